@@ -30,6 +30,15 @@ def seeds_dir() -> Path | None:
     return None
 
 
+def schema(name: str) -> Path:
+    """A schema file of ``../shared/schemas``; skips the test where that folder is absent."""
+    folder = seeds_dir()
+    path = None if folder is None else folder.parent / "schemas" / name
+    if path is None or not path.is_file():
+        pytest.skip(f"../shared/schemas/{name} is not beside this checkout")
+    return path
+
+
 def squash(text: str) -> str:
     """Whitespace normalized: runs of white space become one space, ends trimmed."""
     return " ".join(text.split())

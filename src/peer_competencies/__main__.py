@@ -1,0 +1,7 @@
+"""``python -m peer_competencies``: the command line."""
+
+import sys
+
+from ._cli import main
+
+sys.exit(main())

@@ -1,0 +1,177 @@
+"""The ``peer-competencies`` command line (also ``python -m peer_competencies``).
+
+Exit codes: 0 success, 3 an error (bad input, unknown id), 2 never used for errors so that the
+commands that report an outcome (eligibility, coverage) can give it a meaning of their own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from . import _api
+from ._errors import PeerCompetenciesError, UnknownIdError
+from ._export import FORMATS, export
+from ._load import database
+from ._model import Framework, Item, Kind, converter
+from ._search import search
+
+__all__ = ["EXIT_ERROR", "main"]
+
+EXIT_ERROR = 3
+_WIDTH = 80
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def _emit_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _wrap(text: str, indent: str = "  ") -> str:
+    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def _cmd_frameworks(args: argparse.Namespace) -> int:
+    fws = _api.frameworks()
+    if args.json:
+        _emit_json([{"id": f.id, "title": f.title, "version": f.version, "items": len(f),
+                     "kinds": {k.value: n for k, n in f.kinds.items()},
+                     "source": converter.unstructure(f.source)} for f in fws])
+        return 0
+    width = max(len(f.id) for f in fws)
+    for f in fws:
+        print(f"{f.id:<{width}}  {len(f):>4} items  {f.title}"[:_WIDTH])
+    return 0
+
+
+def _framework_summary(f: Framework) -> None:
+    print(f"{f.id}: {f.title} (version {f.version})")
+    print(f"source: {f.source}")
+    if not f.attribution_confirmed:
+        print(f"attribution unconfirmed: {f.attribution_note or ''}")
+    kinds = ", ".join(f"{n} {k.value}" for k, n in f.kinds.items())
+    print(f"items: {len(f)} ({kinds})")
+    for root in f.roots:
+        print(_wrap(f"{root.code}. {root.text}")[: _WIDTH * 2])
+
+
+def _item_summary(item: Item) -> None:
+    print(f"{item.id}  [{item.kind.value}]")
+    print(_wrap(item.text))
+    if item.description:
+        print(_wrap(item.description))
+    print(f"citation: {item.citation}")
+    if item.origins:
+        print("origins: " + "; ".join(o.tag or o.framework for o in item.origins))
+    for note in item.notes:
+        print(_wrap(f"note (ours): {note}", ""))
+    parent = item.parent
+    print(f"parent: {parent.id}  {parent.text}"[:_WIDTH] if parent else "parent: (none)")
+    children = item.children
+    print(f"children: {len(children)}")
+    for child in children:
+        print(f"  {child.id}  {child.text}"[:_WIDTH])
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    ident: str = args.id
+    if ":" not in ident and ident in database().framework_ids():
+        f = _api.framework(ident)
+        if args.json:
+            _emit_json(converter.unstructure(f))
+        else:
+            _framework_summary(f)
+        return 0
+    item = _api.lookup(ident)
+    if args.json:
+        data = converter.unstructure(item)
+        data["kind"] = item.kind.value
+        _emit_json(data)
+    else:
+        _item_summary(item)
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    matches = search(args.text, framework=args.framework, kinds=args.kind or None,
+                     limit=args.limit)
+    if args.json:
+        _emit_json([{"id": m.item.id, "score": m.score, "kind": m.item.kind.value,
+                     "text": m.item.text, "matched": list(m.matched)} for m in matches])
+        return 0
+    if not matches:
+        print("no matches")
+    for m in matches:
+        print(f"{m.score:6.2f}  {m.item.id}  {m.item.text}"[:_WIDTH])
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    text = export(_api.framework(args.framework), args.format)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="peer-competencies",
+                     description="US peer-support-worker competency standards as data.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+    p = sub.add_parser("frameworks", help="list the shipped frameworks")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    handlers["frameworks"] = _cmd_frameworks
+
+    p = sub.add_parser("show", help="show an item (or a framework) by id")
+    p.add_argument("id", help="an item id such as samhsa-2015:VIII.4, or a framework id")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    handlers["show"] = _cmd_show
+
+    p = sub.add_parser("search", help="search the items' wording")
+    p.add_argument("text")
+    p.add_argument("--framework", "-f", help="only this framework")
+    p.add_argument("--kind", action="append", choices=[k.value for k in Kind],
+                   help="only items of this kind (repeatable)")
+    p.add_argument("--limit", type=int, default=10, help="at most this many results (10)")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    handlers["search"] = _cmd_search
+
+    p = sub.add_parser("export", help="export a framework as JSON, CSV or a CASE package")
+    p.add_argument("framework", help="a framework id")
+    p.add_argument("--format", required=True, choices=sorted(FORMATS))
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    handlers["export"] = _cmd_export
+
+    parser.set_defaults(_handlers=handlers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args._handlers[args.command](args)
+    except UnknownIdError as exc:
+        print(f"peer-competencies: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except PeerCompetenciesError as exc:
+        print(f"peer-competencies: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return 0
+    return code

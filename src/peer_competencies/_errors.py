@@ -1,0 +1,49 @@
+"""The package's exceptions: one base class, each subclass also a builtin exception."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["InputError", "PeerCompetenciesError", "UnknownIdError"]
+
+
+class PeerCompetenciesError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class UnknownIdError(PeerCompetenciesError, LookupError):
+    """An id (of an item, a framework, a credential …) that is not known.
+
+    ``suggestions`` holds the closest known ids, best first, so a caller can say
+    "did you mean …".
+    """
+
+    def __init__(self, unknown: str, suggestions: Sequence[str] = (), what: str = "id") -> None:
+        self.id = unknown
+        self.suggestions = tuple(suggestions)
+        self.what = what
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"unknown {what} {unknown!r}{hint}")
+
+    def __str__(self) -> str:  # LookupError would quote the message as a key otherwise
+        return str(self.args[0])
+
+
+class InputError(PeerCompetenciesError, ValueError):
+    """Input that cannot be used: names the file, the place inside it, and the fix.
+
+    ``str(error)`` reads ``file: $.items[3].kind: problem (fix)``.
+    """
+
+    def __init__(
+        self, problem: str, *, file: str | None = None, where: str | None = None, fix: str | None = None
+    ) -> None:
+        self.problem = problem
+        self.file = file
+        self.where = where
+        self.fix = fix
+        parts = [p for p in (file, where) if p]
+        message = ": ".join([*parts, problem])
+        if fix:
+            message += f" ({fix})"
+        super().__init__(message)

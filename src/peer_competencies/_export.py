@@ -1,0 +1,168 @@
+"""Exports of a framework: JSON (the model, unstructured), CSV (one row per item), 1EdTech CASE."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from ._errors import InputError
+from ._model import Framework, Item, converter
+
+__all__ = ["FORMATS", "NAMESPACE", "export", "to_case", "to_csv", "to_json", "uuid_for"]
+
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/peer-competencies/")
+"""The UUID5 namespace of every identifier this package derives."""
+
+DATA_CHANGED = "2026-11-23T00:00:00+00:00"
+"""When the shipped data last changed: the ``lastChangeDateTime`` of every CASE object, so that
+an export is the same from one run to the next."""
+
+CSV_COLUMNS = (
+    "id", "framework", "code", "kind", "parent_id", "text", "description", "label", "origins",
+    "notes", "citation_title", "citation_publisher", "citation_year", "citation_url",
+    "citation_section",
+)
+
+
+def uuid_for(name: str) -> str:
+    """The deterministic UUID5 of an id (an item, framework or association name)."""
+    return str(uuid.uuid5(NAMESPACE, name))
+
+
+def to_json(framework: Framework) -> str:
+    """The framework as JSON: every field of the model, every item with its full citation."""
+    return json.dumps(converter.unstructure(framework), ensure_ascii=False, indent=2) + "\n"
+
+
+def _origins(item: Item) -> str:
+    return "; ".join(f"{o.framework}:{o.code}" if o.code else o.framework for o in item.origins)
+
+
+def to_csv(framework: Framework) -> str:
+    """The framework as CSV, one row per item in source order, columns :data:`CSV_COLUMNS`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for item in framework.items:
+        c = item.citation
+        writer.writerow([
+            item.id, item.framework_id, item.code, item.kind.value, item.parent_id or "",
+            item.text, item.description or "", item.label or "", _origins(item),
+            " | ".join(item.notes), c.title, c.publisher, "" if c.year is None else c.year,
+            c.url or "", c.section or "",
+        ])
+    return out.getvalue()
+
+
+def _uri(base: str, identifier: str) -> str:
+    return f"urn:uuid:{identifier}" if not base else f"{base.rstrip('/')}/{identifier}"
+
+
+def case_package(framework: Framework, base_uri: str = "",
+                 associations: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The framework as a 1EdTech CASE 1.0 CFPackage (a JSON-ready dict).
+
+    Identifiers are UUID5 over the ids, so the package is the same from run to run. ``base_uri``
+    (e.g. ``https://example.org/case/``) prefixes the URIs; by default they are ``urn:uuid:…``.
+    ``associations`` are extra CFAssociations (the crosswalk's mappings) to include.
+    """
+    doc_id = uuid_for(framework.id)
+    doc_uri = _uri(base_uri, doc_id)
+    doc_link = {"title": framework.title, "identifier": doc_id, "uri": doc_uri}
+    source = framework.source
+    document: dict[str, Any] = {
+        "identifier": doc_id,
+        "uri": doc_uri,
+        "creator": source.publisher,
+        "title": framework.title,
+        "lastChangeDateTime": DATA_CHANGED,
+        "publisher": source.publisher,
+        "version": framework.version,
+        "adoptionStatus": "Adopted" if framework.attribution_confirmed else "Unconfirmed",
+        "language": "en",
+        "notes": _document_notes(framework),
+    }
+    if source.url:
+        document["officialSourceURL"] = source.url
+    items = []
+    for n, item in enumerate(framework.items):
+        identifier = uuid_for(item.id)
+        entry: dict[str, Any] = {
+            "identifier": identifier,
+            "fullStatement": item.statement,
+            "uri": _uri(base_uri, identifier),
+            "humanCodingScheme": item.code,
+            "listEnumeration": str(n + 1),
+            "CFItemType": item.kind.value,
+            "language": "en",
+            "lastChangeDateTime": DATA_CHANGED,
+            "CFDocumentURI": doc_link,
+            "notes": " ".join([str(item.citation), *item.notes]),
+        }
+        if item.description:
+            entry["abbreviatedStatement"] = item.text
+        if item.label:
+            entry["alternativeLabel"] = item.label
+        items.append(entry)
+    by_id = {item.id: item for item in framework.items}
+    position = {root.id: n + 1 for n, root in enumerate(framework.roots)}
+    for item in framework.items:
+        position.update((child, n + 1) for n, child in enumerate(item.children_ids))
+    links = [
+        _association("isChildOf", item, by_id[item.parent_id] if item.parent_id else None,
+                     framework, doc_link, base_uri, sequence=position[item.id])
+        for item in framework.items
+    ]
+    links.extend(associations or [])
+    return {"CFDocument": document, "CFItems": items, "CFAssociations": links}
+
+
+def _document_notes(framework: Framework) -> str:
+    notes = [f"Transcribed verbatim from: {framework.source}."]
+    if framework.attribution_note:
+        notes.append(framework.attribution_note)
+    notes.extend(framework.editorial_notes)
+    return " ".join(notes)
+
+
+def _association(kind: str, item: Item, parent: Item | None, framework: Framework,
+                 doc_link: dict[str, str], base_uri: str, sequence: int) -> dict[str, Any]:
+    origin = {"title": item.text, "identifier": uuid_for(item.id),
+              "uri": _uri(base_uri, uuid_for(item.id))}
+    destination = doc_link if parent is None else {
+        "title": parent.text, "identifier": uuid_for(parent.id),
+        "uri": _uri(base_uri, uuid_for(parent.id))}
+    name = f"{item.id}|{kind}|{parent.id if parent else framework.id}"
+    identifier = uuid_for(name)
+    return {
+        "identifier": identifier,
+        "associationType": kind,
+        "sequenceNumber": sequence,
+        "uri": _uri(base_uri, identifier),
+        "originNodeURI": origin,
+        "destinationNodeURI": destination,
+        "lastChangeDateTime": DATA_CHANGED,
+        "CFDocumentURI": doc_link,
+    }
+
+
+def to_case(framework: Framework, base_uri: str = "") -> str:
+    """The CASE CFPackage of :func:`case_package` as JSON text."""
+    return json.dumps(case_package(framework, base_uri), ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATS: dict[str, Callable[[Framework], str]] = {"json": to_json, "csv": to_csv, "case": to_case}
+
+
+def export(framework: Framework, format: str) -> str:
+    """The framework in one of :data:`FORMATS` (``json``, ``csv``, ``case``) as text."""
+    try:
+        writer = FORMATS[format]
+    except KeyError:
+        raise InputError(f"unknown export format {format!r}",
+                         fix=f"use one of {', '.join(FORMATS)}") from None
+    return writer(framework)

@@ -1,0 +1,294 @@
+"""Reading framework files into the model, and the lazily loaded, thread-safe database.
+
+A framework file (see ``docs/data-format.md``) is structured with cattrs into private record
+classes, checked, and turned into the public :class:`Framework`. Nothing is read at import time:
+each shipped file is parsed the first time something asks for its framework.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+
+from ._errors import InputError, UnknownIdError
+from ._model import Citation, Framework, Item, Kind, Note, Origin
+
+__all__ = ["closest", "database", "parse_framework", "read_framework_file"]
+
+FORMAT = 1
+FRAMEWORK_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+CODE = re.compile(r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*")
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+@attrs.frozen
+class _FileItem:
+    code: str
+    kind: Kind
+    text: str
+    section: str
+    description: str | None = None
+    label: str | None = None
+    parent: str | None = None
+    origins: tuple[Origin, ...] = ()
+    notes: tuple[str, ...] = ()
+    source: Citation | None = None
+
+
+@attrs.frozen
+class _FileFramework:
+    format: int
+    id: str
+    title: str
+    version: str
+    source: Citation
+    items: tuple[_FileItem, ...]
+    attribution_confirmed: bool = True
+    attribution_note: str | None = None
+    editorial_notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+
+def _strict(kind: type[Any]) -> Any:
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not kind:
+            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+        return value
+
+    return hook
+
+
+def _file_converter() -> cattrs.Converter:
+    from ._model import _make_converter
+
+    conv = _make_converter()
+    for kind in (str, int, bool):
+        conv.register_structure_hook(kind, _strict(kind))
+    conv.register_structure_hook(Kind, _kind)  # after str: Kind is a str too
+    return conv
+
+
+def _kind(value: Any, _: Any) -> Kind:
+    try:
+        return Kind(value)
+    except ValueError:
+        known = ", ".join(k.value for k in Kind)
+        raise ValueError(f"unknown kind {value!r}; the kinds are {known}") from None
+
+
+_FILE_CONVERTER = _file_converter()
+
+
+def _squashed(text: str) -> bool:
+    return " ".join(text.split()) == text
+
+
+def parse_framework(data: object, file: str) -> Framework:
+    """Turn the decoded JSON of a framework file into a :class:`Framework`, checking it.
+
+    Every problem raises :class:`InputError` naming ``file``, the JSON path and the fix.
+    """
+    if not isinstance(data, dict):
+        raise InputError("a framework file holds one JSON object", file=file, where="$",
+                         fix="see docs/data-format.md")
+    if data.get("format") != FORMAT:
+        raise InputError(f"unsupported format {data.get('format')!r}", file=file, where="$.format",
+                         fix=f'write "format": {FORMAT}')
+    try:
+        record = _FILE_CONVERTER.structure(data, _FileFramework)
+    except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
+        raise _located(exc, file) from None
+    return _build(record, file)
+
+
+def _located(exc: Exception, file: str) -> InputError:
+    if isinstance(exc, cattrs.BaseValidationError):
+        messages = cattrs.transform_error(exc, path="$", format_exception=_describe)
+        problem, _, where = messages[0].rpartition(" @ ")
+        more = f" (and {len(messages) - 1} more problems)" if len(messages) > 1 else ""
+        return InputError(problem + more, file=file, where=where,
+                          fix="see docs/data-format.md for the keys and their types")
+    return InputError(str(exc), file=file, where="$", fix="see docs/data-format.md")
+
+
+def _describe(exc: BaseException, type_: Any) -> str:
+    # our own hooks raise plain ValueError / TypeError with a sentence made for the reader
+    if type(exc) in (ValueError, TypeError) and str(exc):
+        return str(exc)
+    from cattrs.v import format_exception
+
+    return format_exception(exc, type_)
+
+
+def _build(record: _FileFramework, file: str) -> Framework:
+    fid = record.id
+    if not FRAMEWORK_ID.fullmatch(fid):
+        raise InputError(f"framework id {fid!r} is not of the form lower-case-words-and-digits",
+                         file=file, where="$.id", fix='use e.g. "samhsa-2015"')
+    codes: dict[str, int] = {}
+    children: dict[str, list[str]] = {}
+    for n, it in enumerate(record.items):
+        where = f"$.items[{n}]"
+        if not CODE.fullmatch(it.code):
+            raise InputError(f"code {it.code!r} is not letters and digits joined by '.' or '-'",
+                             file=file, where=f"{where}.code", fix='use e.g. "VIII.4"')
+        if it.code in codes:
+            raise InputError(f"code {it.code!r} repeats $.items[{codes[it.code]}]", file=file,
+                             where=f"{where}.code", fix="give every item its own code")
+        for key in ("text", "description", "section"):
+            value = getattr(it, key)
+            if value is not None and (not value or not _squashed(value)):
+                raise InputError(f"{key} is empty or has untidy white space", file=file,
+                                 where=f"{where}.{key}",
+                                 fix="write the text with single spaces and no leading or trailing space")
+        if it.parent is not None:
+            if it.parent not in codes:
+                raise InputError(f"parent {it.parent!r} is not the code of an earlier item",
+                                 file=file, where=f"{where}.parent",
+                                 fix="list parents before their children")
+            children.setdefault(it.parent, []).append(f"{fid}:{it.code}")
+        codes[it.code] = n
+    items = tuple(
+        Item(
+            id=f"{fid}:{it.code}",
+            framework_id=fid,
+            code=it.code,
+            kind=it.kind,
+            text=it.text,
+            citation=_item_citation(record.source, it),
+            description=it.description,
+            label=it.label,
+            parent_id=None if it.parent is None else f"{fid}:{it.parent}",
+            children_ids=tuple(children.get(it.code, ())),
+            origins=it.origins,
+            notes=it.notes,
+        )
+        for it in record.items
+    )
+    return Framework(
+        id=fid,
+        title=record.title,
+        version=record.version,
+        source=record.source,
+        items=items,
+        attribution_confirmed=record.attribution_confirmed,
+        attribution_note=record.attribution_note,
+        editorial_notes=record.editorial_notes,
+        notes=record.notes,
+    )
+
+
+def _item_citation(source: Citation, item: _FileItem) -> Citation:
+    if item.source is not None:
+        return item.source if item.source.section else attrs.evolve(item.source, section=item.section)
+    return attrs.evolve(source, section=item.section)
+
+
+def _decode(raw: bytes, file: str) -> object:
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(f"file is {len(raw):,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
+                         file=file, fix="split it, or check it is the right file")
+    try:
+        return json.loads(raw)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=file,
+                         fix="save the file as UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc.msg}", file=file,
+                         where=f"line {exc.lineno}, column {exc.colno}",
+                         fix="check the JSON syntax near that place") from None
+
+
+def read_framework_file(path: str | Path) -> Framework:
+    """Read and check a framework file of the shipped format from disk."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", file=str(path),
+                         fix="check the path") from None
+    return parse_framework(_decode(raw, str(path)), str(path))
+
+
+def closest(unknown: str, known: Iterable[str], n: int = 3) -> list[str]:
+    """The known ids closest to ``unknown``, best first (for "did you mean" messages)."""
+    import difflib
+
+    return difflib.get_close_matches(unknown, list(known), n=n, cutoff=0.5)
+
+
+class _Database:
+    """The shipped frameworks, each parsed once on first use; safe to share between threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._frameworks: dict[str, Framework] = {}
+        self._shipped: tuple[str, ...] | None = None
+
+    def _folder(self) -> Any:
+        import importlib_resources
+
+        return importlib_resources.files("peer_competencies").joinpath("data", "frameworks")
+
+    def framework_ids(self) -> tuple[str, ...]:
+        if self._shipped is None:
+            names = (entry.name for entry in self._folder().iterdir())
+            self._shipped = tuple(sorted(n[: -len(".json")] for n in names if n.endswith(".json")))
+        return self._shipped
+
+    def framework(self, framework_id: str) -> Framework:
+        found = self._frameworks.get(framework_id)
+        if found is not None:
+            return found
+        if not isinstance(framework_id, str):
+            raise TypeError(f"a framework id is a str, not {type(framework_id).__name__}")
+        if framework_id not in self.framework_ids():
+            raise UnknownIdError(framework_id, closest(framework_id, self.framework_ids()),
+                                 "framework id")
+        with self._lock:
+            if framework_id not in self._frameworks:
+                resource = self._folder().joinpath(f"{framework_id}.json")
+                file = f"peer_competencies/data/frameworks/{framework_id}.json"
+                self._frameworks[framework_id] = parse_framework(
+                    _decode(resource.read_bytes(), file), file)
+            return self._frameworks[framework_id]
+
+    def frameworks(self) -> tuple[Framework, ...]:
+        return tuple(self.framework(fid) for fid in self.framework_ids())
+
+    def get(self, item_id: str) -> Item | None:
+        if not isinstance(item_id, str):
+            raise TypeError(f"an item id is a str, not {type(item_id).__name__}")
+        framework_id, sep, _ = item_id.partition(":")
+        if not sep or framework_id not in self.framework_ids():
+            return None
+        return self.framework(framework_id).get(item_id)
+
+    def lookup(self, item_id: str) -> Item:
+        item = self.get(item_id)
+        if item is not None:
+            return item
+        framework_id, sep, _ = item_id.partition(":")
+        if not sep:
+            raise UnknownIdError(item_id, [f"{f}:{item_id}" for f in self.framework_ids()
+                                           if self.framework(f).get(item_id)][:3], "item id")
+        if framework_id not in self.framework_ids():
+            raise UnknownIdError(item_id, [f"{f}:{item_id.partition(':')[2]}" for f in
+                                           closest(framework_id, self.framework_ids())], "item id")
+        known: Mapping[str, Item] = {i.id: i for i in self.framework(framework_id)}
+        raise UnknownIdError(item_id, closest(item_id, known), "item id")
+
+
+_DATABASE = _Database()
+
+
+def database() -> _Database:
+    """The process-wide database of shipped frameworks."""
+    return _DATABASE

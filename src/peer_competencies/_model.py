@@ -1,0 +1,222 @@
+"""The typed model: frozen attrs classes handed out by the package, and their cattrs converter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from types import MappingProxyType
+import attrs
+import cattrs
+
+from ._errors import UnknownIdError
+
+__all__ = ["Citation", "Framework", "Item", "Kind", "Note", "Origin", "converter"]
+
+
+class Kind(str, enum.Enum):
+    """What an item is in its framework. The value is the word used in the data files."""
+
+    CATEGORY = "category"
+    COMPETENCY = "competency"
+    SUB_COMPETENCY = "sub-competency"
+    DOMAIN = "domain"
+    BEST_PRACTICE = "best-practice"
+    STATEMENT = "statement"
+    SKILL = "skill"
+    VALUE = "value"
+    THEME = "theme"
+    FIELD_EXAMPLE = "field-example"
+    QUALIFICATION = "qualification"
+    PRINCIPLE = "principle"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class Citation:
+    """Where a fact comes from: a document and, optionally, the place inside it."""
+
+    title: str
+    publisher: str
+    year: int | None = None
+    url: str | None = None
+    section: str | None = None
+    checked_on: dt.date | None = None
+
+    def __str__(self) -> str:
+        parts = [self.publisher, f"{self.title}"]
+        if self.year is not None:
+            parts[0] = f"{self.publisher} ({self.year})"
+        text = ". ".join(parts)
+        if self.section:
+            text += f", {self.section}"
+        if self.url:
+            text += f". {self.url}"
+        return text
+
+
+@attrs.frozen
+class Origin:
+    """Where a compiled list says a statement came from.
+
+    ``framework`` is the framework credited, ``code`` the domain or practice number the tag gives
+    (None when it gives none), ``tag`` the tag as printed (None when the source prints none).
+    """
+
+    framework: str
+    code: str | None = None
+    tag: str | None = None
+
+
+@attrs.frozen
+class Note:
+    """A note the source itself attaches to a framework (SAMHSA's FAQ answers)."""
+
+    code: str
+    title: str
+    text: str
+    source: Citation
+
+
+@attrs.frozen
+class Item:
+    """One statement of a framework: a category, a competency, a skill, a principle …
+
+    ``text`` and ``description`` are the source's wording verbatim (whitespace normalized);
+    ``label`` is a short name of ours. Navigation (``parent``, ``children``, ``ancestors``,
+    ``descendants``, ``framework``) goes through the loaded frameworks.
+    """
+
+    id: str
+    framework_id: str
+    code: str
+    kind: Kind
+    text: str
+    citation: Citation
+    description: str | None = None
+    label: str | None = None
+    parent_id: str | None = None
+    children_ids: tuple[str, ...] = ()
+    origins: tuple[Origin, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def framework(self) -> Framework:
+        """The framework this item belongs to."""
+        from ._load import database
+
+        return database().framework(self.framework_id)
+
+    @property
+    def parent(self) -> Item | None:
+        """The item directly above this one, or None for a top-level item."""
+        return None if self.parent_id is None else self.framework.lookup(self.parent_id)
+
+    @property
+    def children(self) -> tuple[Item, ...]:
+        """The items directly below this one, in source order."""
+        framework = self.framework
+        return tuple(framework.lookup(i) for i in self.children_ids)
+
+    @property
+    def ancestors(self) -> tuple[Item, ...]:
+        """Parent, grandparent … up to the top-level item."""
+        found: list[Item] = []
+        node = self.parent
+        while node is not None:
+            found.append(node)
+            node = node.parent
+        return tuple(found)
+
+    @property
+    def descendants(self) -> tuple[Item, ...]:
+        """Every item below this one, depth first, in source order."""
+        found: list[Item] = []
+        for child in self.children:
+            found.append(child)
+            found.extend(child.descendants)
+        return tuple(found)
+
+    @property
+    def statement(self) -> str:
+        """The fullest verbatim wording: the description where there is one, else the text."""
+        return self.description or self.text
+
+
+@attrs.frozen
+class Framework:
+    """A competency framework: its metadata, its source, and every item in source order."""
+
+    id: str
+    title: str
+    version: str
+    source: Citation
+    items: tuple[Item, ...]
+    attribution_confirmed: bool = True
+    attribution_note: str | None = None
+    editorial_notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+    @cached_property
+    def _by_id(self) -> Mapping[str, Item]:
+        return MappingProxyType({item.id: item for item in self.items})
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self.items)
+
+    def __contains__(self, id_or_code: object) -> bool:
+        return isinstance(id_or_code, str) and self.get(id_or_code) is not None
+
+    def get(self, id_or_code: str) -> Item | None:
+        """The item with this id (``samhsa-2015:VIII.4``) or code (``VIII.4``), or None."""
+        if not isinstance(id_or_code, str):
+            return None
+        item = self._by_id.get(id_or_code)
+        if item is None:
+            item = self._by_id.get(f"{self.id}:{id_or_code}")
+        return item
+
+    def lookup(self, id_or_code: str) -> Item:
+        """The item with this id or code; raises :class:`UnknownIdError` naming the closest ids."""
+        item = self.get(id_or_code)
+        if item is None:
+            from ._load import closest
+
+            raise UnknownIdError(str(id_or_code), closest(str(id_or_code), self._by_id), "item id")
+        return item
+
+    @property
+    def roots(self) -> tuple[Item, ...]:
+        """The top-level items, in source order."""
+        return tuple(item for item in self.items if item.parent_id is None)
+
+    def of_kind(self, *kinds: Kind | str) -> tuple[Item, ...]:
+        """The items of the given kinds, in source order."""
+        wanted = {Kind(k) for k in kinds}
+        return tuple(item for item in self.items if item.kind in wanted)
+
+    @property
+    def kinds(self) -> Mapping[Kind, int]:
+        """How many items of each kind the framework has."""
+        counts: dict[Kind, int] = {}
+        for item in self.items:
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+        return MappingProxyType(counts)
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    conv.register_structure_hook(dt.date, lambda v, _: dt.date.fromisoformat(v))
+    return conv
+
+
+converter: cattrs.Converter = _make_converter()
+"""The cattrs converter for every model class: ``converter.unstructure(framework)`` gives plain
+JSON-ready data, ``converter.structure(data, Framework)`` reads it back."""

@@ -1,0 +1,51 @@
+"""Words out of text: the tokenizer and light stemmer shared by search and suggestions."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["STOPWORDS", "stem", "tokens"]
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+STOPWORDS = frozenset(
+    """a about above after again all also an and any are as at be been being both but by can
+    could did do does doing each either etc for from had has have having he her here hers him his
+    how i if in into is it its itself may might more most must my no nor not of on once only or
+    other our ours out over own per same she should so some such than that the their theirs them
+    then there these they this those through to too under until up upon use used uses using very
+    was we were what when where whether which while who whom why will with within would you your
+    e g eg ie including include includes""".split()
+)
+
+# Longest first: the first suffix that leaves a stem of three letters or more is removed.
+_SUFFIXES = (
+    "ational", "ization", "fulness", "iveness", "ousness", "ations", "nesses", "ments", "ities",
+    "ation", "ness", "ment", "ings", "ible", "able", "ions", "ives", "ence", "ance",
+    "ity", "ing", "ion", "ive", "ies", "ers", "ful", "ous", "ist", "ism", "ed", "es", "er", "ly",
+    "al", "s", "e", "y",
+)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix-stripping stem: ``advocates``, ``advocacy``, ``advocating`` → ``advoc``."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    # fold the consonant doubled before a suffix (planning → plann → plan)
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]
+    if word.endswith(("ac", "at")) and len(word) > 5:
+        word = word[:-2]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """The stemmed content words of ``text``, in order (stop words dropped)."""
+    folded = text.lower().replace("’", "'").replace("'s", "")
+    return [stem(w) for w in _WORD.findall(folded) if w not in STOPWORDS]
