@@ -54,7 +54,7 @@ def raw_seed(number: str) -> str:
 
 
 def plain_seed(number: str) -> str:
-    """Seed ``number`` with HTML tags, Markdown emphasis and list bullets removed, whitespace squashed."""
+    """Seed ``number`` without HTML tags, Markdown emphasis or bullets; whitespace squashed."""
     text = raw_seed(number)
     text = re.sub(r"<[^>]+>", " ", text)
     text = html.unescape(text)
@@ -63,7 +63,7 @@ def plain_seed(number: str) -> str:
 
 
 def shipped(framework_id: str) -> dict[str, Any]:
-    """The shipped data file of ``framework_id``, read with :mod:`json` (not the package's loader)."""
+    """The shipped data file of ``framework_id``, read with :mod:`json`, not the package."""
     with (DATA / f"{framework_id}.json").open(encoding="utf-8") as f:
         data: dict[str, Any] = json.load(f)
     return data

@@ -57,8 +57,13 @@ def test_every_framework_is_listed_in_id_order() -> None:
     ids = [f.id for f in pc.frameworks()]
     assert ids == sorted(ids)
     assert set(ids) == {
-        "bja-prss-2020", "ca-sb803", "icrc-pr", "peer-support-17", "rfc-forensic-2017",
-        "samhsa-2015", "samhsa-recovery-principles",
+        "bja-prss-2020",
+        "ca-sb803",
+        "icrc-pr",
+        "peer-support-17",
+        "rfc-forensic-2017",
+        "samhsa-2015",
+        "samhsa-recovery-principles",
     }
 
 

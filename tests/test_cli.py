@@ -21,7 +21,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_frameworks_lists_every_framework(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "frameworks")
     assert code == 0
-    assert "samhsa-2015" in out and "ca-sb803" in out
+    assert "samhsa-2015" in out
+    assert "ca-sb803" in out
     assert all(len(line) <= 80 for line in out.splitlines())
 
 
@@ -38,9 +39,11 @@ def test_show_prints_text_kind_citation_parent_and_children(
     code, out, _ = run(capsys, "show", "samhsa-2015:VIII")
     assert code == 0
     assert "[category]" in out
-    assert "citation:" in out and "Category VIII" in out
+    assert "citation:" in out
+    assert "Category VIII" in out
     assert "parent: (none)" in out
-    assert "children: 5" in out and "samhsa-2015:VIII.4" in out
+    assert "children: 5" in out
+    assert "samhsa-2015:VIII.4" in out
 
 
 def test_show_json_is_the_item(capsys: pytest.CaptureFixture[str]) -> None:
@@ -89,6 +92,10 @@ def test_a_bad_argument_exits_with_the_error_code(capsys: pytest.CaptureFixture[
 
 
 def test_python_dash_m_runs_the_command_line() -> None:
-    result = subprocess.run([sys.executable, "-m", "peer_competencies", "show",
-                             "ca-sb803:17"], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "peer_competencies", "show", "ca-sb803:17"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "Digital literacy" in result.stdout

@@ -23,7 +23,8 @@ def case_validator() -> jsonschema.protocols.Validator:
     cls = jsonschema.validators.validator_for(document)
     cls.check_schema(document)
     validator: jsonschema.protocols.Validator = cls(
-        document, format_checker=jsonschema.FormatChecker())
+        document, format_checker=jsonschema.FormatChecker()
+    )
     return validator
 
 
@@ -54,9 +55,13 @@ def test_case_identifiers_are_deterministic_uuid5_over_the_ids() -> None:
 def test_case_child_associations_point_from_item_to_parent() -> None:
     package = pc.case_package(pc.framework("samhsa-2015"), base_uri="https://example.org/case/")
     by_uuid = {i["identifier"]: i["humanCodingScheme"] for i in package["CFItems"]}
-    edges = {(by_uuid[a["originNodeURI"]["identifier"]],
-              by_uuid.get(a["destinationNodeURI"]["identifier"], "document"))
-             for a in package["CFAssociations"]}
+    edges = {
+        (
+            by_uuid[a["originNodeURI"]["identifier"]],
+            by_uuid.get(a["destinationNodeURI"]["identifier"], "document"),
+        )
+        for a in package["CFAssociations"]
+    }
     assert ("VIII.4", "VIII") in edges
     assert ("VIII", "document") in edges
     assert package["CFDocument"]["uri"].startswith("https://example.org/case/")

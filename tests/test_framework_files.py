@@ -20,8 +20,13 @@ def good() -> dict[str, Any]:
         "source": {"title": "Peer rules", "publisher": "My State", "year": 2026},
         "items": [
             {"code": "1", "kind": "category", "text": "Ethics", "section": "Part 1"},
-            {"code": "1.1", "kind": "competency", "text": "Keeps confidences",
-             "section": "Part 1, item 1", "parent": "1"},
+            {
+                "code": "1.1",
+                "kind": "competency",
+                "text": "Keeps confidences",
+                "section": "Part 1, item 1",
+                "parent": "1",
+            },
         ],
     }
 

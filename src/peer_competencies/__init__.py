@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from ._api import frameworks, framework, get, lookup
+from ._api import framework, frameworks, get, lookup
 from ._errors import InputError, PeerCompetenciesError, UnknownIdError
 from ._export import case_package, export, to_case, to_csv, to_json
 from ._load import read_framework_file

@@ -44,9 +44,19 @@ def _wrap(text: str, indent: str = "  ") -> str:
 def _cmd_frameworks(args: argparse.Namespace) -> int:
     fws = _api.frameworks()
     if args.json:
-        _emit_json([{"id": f.id, "title": f.title, "version": f.version, "items": len(f),
-                     "kinds": {k.value: n for k, n in f.kinds.items()},
-                     "source": converter.unstructure(f.source)} for f in fws])
+        _emit_json(
+            [
+                {
+                    "id": f.id,
+                    "title": f.title,
+                    "version": f.version,
+                    "items": len(f),
+                    "kinds": {k.value: n for k, n in f.kinds.items()},
+                    "source": converter.unstructure(f.source),
+                }
+                for f in fws
+            ]
+        )
         return 0
     width = max(len(f.id) for f in fws)
     for f in fws:
@@ -103,11 +113,20 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    matches = search(args.text, framework=args.framework, kinds=args.kind or None,
-                     limit=args.limit)
+    matches = search(args.text, framework=args.framework, kinds=args.kind or None, limit=args.limit)
     if args.json:
-        _emit_json([{"id": m.item.id, "score": m.score, "kind": m.item.kind.value,
-                     "text": m.item.text, "matched": list(m.matched)} for m in matches])
+        _emit_json(
+            [
+                {
+                    "id": m.item.id,
+                    "score": m.score,
+                    "kind": m.item.kind.value,
+                    "text": m.item.text,
+                    "matched": list(m.matched),
+                }
+                for m in matches
+            ]
+        )
         return 0
     if not matches:
         print("no matches")
@@ -127,8 +146,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="peer-competencies",
-                     description="US peer-support-worker competency standards as data.")
+    parser = _Parser(
+        prog="peer-competencies", description="US peer-support-worker competency standards as data."
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {}
 
@@ -144,8 +164,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="search the items' wording")
     p.add_argument("text")
     p.add_argument("--framework", "-f", help="only this framework")
-    p.add_argument("--kind", action="append", choices=[k.value for k in Kind],
-                   help="only items of this kind (repeatable)")
+    p.add_argument(
+        "--kind",
+        action="append",
+        choices=[k.value for k in Kind],
+        help="only items of this kind (repeatable)",
+    )
     p.add_argument("--limit", type=int, default=10, help="at most this many results (10)")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     handlers["search"] = _cmd_search

@@ -36,7 +36,12 @@ class InputError(PeerCompetenciesError, ValueError):
     """
 
     def __init__(
-        self, problem: str, *, file: str | None = None, where: str | None = None, fix: str | None = None
+        self,
+        problem: str,
+        *,
+        file: str | None = None,
+        where: str | None = None,
+        fix: str | None = None,
     ) -> None:
         self.problem = problem
         self.file = file

@@ -22,8 +22,20 @@ DATA_CHANGED = "2026-11-23T00:00:00+00:00"
 an export is the same from one run to the next."""
 
 CSV_COLUMNS = (
-    "id", "framework", "code", "kind", "parent_id", "text", "description", "label", "origins",
-    "notes", "citation_title", "citation_publisher", "citation_year", "citation_url",
+    "id",
+    "framework",
+    "code",
+    "kind",
+    "parent_id",
+    "text",
+    "description",
+    "label",
+    "origins",
+    "notes",
+    "citation_title",
+    "citation_publisher",
+    "citation_year",
+    "citation_url",
     "citation_section",
 )
 
@@ -49,12 +61,25 @@ def to_csv(framework: Framework) -> str:
     writer.writerow(CSV_COLUMNS)
     for item in framework.items:
         c = item.citation
-        writer.writerow([
-            item.id, item.framework_id, item.code, item.kind.value, item.parent_id or "",
-            item.text, item.description or "", item.label or "", _origins(item),
-            " | ".join(item.notes), c.title, c.publisher, "" if c.year is None else c.year,
-            c.url or "", c.section or "",
-        ])
+        writer.writerow(
+            [
+                item.id,
+                item.framework_id,
+                item.code,
+                item.kind.value,
+                item.parent_id or "",
+                item.text,
+                item.description or "",
+                item.label or "",
+                _origins(item),
+                " | ".join(item.notes),
+                c.title,
+                c.publisher,
+                "" if c.year is None else c.year,
+                c.url or "",
+                c.section or "",
+            ]
+        )
     return out.getvalue()
 
 
@@ -62,8 +87,9 @@ def _uri(base: str, identifier: str) -> str:
     return f"urn:uuid:{identifier}" if not base else f"{base.rstrip('/')}/{identifier}"
 
 
-def case_package(framework: Framework, base_uri: str = "",
-                 associations: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def case_package(
+    framework: Framework, base_uri: str = "", associations: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """The framework as a 1EdTech CASE 1.0 CFPackage (a JSON-ready dict).
 
     Identifiers are UUID5 over the ids, so the package is the same from run to run. ``base_uri``
@@ -113,8 +139,15 @@ def case_package(framework: Framework, base_uri: str = "",
     for item in framework.items:
         position.update((child, n + 1) for n, child in enumerate(item.children_ids))
     links = [
-        _association("isChildOf", item, by_id[item.parent_id] if item.parent_id else None,
-                     framework, doc_link, base_uri, sequence=position[item.id])
+        _association(
+            "isChildOf",
+            item,
+            by_id[item.parent_id] if item.parent_id else None,
+            framework,
+            doc_link,
+            base_uri,
+            sequence=position[item.id],
+        )
         for item in framework.items
     ]
     links.extend(associations or [])
@@ -129,13 +162,29 @@ def _document_notes(framework: Framework) -> str:
     return " ".join(notes)
 
 
-def _association(kind: str, item: Item, parent: Item | None, framework: Framework,
-                 doc_link: dict[str, str], base_uri: str, sequence: int) -> dict[str, Any]:
-    origin = {"title": item.text, "identifier": uuid_for(item.id),
-              "uri": _uri(base_uri, uuid_for(item.id))}
-    destination = doc_link if parent is None else {
-        "title": parent.text, "identifier": uuid_for(parent.id),
-        "uri": _uri(base_uri, uuid_for(parent.id))}
+def _association(
+    kind: str,
+    item: Item,
+    parent: Item | None,
+    framework: Framework,
+    doc_link: dict[str, str],
+    base_uri: str,
+    sequence: int,
+) -> dict[str, Any]:
+    origin = {
+        "title": item.text,
+        "identifier": uuid_for(item.id),
+        "uri": _uri(base_uri, uuid_for(item.id)),
+    }
+    destination = (
+        doc_link
+        if parent is None
+        else {
+            "title": parent.text,
+            "identifier": uuid_for(parent.id),
+            "uri": _uri(base_uri, uuid_for(parent.id)),
+        }
+    )
     name = f"{item.id}|{kind}|{parent.id if parent else framework.id}"
     identifier = uuid_for(name)
     return {
@@ -163,6 +212,7 @@ def export(framework: Framework, format: str) -> str:
     try:
         writer = FORMATS[format]
     except KeyError:
-        raise InputError(f"unknown export format {format!r}",
-                         fix=f"use one of {', '.join(FORMATS)}") from None
+        raise InputError(
+            f"unknown export format {format!r}", fix=f"use one of {', '.join(FORMATS)}"
+        ) from None
     return writer(framework)

@@ -96,11 +96,19 @@ def parse_framework(data: object, file: str) -> Framework:
     Every problem raises :class:`InputError` naming ``file``, the JSON path and the fix.
     """
     if not isinstance(data, dict):
-        raise InputError("a framework file holds one JSON object", file=file, where="$",
-                         fix="see docs/data-format.md")
+        raise InputError(
+            "a framework file holds one JSON object",
+            file=file,
+            where="$",
+            fix="see docs/data-format.md",
+        )
     if data.get("format") != FORMAT:
-        raise InputError(f"unsupported format {data.get('format')!r}", file=file, where="$.format",
-                         fix=f'write "format": {FORMAT}')
+        raise InputError(
+            f"unsupported format {data.get('format')!r}",
+            file=file,
+            where="$.format",
+            fix=f'write "format": {FORMAT}',
+        )
     try:
         record = _FILE_CONVERTER.structure(data, _FileFramework)
     except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
@@ -113,8 +121,12 @@ def _located(exc: Exception, file: str) -> InputError:
         messages = cattrs.transform_error(exc, path="$", format_exception=_describe)
         problem, _, where = messages[0].rpartition(" @ ")
         more = f" (and {len(messages) - 1} more problems)" if len(messages) > 1 else ""
-        return InputError(problem + more, file=file, where=where,
-                          fix="see docs/data-format.md for the keys and their types")
+        return InputError(
+            problem + more,
+            file=file,
+            where=where,
+            fix="see docs/data-format.md for the keys and their types",
+        )
     return InputError(str(exc), file=file, where="$", fix="see docs/data-format.md")
 
 
@@ -130,29 +142,47 @@ def _describe(exc: BaseException, type_: Any) -> str:
 def _build(record: _FileFramework, file: str) -> Framework:
     fid = record.id
     if not FRAMEWORK_ID.fullmatch(fid):
-        raise InputError(f"framework id {fid!r} is not of the form lower-case-words-and-digits",
-                         file=file, where="$.id", fix='use e.g. "samhsa-2015"')
+        raise InputError(
+            f"framework id {fid!r} is not of the form lower-case-words-and-digits",
+            file=file,
+            where="$.id",
+            fix='use e.g. "samhsa-2015"',
+        )
     codes: dict[str, int] = {}
     children: dict[str, list[str]] = {}
     for n, it in enumerate(record.items):
         where = f"$.items[{n}]"
         if not CODE.fullmatch(it.code):
-            raise InputError(f"code {it.code!r} is not letters and digits joined by '.' or '-'",
-                             file=file, where=f"{where}.code", fix='use e.g. "VIII.4"')
+            raise InputError(
+                f"code {it.code!r} is not letters and digits joined by '.' or '-'",
+                file=file,
+                where=f"{where}.code",
+                fix='use e.g. "VIII.4"',
+            )
         if it.code in codes:
-            raise InputError(f"code {it.code!r} repeats $.items[{codes[it.code]}]", file=file,
-                             where=f"{where}.code", fix="give every item its own code")
+            raise InputError(
+                f"code {it.code!r} repeats $.items[{codes[it.code]}]",
+                file=file,
+                where=f"{where}.code",
+                fix="give every item its own code",
+            )
         for key in ("text", "description", "section"):
             value = getattr(it, key)
             if value is not None and (not value or not _squashed(value)):
-                raise InputError(f"{key} is empty or has untidy white space", file=file,
-                                 where=f"{where}.{key}",
-                                 fix="write the text with single spaces and no leading or trailing space")
+                raise InputError(
+                    f"{key} is empty or has untidy white space",
+                    file=file,
+                    where=f"{where}.{key}",
+                    fix="write the text with single spaces and no leading or trailing space",
+                )
         if it.parent is not None:
             if it.parent not in codes:
-                raise InputError(f"parent {it.parent!r} is not the code of an earlier item",
-                                 file=file, where=f"{where}.parent",
-                                 fix="list parents before their children")
+                raise InputError(
+                    f"parent {it.parent!r} is not the code of an earlier item",
+                    file=file,
+                    where=f"{where}.parent",
+                    fix="list parents before their children",
+                )
             children.setdefault(it.parent, []).append(f"{fid}:{it.code}")
         codes[it.code] = n
     items = tuple(
@@ -187,23 +217,34 @@ def _build(record: _FileFramework, file: str) -> Framework:
 
 def _item_citation(source: Citation, item: _FileItem) -> Citation:
     if item.source is not None:
-        return item.source if item.source.section else attrs.evolve(item.source, section=item.section)
+        return (
+            item.source if item.source.section else attrs.evolve(item.source, section=item.section)
+        )
     return attrs.evolve(source, section=item.section)
 
 
 def _decode(raw: bytes, file: str) -> object:
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"file is {len(raw):,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
-                         file=file, fix="split it, or check it is the right file")
+        raise InputError(
+            f"file is {len(raw):,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
+            file=file,
+            fix="split it, or check it is the right file",
+        )
     try:
         return json.loads(raw)
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=file,
-                         fix="save the file as UTF-8") from None
+        raise InputError(
+            f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+            file=file,
+            fix="save the file as UTF-8",
+        ) from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg}", file=file,
-                         where=f"line {exc.lineno}, column {exc.colno}",
-                         fix="check the JSON syntax near that place") from None
+        raise InputError(
+            f"not valid JSON: {exc.msg}",
+            file=file,
+            where=f"line {exc.lineno}, column {exc.colno}",
+            fix="check the JSON syntax near that place",
+        ) from None
 
 
 def read_framework_file(path: str | Path) -> Framework:
@@ -212,8 +253,9 @@ def read_framework_file(path: str | Path) -> Framework:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", file=str(path),
-                         fix="check the path") from None
+        raise InputError(
+            f"cannot read the file: {exc.strerror}", file=str(path), fix="check the path"
+        ) from None
     return parse_framework(_decode(raw, str(path)), str(path))
 
 
@@ -250,14 +292,16 @@ class _Database:
         if not isinstance(framework_id, str):
             raise TypeError(f"a framework id is a str, not {type(framework_id).__name__}")
         if framework_id not in self.framework_ids():
-            raise UnknownIdError(framework_id, closest(framework_id, self.framework_ids()),
-                                 "framework id")
+            raise UnknownIdError(
+                framework_id, closest(framework_id, self.framework_ids()), "framework id"
+            )
         with self._lock:
             if framework_id not in self._frameworks:
                 resource = self._folder().joinpath(f"{framework_id}.json")
                 file = f"peer_competencies/data/frameworks/{framework_id}.json"
                 self._frameworks[framework_id] = parse_framework(
-                    _decode(resource.read_bytes(), file), file)
+                    _decode(resource.read_bytes(), file), file
+                )
             return self._frameworks[framework_id]
 
     def frameworks(self) -> tuple[Framework, ...]:
@@ -277,11 +321,22 @@ class _Database:
             return item
         framework_id, sep, _ = item_id.partition(":")
         if not sep:
-            raise UnknownIdError(item_id, [f"{f}:{item_id}" for f in self.framework_ids()
-                                           if self.framework(f).get(item_id)][:3], "item id")
+            raise UnknownIdError(
+                item_id,
+                [f"{f}:{item_id}" for f in self.framework_ids() if self.framework(f).get(item_id)][
+                    :3
+                ],
+                "item id",
+            )
         if framework_id not in self.framework_ids():
-            raise UnknownIdError(item_id, [f"{f}:{item_id.partition(':')[2]}" for f in
-                                           closest(framework_id, self.framework_ids())], "item id")
+            raise UnknownIdError(
+                item_id,
+                [
+                    f"{f}:{item_id.partition(':')[2]}"
+                    for f in closest(framework_id, self.framework_ids())
+                ],
+                "item id",
+            )
         known: Mapping[str, Item] = {i.id: i for i in self.framework(framework_id)}
         raise UnknownIdError(item_id, closest(item_id, known), "item id")
 

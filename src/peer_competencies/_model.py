@@ -7,6 +7,7 @@ import enum
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
+
 import attrs
 import cattrs
 

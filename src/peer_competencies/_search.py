@@ -52,8 +52,13 @@ def _index_of(framework: Framework) -> _Index:
     frequency: Counter[str] = Counter()
     for weights in terms:
         frequency.update(weights.keys())
-    return _Index(framework.items, tuple(terms), lengths, dict(frequency),
-                  (sum(lengths) / len(lengths)) if lengths else 1.0)
+    return _Index(
+        framework.items,
+        tuple(terms),
+        lengths,
+        dict(frequency),
+        (sum(lengths) / len(lengths)) if lengths else 1.0,
+    )
 
 
 _INDEXES: dict[str, _Index] = {}
@@ -71,9 +76,15 @@ def _cached_index(framework: Framework) -> _Index:
 def _scores(index: _Index, query_terms: list[str], phrase: str) -> Iterable[Match]:
     n = len(index.items)
     unique = list(dict.fromkeys(query_terms))
-    idf = {t: math.log(1 + (n - index.document_frequency.get(t, 0) + 0.5)
-                       / (index.document_frequency.get(t, 0) + 0.5)) for t in unique}
-    for item, weights, length in zip(index.items, index.terms, index.lengths):
+    idf = {
+        t: math.log(
+            1
+            + (n - index.document_frequency.get(t, 0) + 0.5)
+            / (index.document_frequency.get(t, 0) + 0.5)
+        )
+        for t in unique
+    }
+    for item, weights, length in zip(index.items, index.terms, index.lengths, strict=False):
         matched = [t for t in unique if t in weights]
         if not matched:
             continue
@@ -96,15 +107,19 @@ def search(
     (``"competency"``, ``Kind.SKILL`` …); ``limit`` caps the number of results (None: all).
     """
     if not isinstance(text, str):
-        raise InputError(f"search text must be a str, not {type(text).__name__}",
-                         fix="pass the words to look for")
+        raise InputError(
+            f"search text must be a str, not {type(text).__name__}",
+            fix="pass the words to look for",
+        )
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise InputError(f"limit must be a whole number ≥ 0 or None, got {limit!r}")
     try:
         wanted = None if kinds is None else {Kind(k) for k in kinds}
     except ValueError:
         known = ", ".join(k.value for k in Kind)
-        raise InputError(f"unknown kind in {list(kinds or [])!r}", fix=f"use one of {known}") from None
+        raise InputError(
+            f"unknown kind in {list(kinds or [])!r}", fix=f"use one of {known}"
+        ) from None
     db = database()
     frameworks = db.frameworks() if framework is None else (db.framework(framework),)
     query_terms = tokens(text)

@@ -21,10 +21,43 @@ STOPWORDS = frozenset(
 
 # Longest first: the first suffix that leaves a stem of three letters or more is removed.
 _SUFFIXES = (
-    "ational", "ization", "fulness", "iveness", "ousness", "ations", "nesses", "ments", "ities",
-    "ation", "ness", "ment", "ings", "ible", "able", "ions", "ives", "ence", "ance",
-    "ity", "ing", "ion", "ive", "ies", "ers", "ful", "ous", "ist", "ism", "ed", "es", "er", "ly",
-    "al", "s", "e", "y",
+    "ational",
+    "ization",
+    "fulness",
+    "iveness",
+    "ousness",
+    "ations",
+    "nesses",
+    "ments",
+    "ities",
+    "ation",
+    "ness",
+    "ment",
+    "ings",
+    "ible",
+    "able",
+    "ions",
+    "ives",
+    "ence",
+    "ance",
+    "ity",
+    "ing",
+    "ion",
+    "ive",
+    "ies",
+    "ers",
+    "ful",
+    "ous",
+    "ist",
+    "ism",
+    "ed",
+    "es",
+    "er",
+    "ly",
+    "al",
+    "s",
+    "e",
+    "y",
 )
 
 
@@ -47,5 +80,5 @@ def stem(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """The stemmed content words of ``text``, in order (stop words dropped)."""
-    folded = text.lower().replace("’", "'").replace("'s", "")
+    folded = text.lower().replace("\u2019", "'").replace("'s", "")
     return [stem(w) for w in _WORD.findall(folded) if w not in STOPWORDS]
