@@ -7,6 +7,7 @@ commands that report an outcome (eligibility, coverage) can give it a meaning of
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 import textwrap
@@ -21,9 +22,14 @@ from ._load import database
 from ._model import Framework, Item, Kind, converter
 from ._search import search
 
-__all__ = ["EXIT_ERROR", "main"]
+__all__ = ["COMMAND_MODULES", "EXIT_ERROR", "main"]
 
 EXIT_ERROR = 3
+
+COMMAND_MODULES: tuple[str, ...] = ()
+"""Modules whose ``add_commands(subparsers)`` adds their commands; each command's parser sets
+``handler`` (a function of the parsed arguments returning the exit code) with ``set_defaults``.
+Their heavy imports (networkx …) happen inside the handlers, not at registration."""
 _WIDTH = 80
 
 
@@ -150,16 +156,15 @@ def _parser() -> argparse.ArgumentParser:
         prog="peer-competencies", description="US peer-support-worker competency standards as data."
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    handlers: dict[str, Callable[[argparse.Namespace], int]] = {}
 
     p = sub.add_parser("frameworks", help="list the shipped frameworks")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
-    handlers["frameworks"] = _cmd_frameworks
+    p.set_defaults(handler=_cmd_frameworks)
 
     p = sub.add_parser("show", help="show an item (or a framework) by id")
     p.add_argument("id", help="an item id such as samhsa-2015:VIII.4, or a framework id")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
-    handlers["show"] = _cmd_show
+    p.set_defaults(handler=_cmd_show)
 
     p = sub.add_parser("search", help="search the items' wording")
     p.add_argument("text")
@@ -172,15 +177,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--limit", type=int, default=10, help="at most this many results (10)")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
-    handlers["search"] = _cmd_search
+    p.set_defaults(handler=_cmd_search)
 
     p = sub.add_parser("export", help="export a framework as JSON, CSV or a CASE package")
     p.add_argument("framework", help="a framework id")
     p.add_argument("--format", required=True, choices=sorted(FORMATS))
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
-    handlers["export"] = _cmd_export
+    p.set_defaults(handler=_cmd_export)
 
-    parser.set_defaults(_handlers=handlers)
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).add_commands(sub)
     return parser
 
 
@@ -189,7 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args._handlers[args.command](args)
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        code = handler(args)
     except UnknownIdError as exc:
         print(f"peer-competencies: {exc}", file=sys.stderr)
         return EXIT_ERROR
