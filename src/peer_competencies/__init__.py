@@ -7,12 +7,39 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ._api import framework, frameworks, get, lookup
 from ._errors import InputError, PeerCompetenciesError, UnknownIdError
-from ._export import case_package, export, to_case, to_csv, to_json
 from ._load import read_framework_file
 from ._model import Citation, Framework, Item, Kind, Note, Origin, converter
-from ._search import Match, search
+
+if TYPE_CHECKING:
+    from ._export import case_package, export, to_case, to_csv, to_json, to_markdown
+    from ._search import Match, search
+
+# Exports and search are imported on first use, so that ``import peer_competencies`` stays fast.
+_LAZY = {
+    "case_package": "._export",
+    "export": "._export",
+    "to_case": "._export",
+    "to_csv": "._export",
+    "to_json": "._export",
+    "to_markdown": "._export",
+    "Match": "._search",
+    "search": "._search",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 
@@ -40,4 +67,5 @@ __all__ = [
     "to_case",
     "to_csv",
     "to_json",
+    "to_markdown",
 ]

@@ -1,4 +1,4 @@
-"""Exports of a framework: JSON (the model, unstructured), CSV (one row per item), 1EdTech CASE."""
+"""Exports of a framework: JSON (the model), CSV (one row per item), 1EdTech CASE, Markdown."""
 
 from __future__ import annotations
 
@@ -12,7 +12,16 @@ from typing import Any
 from ._errors import InputError
 from ._model import Framework, Item, converter
 
-__all__ = ["FORMATS", "NAMESPACE", "export", "to_case", "to_csv", "to_json", "uuid_for"]
+__all__ = [
+    "FORMATS",
+    "NAMESPACE",
+    "export",
+    "to_case",
+    "to_csv",
+    "to_json",
+    "to_markdown",
+    "uuid_for",
+]
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/peer-competencies/")
 """The UUID5 namespace of every identifier this package derives."""
@@ -204,7 +213,64 @@ def to_case(framework: Framework, base_uri: str = "") -> str:
     return json.dumps(case_package(framework, base_uri), ensure_ascii=False, indent=2) + "\n"
 
 
-FORMATS: dict[str, Callable[[Framework], str]] = {"json": to_json, "csv": to_csv, "case": to_case}
+def _md(text: str) -> str:
+    """Text made safe inside a Markdown table cell or line (no markup of its own)."""
+    for char in "\\`*_[]<>|#":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def to_markdown(framework: Framework) -> str:
+    """The framework as a Markdown page: its source, notes, and every item with id, text and
+    citation, indented under its parent, so a reviewer can read the data without Python."""
+    lines = [
+        f"# {_md(framework.title)}",
+        "",
+        f"Framework id: `{framework.id}`, version "
+        f"{_md(framework.version)}, {len(framework)} items.",
+        "",
+        f"Source: {_md(str(framework.source))}",
+        "",
+    ]
+    if not framework.attribution_confirmed:
+        lines += [f"**Attribution unconfirmed.** {_md(framework.attribution_note or '')}", ""]
+    if framework.editorial_notes:
+        lines += ["## Editorial notes (ours)", ""]
+        lines += [f"- {_md(note)}" for note in framework.editorial_notes] + [""]
+    lines += ["## Items", ""]
+    depth = {item.id: 0 for item in framework.roots}
+    for item in framework.items:
+        level = depth.get(item.parent_id or "", -1) + 1
+        depth[item.id] = level
+        pad = "    " * level
+        lines.append(f"{pad}- **`{item.id}`** ({item.kind.value}): {_md(item.text)}")
+        if item.description:
+            lines.append(f"{pad}    {_md(item.description)}")
+        if item.origins:
+            tags = "; ".join(o.tag or o.framework for o in item.origins)
+            lines.append(f"{pad}    *Origin:* {_md(tags)}")
+        lines.append(f"{pad}    *Citation:* {_md(str(item.citation))}")
+        lines += [f"{pad}    *Note (ours):* {_md(note)}" for note in item.notes]
+    if framework.notes:
+        lines += ["", "## Notes from the source", ""]
+        for note in framework.notes:
+            lines += [
+                f"### {note.code}. {_md(note.title)}",
+                "",
+                _md(note.text),
+                "",
+                f"*Citation:* {_md(str(note.source))}",
+                "",
+            ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+FORMATS: dict[str, Callable[[Framework], str]] = {
+    "json": to_json,
+    "csv": to_csv,
+    "case": to_case,
+    "markdown": to_markdown,
+}
 
 
 def export(framework: Framework, format: str) -> str:

@@ -7,6 +7,7 @@ each shipped file is parsed the first time something asks for its framework.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -83,7 +84,9 @@ def _kind(value: Any, _: Any) -> Kind:
         raise ValueError(f"unknown kind {value!r}; the kinds are {known}") from None
 
 
-_FILE_CONVERTER = _file_converter()
+@functools.cache
+def _file_converter_once() -> cattrs.Converter:
+    return _file_converter()
 
 
 def _squashed(text: str) -> bool:
@@ -110,7 +113,7 @@ def parse_framework(data: object, file: str) -> Framework:
             fix=f'write "format": {FORMAT}',
         )
     try:
-        record = _FILE_CONVERTER.structure(data, _FileFramework)
+        record = _file_converter_once().structure(data, _FileFramework)
     except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
         raise _located(exc, file) from None
     return _build(record, file)
