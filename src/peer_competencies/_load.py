@@ -20,6 +20,7 @@ import cattrs
 
 from ._errors import InputError, UnknownIdError
 from ._model import Citation, Framework, Item, Kind, Note, Origin
+from ._structure import strict_converter, structure
 
 __all__ = ["closest", "database", "parse_framework", "read_framework_file"]
 
@@ -57,25 +58,6 @@ class _FileFramework:
     notes: tuple[Note, ...] = ()
 
 
-def _strict(kind: type[Any]) -> Any:
-    def hook(value: Any, _: Any) -> Any:
-        if type(value) is not kind:
-            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
-        return value
-
-    return hook
-
-
-def _file_converter() -> cattrs.Converter:
-    from ._model import _make_converter
-
-    conv = _make_converter()
-    for kind in (str, int, bool):
-        conv.register_structure_hook(kind, _strict(kind))
-    conv.register_structure_hook(Kind, _kind)  # after str: Kind is a str too
-    return conv
-
-
 def _kind(value: Any, _: Any) -> Kind:
     try:
         return Kind(value)
@@ -85,8 +67,10 @@ def _kind(value: Any, _: Any) -> Kind:
 
 
 @functools.cache
-def _file_converter_once() -> cattrs.Converter:
-    return _file_converter()
+def _file_converter() -> cattrs.Converter:
+    conv = strict_converter()
+    conv.register_structure_hook(Kind, _kind)  # after str: Kind is a str too
+    return conv
 
 
 def _squashed(text: str) -> bool:
@@ -112,34 +96,14 @@ def parse_framework(data: object, file: str) -> Framework:
             where="$.format",
             fix=f'write "format": {FORMAT}',
         )
-    try:
-        record = _file_converter_once().structure(data, _FileFramework)
-    except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
-        raise _located(exc, file) from None
+    record = structure(
+        _file_converter(),
+        data,
+        _FileFramework,
+        file,
+        fix="see docs/data-format.md for the keys and their types",
+    )
     return _build(record, file)
-
-
-def _located(exc: Exception, file: str) -> InputError:
-    if isinstance(exc, cattrs.BaseValidationError):
-        messages = cattrs.transform_error(exc, path="$", format_exception=_describe)
-        problem, _, where = messages[0].rpartition(" @ ")
-        more = f" (and {len(messages) - 1} more problems)" if len(messages) > 1 else ""
-        return InputError(
-            problem + more,
-            file=file,
-            where=where,
-            fix="see docs/data-format.md for the keys and their types",
-        )
-    return InputError(str(exc), file=file, where="$", fix="see docs/data-format.md")
-
-
-def _describe(exc: BaseException, type_: Any) -> str:
-    # our own hooks raise plain ValueError / TypeError with a sentence made for the reader
-    if type(exc) in (ValueError, TypeError) and str(exc):
-        return str(exc)
-    from cattrs.v import format_exception
-
-    return format_exception(exc, type_)
 
 
 def _build(record: _FileFramework, file: str) -> Framework:
