@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["STOPWORDS", "stem", "tokens"]
+__all__ = ["STOPWORDS", "stem", "tokens", "words"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -78,7 +78,12 @@ def stem(word: str) -> str:
     return word
 
 
+def words(text: str) -> list[tuple[str, str]]:
+    """The content words of ``text`` in order (stop words dropped), each with its stem."""
+    folded = text.lower().replace("\u2019", "'").replace("'s", "")
+    return [(w, stem(w)) for w in _WORD.findall(folded) if w not in STOPWORDS]
+
+
 def tokens(text: str) -> list[str]:
     """The stemmed content words of ``text``, in order (stop words dropped)."""
-    folded = text.lower().replace("\u2019", "'").replace("'s", "")
-    return [stem(w) for w in _WORD.findall(folded) if w not in STOPWORDS]
+    return [s for _, s in words(text)]

@@ -1,0 +1,151 @@
+"""The ``coverage`` and ``suggest`` commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["add_commands"]
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        print(f"wrote {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+
+
+def _framework_for(args: argparse.Namespace, program_framework: str | None) -> str:
+    from .._errors import InputError
+
+    framework = args.framework or program_framework
+    if not framework:
+        raise InputError(
+            "no framework to report against",
+            file=args.syllabus,
+            fix="pass --framework, or set program.framework in the syllabus",
+        )
+    return str(framework)
+
+
+def _cmd_coverage(args: argparse.Namespace) -> int:
+    from . import coverage, read_syllabus, render
+    from ._coverage import Status
+
+    syllabus = read_syllabus(args.syllabus)
+    framework = _framework_for(args, syllabus.program.framework)
+    report = coverage(syllabus, framework, via_crosswalk=not args.no_crosswalk, show_progress=True)
+    _write(render(report, args.format), args.output)
+    met = report.met
+    if met is None:
+        met = all(row.status is Status.COVERED for row in report.competencies)
+    return 0 if met else 1
+
+
+def _suggestion_data(found: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": s.item.id,
+            "score": s.score,
+            "text": s.item.text,
+            "evidence": [
+                {"id": e.item.id, "text": e.item.text, "words": list(e.words)} for e in s.evidence
+            ],
+        }
+        for s in found
+    ]
+
+
+def _print_suggestions(title: str, found: Any) -> None:
+    from .._terminal import clip
+
+    print(clip(title))
+    if not found:
+        print("  (no suggestion: no word in common)")
+    for s in found:
+        print(clip(f"  {s.score:6.1f}  {s.item.id}  {s.item.text}"))
+        for e in s.evidence[:2]:
+            print(clip(f"          matched {', '.join(e.words)} in {e.item.id}: {e.item.text}"))
+
+
+def _cmd_suggest(args: argparse.Namespace) -> int:
+    from .._terminal import progress
+    from . import read_syllabus, suggest
+    from ._suggest import _matcher
+
+    path = Path(args.text)
+    if path.suffix.lower() in {".yaml", ".yml", ".json", ".toml", ".csv", ".xlsx"} and (
+        path.exists()
+    ):
+        syllabus = read_syllabus(path)
+        args.syllabus = str(path)
+        framework = _framework_for(args, syllabus.program.framework)
+        matcher = _matcher(framework)
+        unmapped = [m for m in syllabus.modules if not m.competencies]
+        results = {}
+        for module in progress(unmapped, label="suggest"):
+            text = " ".join(filter(None, (module.title, module.description)))
+            results[module.id] = (module, matcher.suggest(text, args.k))
+        if args.json:
+            print(
+                json.dumps(
+                    {mid: _suggestion_data(found) for mid, (_, found) in results.items()},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+        else:
+            if not results:
+                print("every module names its competencies: nothing to suggest")
+            for module, found in results.values():
+                _print_suggestions(f"{module.id} {module.title}", found)
+        return 0
+    if not args.framework:
+        from .._errors import InputError
+
+        raise InputError("suggest needs --framework for a text", fix="pass --framework ca-sb803")
+    found = suggest(args.text, args.framework, k=args.k)
+    if args.json:
+        print(json.dumps(_suggestion_data(found), ensure_ascii=False, indent=2))
+    else:
+        _print_suggestions(args.text, found)
+    return 0
+
+
+def add_commands(sub: Any) -> None:
+    """Add ``coverage`` and ``suggest`` to the command line."""
+    from ._report import REPORT_FORMATS
+
+    p = sub.add_parser(
+        "coverage",
+        help="report what a syllabus covers of a framework",
+        description="Exit status: 0 when the framework's curriculum requirement "
+        "is met (or, without one, every competency is covered), 1 when not.",
+    )
+    p.add_argument("syllabus", help="a syllabus file: .yaml, .json, .toml, .csv or .xlsx")
+    p.add_argument("--framework", "-f", help="the framework (default: the syllabus's own)")
+    p.add_argument(
+        "--format",
+        default="table",
+        choices=sorted(REPORT_FORMATS),
+        help="table (default), json, md, html, calmhsa (CSV form), calmhsa-md",
+    )
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.add_argument(
+        "--no-crosswalk", action="store_true", help="credit only ids of the framework itself"
+    )
+    p.set_defaults(handler=_cmd_coverage)
+
+    p = sub.add_parser(
+        "suggest",
+        help="suggest competencies for a text, or for every module of a syllabus that names none",
+    )
+    p.add_argument("text", help="the text, or a syllabus file")
+    p.add_argument("--framework", "-f", help="the framework to suggest from")
+    p.add_argument("-k", type=int, default=5, help="how many suggestions (5)")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(handler=_cmd_suggest)

@@ -1,0 +1,378 @@
+"""Coverage of a framework by a syllabus: which competencies each module credits, with hours,
+measures and the evidence; and whether the framework's curriculum requirement is met.
+
+How credit is given, for every id a module lists:
+
+- the id of a target competency itself: **direct**, full credit;
+- an id below a target (a skill, theme or sub-item of it): **part** credit to that target;
+- an id above targets (a SAMHSA category): **part** credit to each target below it;
+- an id of another framework, with ``via_crosswalk``: the crosswalk's ``translate`` gives the
+  targets it corresponds to; an exact or close match with confidence ≥ 0.8 is full credit, any
+  other mapping part credit, each with its mapping path and confidence.
+
+A competency is *covered* when some module gives it full credit, *partly covered* when it has
+only part credit, *missing* otherwise. A module's hours go to the competencies it credits: the
+hours ``hours_by_competency`` names go where it says (to a target, or to a listed id, whose
+targets share them), the rest is split equally among the listed ids, and each id's share equally
+among the targets it credits. A module's measures count for every competency it credits.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+import attrs
+
+from .._errors import InputError, UnknownIdError
+from .._load import database
+from .._model import Framework, Item
+from .._terminal import progress
+from ._requirements import RequirementCheck, check_requirement
+from ._suggest import Suggestion, suggest_many, targets
+from ._syllabus import Module, Syllabus
+
+__all__ = [
+    "CompetencyCoverage",
+    "CoverageReport",
+    "Credit",
+    "Reach",
+    "Status",
+    "Translate",
+    "Translation",
+    "Via",
+    "coverage",
+]
+
+STRONG = 0.8
+"""The least confidence of an exact or close crosswalk mapping that counts as full credit."""
+
+
+class Status(str, enum.Enum):
+    """How far a competency is covered."""
+
+    COVERED = "covered"
+    PARTIAL = "partly covered"
+    MISSING = "missing"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Via(str, enum.Enum):
+    """How a module's id reaches a competency."""
+
+    DIRECT = "direct"
+    PART = "part"  # the id is below the competency
+    WHOLE = "whole"  # the id is above the competency (a category)
+    CROSSWALK = "crosswalk"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class Credit:
+    """One module's credit to one competency."""
+
+    target_id: str
+    module_id: str
+    module_title: str
+    listed_id: str
+    via: Via
+    full: bool
+    hours: float
+    confidence: float = 1.0
+    predicate: str | None = None
+    path: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class CompetencyCoverage:
+    """The coverage of one competency."""
+
+    item: Item
+    status: Status
+    hours: float
+    modules: tuple[str, ...]
+    measures: tuple[str, ...]
+    credits: tuple[Credit, ...]
+
+    @property
+    def direct(self) -> bool:
+        """Whether some module lists this competency itself."""
+        return any(c.via is Via.DIRECT for c in self.credits)
+
+    @property
+    def through_crosswalk(self) -> bool:
+        """Whether the credit that decides the status comes only through the crosswalk."""
+        full = [c for c in self.credits if c.full] or list(self.credits)
+        return bool(full) and all(c.via is Via.CROSSWALK for c in full)
+
+
+@attrs.frozen
+class CoverageReport:
+    """The coverage of ``framework`` by ``syllabus``."""
+
+    syllabus: Syllabus
+    framework: Framework
+    via_crosswalk: bool
+    competencies: tuple[CompetencyCoverage, ...]
+    unmapped_modules: tuple[Module, ...]
+    uncredited: tuple[tuple[str, str], ...]
+    requirement: RequirementCheck | None
+    suggestions: Mapping[str, tuple[Suggestion, ...]] = attrs.field(factory=dict)
+
+    def count(self, status: Status) -> int:
+        """How many competencies have this status."""
+        return sum(1 for c in self.competencies if c.status is status)
+
+    @property
+    def percent_covered(self) -> float:
+        """Covered competencies as a percentage of all (partly covered ones not counted)."""
+        return 100.0 * self.count(Status.COVERED) / len(self.competencies)
+
+    @property
+    def total_hours(self) -> float:
+        """The syllabus's total hours."""
+        return self.syllabus.hours
+
+    @property
+    def credited_hours(self) -> float:
+        """Hours credited to some competency."""
+        return sum(c.hours for c in self.competencies)
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the framework's curriculum requirement is met (None: it has none)."""
+        return None if self.requirement is None else self.requirement.met
+
+
+@attrs.frozen
+class Reach:
+    """One competency a listed id reaches, how, and how fully."""
+
+    target: Item
+    via: Via
+    full: bool
+    confidence: float = 1.0
+    predicate: str | None = None
+    path: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Translation:
+    """What the crosswalk says one id of another framework corresponds to."""
+
+    target_id: str
+    predicate: str
+    confidence: float
+    path: tuple[str, ...]
+
+
+Translate = Callable[[Sequence[str], str], Mapping[str, Sequence[Translation]]]
+"""Ids of other frameworks → what each corresponds to in the target framework."""
+
+
+def _crosswalk(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[Translation]]:
+    """The shipped crosswalk's ``translate``, one source id at a time so each keeps its own
+    evidence; the path is the chain of steps, each ``subject predicate object``."""
+    from ..crosswalk import translate
+
+    found: dict[str, list[Translation]] = {}
+    for source in ids:
+        result = translate([source], to=framework)
+        found[source] = [
+            Translation(
+                c.target_id, c.predicate.value, c.confidence, tuple(str(step) for step in c.path)
+            )
+            for c in result.targets.values()
+        ]
+    return found
+
+
+def _resolve(entry: object, syllabus: Syllabus, framework: Framework, n: int, m: int) -> Item:
+    where = f"$.modules[{n}].competencies[{m}]"
+    if not isinstance(entry, str) or not entry:
+        raise InputError(
+            f"expected a competency id, got {entry!r}",
+            file=syllabus.source,
+            where=where,
+            fix="write an id such as ca-sb803:13",
+        )
+    full_id = entry if ":" in entry else f"{syllabus.program.framework or framework.id}:{entry}"
+    try:
+        return database().lookup(full_id)
+    except UnknownIdError as exc:
+        hint = (
+            f"did you mean {', '.join(exc.suggestions)}?"
+            if exc.suggestions
+            else "use an id of a shipped framework, e.g. ca-sb803:13"
+        )
+        raise InputError(
+            f"unknown competency id {entry!r}", file=syllabus.source, where=where, fix=hint
+        ) from None
+
+
+def _within(item: Item, target_ids: Mapping[str, Item]) -> list[tuple[Item, Via]]:
+    """The targets an item of the target framework reaches: itself, the one above, or all below."""
+    if item.id in target_ids:
+        return [(item, Via.DIRECT)]
+    above = [a for a in item.ancestors if a.id in target_ids]
+    if above:
+        return [(above[0], Via.PART)]
+    return [(d, Via.WHOLE) for d in item.descendants if d.id in target_ids]
+
+
+def _reach(
+    item: Item,
+    framework: Framework,
+    target_ids: Mapping[str, Item],
+    translated: Sequence[Translation],
+) -> list[Reach]:
+    """The targets one listed item credits."""
+    if item.framework_id == framework.id:
+        return [Reach(t, via, via is Via.DIRECT) for t, via in _within(item, target_ids)]
+    found = []
+    for tr in translated:
+        hit = framework.get(tr.target_id)
+        if hit is None:
+            continue
+        strong = tr.predicate in ("skos:exactMatch", "skos:closeMatch") and tr.confidence >= STRONG
+        for target, via in _within(hit, target_ids):
+            found.append(
+                Reach(
+                    target,
+                    Via.CROSSWALK,
+                    strong and via is Via.DIRECT,
+                    tr.confidence,
+                    tr.predicate,
+                    tr.path,
+                )
+            )
+    return found
+
+
+def coverage(
+    syllabus: Syllabus,
+    framework: str,
+    via_crosswalk: bool = True,
+    suggest_unmapped: bool = True,
+    translate: Translate | None = None,
+    show_progress: bool = False,
+) -> CoverageReport:
+    """The coverage of ``framework`` (an id) by ``syllabus``.
+
+    With ``via_crosswalk``, ids of other frameworks are credited through the crosswalk.
+    With ``suggest_unmapped``, modules that list no competency get text suggestions (shown, never
+    counted). ``translate`` replaces the crosswalk (for tests and custom mappings);
+    ``show_progress`` draws a bar on a terminal for a large syllabus.
+    """
+    fw = database().framework(framework)
+    target_list = targets(fw)
+    target_ids = {t.id: t for t in target_list}
+    translator = translate or _crosswalk
+    credits: dict[str, list[Credit]] = {t.id: [] for t in target_list}
+    measures: dict[str, dict[str, None]] = {t.id: {} for t in target_list}
+    uncredited: list[tuple[str, str]] = []
+    unmapped: list[Module] = []
+    modules: Iterable[tuple[int, Module]] = enumerate(syllabus.modules)
+    if show_progress:
+        modules = progress(modules, len(syllabus.modules), "coverage")
+    for n, module in modules:
+        if not module.competencies:
+            unmapped.append(module)
+            continue
+        listed = [_resolve(e, syllabus, fw, n, m) for m, e in enumerate(module.competencies)]
+        foreign = [i.id for i in listed if i.framework_id != fw.id]
+        translated = translator(foreign, fw.id) if via_crosswalk and foreign else {}
+        reach = {i.id: _reach(i, fw, target_ids, translated.get(i.id, ())) for i in listed}
+        uncredited += [(module.id, i.id) for i in listed if not reach[i.id]]
+        for credit in _split_hours(module, listed, reach, syllabus, n):
+            credits[credit.target_id].append(credit)
+            measures[credit.target_id].update(dict.fromkeys(module.measures))
+    rows = []
+    for target in target_list:
+        found = credits[target.id]
+        status = (
+            Status.COVERED
+            if any(c.full for c in found)
+            else Status.PARTIAL
+            if found
+            else Status.MISSING
+        )
+        rows.append(
+            CompetencyCoverage(
+                item=target,
+                status=status,
+                hours=round(sum(c.hours for c in found), 4),
+                modules=tuple(dict.fromkeys(c.module_id for c in found)),
+                measures=tuple(measures[target.id]),
+                credits=tuple(found),
+            )
+        )
+    suggestions: dict[str, tuple[Suggestion, ...]] = {}
+    if suggest_unmapped and unmapped:
+        texts = [" ".join(filter(None, (m.title, m.description))) for m in unmapped]
+        ranked = suggest_many(texts, fw.id, k=3)
+        suggestions = {m.id: s for m, s in zip(unmapped, ranked, strict=True)}
+    report = CoverageReport(
+        syllabus,
+        fw,
+        via_crosswalk,
+        tuple(rows),
+        tuple(unmapped),
+        tuple(uncredited),
+        None,
+        suggestions,
+    )
+    return attrs.evolve(report, requirement=check_requirement(report))
+
+
+def _split_hours(
+    module: Module, listed: list[Item], reach: Mapping[str, list[Reach]], syllabus: Syllabus, n: int
+) -> Iterable[Credit]:
+    explicit = dict(module.hours_by_competency)
+    where = f"$.modules[{n}].hours_by_competency"
+    known = {i.id for i in listed} | {r.target.id for found in reach.values() for r in found}
+    for key in explicit:
+        if key not in known:
+            raise InputError(
+                f"{key!r} is not one of the module's ids or the competencies they credit",
+                file=syllabus.source,
+                where=where,
+                fix="name one of the module's competency ids",
+            )
+    named = sum(explicit.values())
+    if module.hours is not None and named > module.hours + 1e-9:
+        raise InputError(
+            f"the named hours add up to {named:g}, more than the module's {module.hours:g}",
+            file=syllabus.source,
+            where=where,
+            fix="make them add up to at most the module's hours",
+        )
+    rest = max((module.hours or 0.0) - named, 0.0)
+    sharing = [i.id for i in listed if i.id not in explicit]
+    share = rest / len(sharing) if sharing else 0.0
+    given: set[str] = set()  # targets whose named hours were handed out already
+    for item in listed:
+        found = reach[item.id]
+        item_hours = explicit.get(item.id, share if item.id in sharing else 0.0)
+        for r in found:
+            if r.target.id in explicit:
+                hours = 0.0 if r.target.id in given else explicit[r.target.id]
+                given.add(r.target.id)
+            else:
+                hours = item_hours / len(found)
+            yield Credit(
+                target_id=r.target.id,
+                module_id=module.id,
+                module_title=module.title,
+                listed_id=item.id,
+                via=r.via,
+                full=r.full,
+                hours=hours,
+                confidence=r.confidence,
+                predicate=r.predicate,
+                path=r.path,
+            )
