@@ -9,15 +9,18 @@ goes through :func:`structure`: types are checked exactly (no ``"5"`` taken for 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypeVar
+from typing import Any, NewType, TypeVar
 
 import cattrs
 
 from ._errors import InputError
 
-__all__ = ["strict_converter", "structure"]
+__all__ = ["Hours", "strict_converter", "structure"]
 
 T = TypeVar("T")
+
+Hours = NewType("Hours", float)
+"""A number of hours: any number ≥ 0 (structured from an int or a float)."""
 
 
 def _exactly(kind: type[Any]) -> Any:
@@ -33,6 +36,13 @@ def _number(value: Any, _: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"expected a number, got {type(value).__name__} {value!r}")
     return float(value)
+
+
+def _hours(value: Any, _: Any) -> Hours:
+    number = _number(value, _)
+    if not number >= 0:
+        raise ValueError(f"expected a number of hours ≥ 0, got {value!r}")
+    return Hours(number)
 
 
 def _date(value: Any, _: Any) -> dt.date:
@@ -58,6 +68,7 @@ def strict_converter() -> cattrs.Converter:
     for kind in (str, int, bool):
         conv.register_structure_hook(kind, _exactly(kind))
     conv.register_structure_hook(float, _number)
+    conv.register_structure_hook(Hours, _hours)
     conv.register_structure_hook(dt.date, _date)
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     return conv

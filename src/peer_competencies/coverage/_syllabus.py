@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 import attrs
 
 from .._errors import InputError
-from .._structure import strict_converter, structure
+from .._structure import Hours, strict_converter, structure
 
 __all__ = ["MAX_SYLLABUS_BYTES", "Module", "Program", "Syllabus", "read_syllabus", "syllabus_from"]
 
@@ -23,18 +24,7 @@ _FIX = "see docs/coverage.md for the syllabus keys and their types"
 CSV_COLUMNS = ("id", "title", "description", "hours", "competencies", "measures", "delivery")
 
 
-def _nonnegative(instance: Any, attribute: attrs.Attribute[Any], value: float | None) -> None:
-    if value is not None and not value >= 0:
-        raise ValueError(f"expected a number of hours ≥ 0, got {value!r}")
-
-
-def _hours_map(instance: Any, attribute: attrs.Attribute[Any], value: Mapping[str, float]) -> None:
-    for key, hours in value.items():
-        if not hours >= 0:
-            raise ValueError(f"expected a number of hours ≥ 0 for {key!r}, got {hours!r}")
-
-
-def _frozen_map(value: Mapping[str, float]) -> Mapping[str, float]:
+def _frozen_map(value: Mapping[str, Hours]) -> Mapping[str, Hours]:
     return MappingProxyType(dict(value))
 
 
@@ -60,12 +50,11 @@ class Module:
     id: str
     title: str
     description: str | None = None
-    hours: float | None = attrs.field(default=None, validator=_nonnegative)
+    hours: Hours | None = None
     competencies: tuple[str, ...] = ()
-    hours_by_competency: Mapping[str, float] = attrs.field(
+    hours_by_competency: Mapping[str, Hours] = attrs.field(
         factory=dict,
         converter=_frozen_map,
-        validator=_hours_map,
         hash=False,
     )
     measures: tuple[str, ...] = ()
@@ -82,8 +71,9 @@ class Syllabus:
 
     @property
     def hours(self) -> float:
-        """Total hours of the modules that give their hours."""
-        return sum(m.hours or 0.0 for m in self.modules)
+        """Total hours of the modules that give their hours (to the millionth of an hour, so
+        that 17 modules of 80/17 hours add up to 80)."""
+        return round(math.fsum(m.hours or 0.0 for m in self.modules), 6)
 
 
 _CONVERTER = strict_converter()
@@ -153,17 +143,18 @@ def _rows_to_data(rows: list[dict[str, Any]], file: str, title: str) -> dict[str
 
 
 def _hours_cell(value: object, file: str, where: str) -> float:
+    number: float | None = None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    try:
-        return float(str(value).strip())
-    except ValueError:
-        raise InputError(
-            f"expected a number of hours ≥ 0, got {value!r}",
-            file=file,
-            where=where,
-            fix="write the hours as a number, e.g. 2.5",
-        ) from None
+        number = float(value)
+    else:
+        try:
+            number = float(str(value).strip())
+        except ValueError:
+            number = None
+    if number is None or not number >= 0:
+        raise InputError(f"expected a number of hours ≥ 0, got {value!r}", file=file,
+                         where=where, fix="write the hours as a number, e.g. 2.5")
+    return number
 
 
 def _read_csv(text: str, file: str, title: str) -> dict[str, Any]:

@@ -1,0 +1,160 @@
+"""Every report format of the example syllabus, the suggestion matcher's accuracy, the CLI."""
+
+from __future__ import annotations
+
+import csv
+import html.parser
+import importlib.util
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from peer_competencies import coverage as cov
+from peer_competencies._cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ca-core-80h.toml"
+
+
+@pytest.fixture(scope="module")
+def report() -> cov.CoverageReport:
+    return cov.coverage(cov.read_syllabus(EXAMPLE), "ca-sb803")
+
+
+def test_the_table_fits_in_eighty_columns_and_names_every_competency(
+    report: cov.CoverageReport,
+) -> None:
+    text = cov.render(report, "table")
+    assert max(len(line) for line in text.splitlines()) <= 80
+    for n in range(1, 18):
+        assert f" {n} " in text
+    assert "M01 Welcome and program overview" in text
+
+
+def test_json_report_has_totals_competencies_and_suggestions(report: cov.CoverageReport) -> None:
+    data = json.loads(cov.render(report, "json"))
+    assert data["totals"]["competencies"] == 17
+    assert data["totals"]["hours"] == 80
+    assert len(data["competencies"]) == 17
+    assert {m["id"] for m in data["unmapped_modules"]} == {"M01", "M19"}
+    m19 = next(m for m in data["unmapped_modules"] if m["id"] == "M19")
+    assert m19["suggestions"][0]["id"] == "ca-sb803:12"
+    assert data["requirement"]["rules"]
+
+
+def test_markdown_report_is_a_table_with_seventeen_rows(report: cov.CoverageReport) -> None:
+    text = cov.render(report, "md")
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "ca-sb803:" in line]
+    assert len(rows) == 17
+
+
+class _Collector(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.classes: list[str] = []
+        self.external: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name == "class" and value:
+                self.classes.append(value)
+            if name in ("src", "href") and value:
+                self.external.append(value)
+
+
+def test_html_report_is_self_contained_with_a_chart_and_gaps_highlighted() -> None:
+    syllabus = cov.syllabus_from({"program": {"title": "T"}, "modules": [
+        {"id": "A", "title": "t", "hours": 3, "competencies": ["ca-sb803:1"],
+         "measures": ["quiz"]}]}, "t")
+    page = cov.render(cov.coverage(syllabus, "ca-sb803"), "html")
+    parser = _Collector()
+    parser.feed(page)
+    assert parser.external == []
+    assert parser.tags.count("rect") == 17
+    assert parser.tags.count("tr") == 18
+    assert parser.classes.count("missing") == 16
+    assert parser.classes.count("bar missing") == 16
+    assert "not met" in page
+
+
+def test_calmhsa_form_has_seventeen_rows_with_hours_modules_and_measures(
+    report: cov.CoverageReport,
+) -> None:
+    rows = list(csv.reader(io.StringIO(cov.render(report, "calmhsa"))))
+    assert rows[0] == ["competency", "core competency", "training hours", "modules",
+                       "measure of competency"]
+    assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, 18)]
+    one = rows[1]
+    assert one[2] == "6" and one[3] == "M02" and "observed role play" in one[4]
+    md = cov.render(report, "calmhsa-md")
+    assert md.count("\n| ") == 18
+
+
+def test_the_calmhsa_form_is_only_for_ca_sb803() -> None:
+    syllabus = cov.syllabus_from({"program": {"title": "T"}, "modules": [
+        {"id": "A", "title": "t", "hours": 1, "competencies": ["icrc-pr:1"]}]}, "t")
+    with pytest.raises(cov.InputError if hasattr(cov, "InputError") else Exception):
+        cov.render(cov.coverage(syllabus, "icrc-pr"), "calmhsa")
+
+
+def _bench_matcher():  # type: ignore[no-untyped-def]
+    path = ROOT / "benchmarks" / "bench_matcher.py"
+    spec = importlib.util.spec_from_file_location("bench_matcher", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_matcher"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("which", ["a", "b"])
+def test_the_default_matcher_beats_plain_tf_idf_on_both_labelled_sets(which: str) -> None:
+    bm = _bench_matcher()
+    cases, framework = (bm.set_a(), "samhsa-2015") if which == "a" else (bm.set_b(), "ca-sb803")
+    base = bm.accuracy(cases, bm.tfidf(framework), framework)
+    ours = bm.accuracy(cases, bm.ours(framework), framework)
+    assert ours[0] > base[0], f"top-1 {ours[0]:.3f} vs baseline {base[0]:.3f}"
+    assert ours[1] > base[1], f"top-3 {ours[1]:.3f} vs baseline {base[1]:.3f}"
+
+
+def test_suggest_gives_evidence_in_the_text_s_own_words() -> None:
+    found = cov.suggest("crisis safety plan", "ca-sb803", k=3)
+    assert found[0].item.id == "ca-sb803:13"
+    assert {"crisis", "safety"} <= {w for e in found[0].evidence for w in e.words}
+    with pytest.raises(ValueError, match="k must be"):
+        cov.suggest("crisis", "ca-sb803", k=0)
+
+
+def test_cli_coverage_exit_code_says_whether_the_requirement_is_met(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"program": {"title": "T", "framework": "ca-sb803"}, "modules": [
+        {"id": f"M{n}", "title": "t", "hours": 5, "competencies": [str(n)], "measures": ["q"]}
+        for n in range(1, 18)]}), encoding="utf-8")
+    assert main(["coverage", str(good)]) == 0
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"program": {"title": "T"}, "modules": [
+        {"id": "A", "title": "t", "hours": 5, "competencies": ["ca-sb803:1"]}]}),
+        encoding="utf-8")
+    assert main(["coverage", str(bad), "--framework", "ca-sb803"]) == 1
+    out = tmp_path / "r.html"
+    assert main(["coverage", str(bad), "-f", "ca-sb803", "--format", "html", "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    capsys.readouterr()
+    assert main(["coverage", str(tmp_path / "absent.json"), "-f", "ca-sb803"]) == 3
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_cli_suggest_for_a_text_and_for_a_syllabus(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["suggest", "crisis safety plan", "--framework", "ca-sb803", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["id"] == "ca-sb803:13"
+    assert main(["suggest", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "M19 Review and certification exam preparation" in out
+    assert "ca-sb803:12" in out
