@@ -177,8 +177,9 @@ Translate = Callable[[Sequence[str], str], Mapping[str, Sequence[Translation]]]
 def _crosswalk(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[Translation]]:
     """The shipped crosswalk's ``translate``, one source id at a time so each keeps its own
     evidence; the path is the chain of steps, each ``subject predicate object``."""
-    from ..crosswalk import translate
+    import importlib
 
+    translate = importlib.import_module("peer_competencies.crosswalk").translate
     found: dict[str, list[Translation]] = {}
     for source in ids:
         result = translate([source], to=framework)
