@@ -8,7 +8,6 @@ each shipped file is parsed the first time something asks for its framework.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import threading
 from collections.abc import Iterable, Mapping
@@ -20,7 +19,7 @@ import cattrs
 
 from ._errors import InputError, UnknownIdError
 from ._model import Citation, Framework, Item, Kind, Note, Origin
-from ._structure import strict_converter, structure
+from ._structure import decode, parse_json, read_text, strict_converter, structure
 
 __all__ = ["closest", "database", "parse_framework", "read_framework_file"]
 
@@ -190,40 +189,10 @@ def _item_citation(source: Citation, item: _FileItem) -> Citation:
     return attrs.evolve(source, section=item.section)
 
 
-def _decode(raw: bytes, file: str) -> object:
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError(
-            f"file is {len(raw):,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
-            file=file,
-            fix="split it, or check it is the right file",
-        )
-    try:
-        return json.loads(raw)
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-            file=file,
-            fix="save the file as UTF-8",
-        ) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"not valid JSON: {exc.msg}",
-            file=file,
-            where=f"line {exc.lineno}, column {exc.colno}",
-            fix="check the JSON syntax near that place",
-        ) from None
-
-
 def read_framework_file(path: str | Path) -> Framework:
     """Read and check a framework file of the shipped format from disk."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            f"cannot read the file: {exc.strerror}", file=str(path), fix="check the path"
-        ) from None
-    return parse_framework(_decode(raw, str(path)), str(path))
+    return parse_framework(parse_json(read_text(path, MAX_FILE_BYTES), str(path)), str(path))
 
 
 def closest(unknown: str, known: Iterable[str], n: int = 3) -> list[str]:
@@ -266,9 +235,8 @@ class _Database:
             if framework_id not in self._frameworks:
                 resource = self._folder().joinpath(f"{framework_id}.json")
                 file = f"peer_competencies/data/frameworks/{framework_id}.json"
-                self._frameworks[framework_id] = parse_framework(
-                    _decode(resource.read_bytes(), file), file
-                )
+                data = parse_json(decode(resource.read_bytes(), file), file)
+                self._frameworks[framework_id] = parse_framework(data, file)
             return self._frameworks[framework_id]
 
     def frameworks(self) -> tuple[Framework, ...]:

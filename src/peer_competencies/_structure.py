@@ -1,4 +1,5 @@
-"""Strict structuring of user-supplied data into attrs classes, with located errors.
+"""Reading user-supplied files: size, encoding and JSON syntax checked, then strict structuring
+into attrs classes, every failure a located error.
 
 Every file the package reads from a user (a framework, a syllabus, an applicant, a roster row)
 goes through :func:`structure`: types are checked exactly (no ``"5"`` taken for ``5``, no
@@ -9,13 +10,23 @@ goes through :func:`structure`: types are checked exactly (no ``"5"`` taken for 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 from typing import Any, NewType, TypeVar
 
 import cattrs
 
 from ._errors import InputError
 
-__all__ = ["Hours", "strict_converter", "structure"]
+__all__ = [
+    "Hours",
+    "check_readable",
+    "decode",
+    "parse_json",
+    "read_text",
+    "strict_converter",
+    "structure",
+]
 
 T = TypeVar("T")
 
@@ -100,3 +111,56 @@ def structure(
         raise InputError(problem + more, file=file, where=where, fix=fix) from None
     except (ValueError, TypeError) as exc:
         raise InputError(str(exc), file=file, where=root, fix=fix) from None
+
+
+def check_readable(path: Path, limit: int) -> None:
+    """Raise InputError unless ``path`` is a readable file of at most ``limit`` bytes."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(
+            f"cannot read the file: {exc.strerror}", file=str(path), fix="check the path"
+        ) from None
+    if size > limit:
+        raise InputError(
+            f"file is {size:,} bytes, more than the {limit:,} allowed",
+            file=str(path),
+            fix="split it, or check it is the right file",
+        )
+
+
+def decode(raw: bytes, file: str) -> str:
+    """``raw`` as UTF-8 text (a byte-order mark is dropped)."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+            file=file,
+            fix="save the file as UTF-8",
+        ) from None
+
+
+def read_text(path: Path, limit: int) -> str:
+    """The text of a UTF-8 file of at most ``limit`` bytes, problems raised as InputError."""
+    check_readable(path, limit)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"cannot read the file: {exc.strerror}", file=str(path), fix="check the path"
+        ) from None
+    return decode(raw, str(path))
+
+
+def parse_json(text: str, file: str) -> object:
+    """Decoded JSON, a syntax error raised as InputError naming line and column."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not valid JSON: {exc.msg}",
+            file=file,
+            where=f"line {exc.lineno}, column {exc.colno}",
+            fix="check the JSON syntax near that place",
+        ) from None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import sys
 from collections.abc import Mapping
@@ -15,7 +14,14 @@ from typing import Any
 import attrs
 
 from .._errors import InputError
-from .._structure import Hours, strict_converter, structure
+from .._structure import (
+    Hours,
+    check_readable,
+    parse_json,
+    read_text,
+    strict_converter,
+    structure,
+)
 
 __all__ = ["MAX_SYLLABUS_BYTES", "Module", "Program", "Syllabus", "read_syllabus", "syllabus_from"]
 
@@ -152,8 +158,12 @@ def _hours_cell(value: object, file: str, where: str) -> float:
         except ValueError:
             number = None
     if number is None or not number >= 0:
-        raise InputError(f"expected a number of hours ≥ 0, got {value!r}", file=file,
-                         where=where, fix="write the hours as a number, e.g. 2.5")
+        raise InputError(
+            f"expected a number of hours ≥ 0, got {value!r}",
+            file=file,
+            where=where,
+            fix="write the hours as a number, e.g. 2.5",
+        )
     return number
 
 
@@ -249,41 +259,15 @@ def read_syllabus(path: str | Path) -> Syllabus:
             file=file,
             fix="use .yaml, .json, .toml, .csv or .xlsx",
         )
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(
-            f"cannot read the file: {exc.strerror}", file=file, fix="check the path"
-        ) from None
-    if size > MAX_SYLLABUS_BYTES:
-        raise InputError(
-            f"file is {size:,} bytes, more than the {MAX_SYLLABUS_BYTES:,} allowed",
-            file=file,
-            fix="split the syllabus, or check it is the right file",
-        )
+    check_readable(path, MAX_SYLLABUS_BYTES)
     if suffix == ".xlsx":
         return syllabus_from(_read_xlsx(path, file, path.stem), file)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-            file=file,
-            fix="save the file as UTF-8",
-        ) from None
+    text = read_text(path, MAX_SYLLABUS_BYTES)
     data: Any
     if suffix == ".csv":
         data = _read_csv(text, file, path.stem)
     elif suffix == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"not valid JSON: {exc.msg}",
-                file=file,
-                where=f"line {exc.lineno}, column {exc.colno}",
-                fix="check the JSON syntax near that place",
-            ) from None
+        data = parse_json(text, file)
     elif suffix == ".toml":
         try:
             data = _load_toml(text)
