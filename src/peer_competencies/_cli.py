@@ -26,7 +26,10 @@ __all__ = ["COMMAND_MODULES", "EXIT_ERROR", "main"]
 
 EXIT_ERROR = 3
 
-COMMAND_MODULES: tuple[str, ...] = ("peer_competencies.coverage._commands",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "peer_competencies.coverage._commands",
+    "peer_competencies.eligibility._commands",
+)
 """Modules whose ``add_commands(subparsers)`` adds their commands; each command's parser sets
 ``handler`` (a function of the parsed arguments returning the exit code) with ``set_defaults``.
 Their heavy imports (networkx …) happen inside the handlers, not at registration."""

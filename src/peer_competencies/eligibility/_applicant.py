@@ -1,0 +1,428 @@
+"""The applicant record: what the certification rules need to know about one person.
+
+Every field is optional. A field left out (None) is a fact the rules do not know: a requirement
+that needs it is UNKNOWN, never silently met or unmet. A list given as empty (``"trainings": []``)
+is a known fact: none. Records are frozen attrs classes; :func:`parse_applicant` structures them
+with cattrs from decoded JSON or YAML, :func:`read_applicant` from a file.
+
+The record's ``repr`` shows only its ``id``, so that an applicant never ends up in a log or a
+traceback by accident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import math
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+
+from .._errors import InputError
+
+__all__ = [
+    "Applicant",
+    "Certification",
+    "CollegeCredits",
+    "ContinuingEducation",
+    "Education",
+    "Exam",
+    "Letter",
+    "LetterKind",
+    "LivedExperience",
+    "Training",
+    "WorkExperience",
+    "located",
+    "parse_applicant",
+    "read_applicant",
+]
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+_STATE = re.compile(r"[A-Za-z]{2}")
+_FIX = "see docs/eligibility.md for the applicant fields and their types"
+
+
+class Education(str, enum.Enum):
+    """Highest education completed. Every level from ``ged`` up counts as a high school diploma
+    or equivalent."""
+
+    NONE = "none"
+    GED = "ged"
+    HIGH_SCHOOL = "high-school"
+    SOME_COLLEGE = "some-college"
+    ASSOCIATE = "associate"
+    BACHELOR = "bachelor"
+    MASTER = "master"
+    DOCTORATE = "doctorate"
+
+
+class LivedExperience(str, enum.Enum):
+    """Whose recovery the applicant's lived experience is of."""
+
+    SELF = "self"
+    FAMILY = "family"  # parent, caregiver or family member of a person in recovery
+    NONE = "none"
+
+
+class LetterKind(str, enum.Enum):
+    """Who wrote a recommendation letter."""
+
+    SUPERVISOR = "supervisor"
+    COLLEAGUE = "colleague"
+    SELF = "self"
+    OTHER = "other"
+
+
+class _FieldProblem(InputError):
+    """A value a validator refused; ``field`` names the attribute so errors can point at it."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        super().__init__(problem, where=field, fix=_FIX)
+
+
+def _non_negative(_: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and not (math.isfinite(value) and value >= 0):
+        raise _FieldProblem(attribute.name, "expected a number ≥ 0")
+
+
+def _past(_: object, attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
+    if value is not None and value > dt.date.today():
+        raise _FieldProblem(attribute.name, "a date in the future; facts must have happened")
+
+
+def _state(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not _STATE.fullmatch(value):
+        raise _FieldProblem(attribute.name, "expected a two-letter state code such as PA")
+
+
+def _upper(value: str | None) -> str | None:
+    return None if value is None else value.upper()
+
+
+@attrs.frozen
+class Training:
+    """A training completed: its topic (see docs/eligibility.md for the names the rules know),
+    hours, completion date, provider, whether the credential's body approved the provider, and
+    whether it was given face to face."""
+
+    topic: str | None = None
+    hours: float | None = attrs.field(default=None, validator=_non_negative)
+    date: dt.date | None = attrs.field(default=None, validator=_past)
+    provider: str | None = None
+    approved: bool | None = None
+    face_to_face: bool | None = None
+
+
+@attrs.frozen
+class Exam:
+    """One attempt at an exam: which exam, passed or not, the score, the date."""
+
+    exam: str | None = None
+    passed: bool | None = None
+    score: float | None = attrs.field(default=None, validator=_non_negative)
+    date: dt.date | None = attrs.field(default=None, validator=_past)
+
+
+@attrs.frozen
+class WorkExperience:
+    """A stretch of work: peer role or not, paid or volunteer, hours, dates.
+
+    ``current`` says the applicant is still in the role (then ``end`` is left out); ``supervised``
+    that the hours were supervised; ``verified`` that an employer or supervisor verified them.
+    """
+
+    peer_role: bool | None = None
+    paid: bool | None = None
+    hours: float | None = attrs.field(default=None, validator=_non_negative)
+    start: dt.date | None = attrs.field(default=None, validator=_past)
+    end: dt.date | None = attrs.field(default=None, validator=_past)
+    current: bool | None = None
+    supervised: bool | None = None
+    verified: bool | None = None
+
+
+@attrs.frozen
+class ContinuingEducation:
+    """Continuing-education hours: topic, hours, date, and whether they are peer-specific."""
+
+    topic: str | None = None
+    hours: float | None = attrs.field(default=None, validator=_non_negative)
+    date: dt.date | None = attrs.field(default=None, validator=_past)
+    peer_specific: bool | None = None
+
+
+@attrs.frozen
+class Certification:
+    """A certification the applicant holds: which credential (an id such as ``pa-cps`` or its
+    name), the state that issued it, when it was issued and expires, and whether discipline is
+    pending."""
+
+    credential: str | None = None
+    jurisdiction: str | None = attrs.field(default=None, converter=_upper, validator=_state)
+    issued_on: dt.date | None = attrs.field(default=None, validator=_past)
+    expires_on: dt.date | None = None
+    discipline_pending: bool | None = None
+
+
+@attrs.frozen
+class Letter:
+    """A letter of recommendation: who wrote it, whether on agency letterhead, its date."""
+
+    kind: LetterKind | None = None
+    on_letterhead: bool | None = None
+    date: dt.date | None = attrs.field(default=None, validator=_past)
+
+
+@attrs.frozen
+class CollegeCredits:
+    """College credit hours earned, and when."""
+
+    hours: float | None = attrs.field(default=None, validator=_non_negative)
+    date: dt.date | None = attrs.field(default=None, validator=_past)
+
+
+@attrs.frozen(repr=False)
+class Applicant:
+    """What the rules need to know about one applicant; every field optional.
+
+    ``id`` is the caller's own reference (an employee number, never a name): results carry it so
+    they can be matched back. ``age`` and ``years_in_recovery`` are as of ``recorded_on`` (today
+    when left out); ``date_of_birth``, when given, wins over ``age``. Jurisdictions are two-letter
+    state codes: ``residence_jurisdiction`` where the applicant lives, ``work_jurisdiction`` where
+    they do most (at least 51%) of their work, ``applying_in`` the state whose board they apply to
+    (for a credential awarded through member boards, such as IC&RC's).
+    """
+
+    id: str | None = None
+    recorded_on: dt.date | None = attrs.field(default=None, validator=_past)
+    date_of_birth: dt.date | None = attrs.field(default=None, validator=_past)
+    age: int | None = attrs.field(default=None, validator=_non_negative)
+    education: Education | None = None
+    college_credits: tuple[CollegeCredits, ...] | None = None
+    lived_experience: LivedExperience | None = None
+    guardian_of_youth_in_services: bool | None = None
+    years_in_recovery: float | None = attrs.field(default=None, validator=_non_negative)
+    willing_to_share: bool | None = None
+    dedicated_to_recovery: bool | None = None
+    code_of_ethics_signed: dt.date | None = attrs.field(default=None, validator=_past)
+    background_check_cleared: bool | None = None
+    registry_check_cleared: bool | None = None
+    residence_jurisdiction: str | None = attrs.field(
+        default=None, converter=_upper, validator=_state
+    )
+    work_jurisdiction: str | None = attrs.field(default=None, converter=_upper, validator=_state)
+    applying_in: str | None = attrs.field(default=None, converter=_upper, validator=_state)
+    trainings: tuple[Training, ...] | None = None
+    exams: tuple[Exam, ...] | None = None
+    work_experience: tuple[WorkExperience, ...] | None = None
+    supervision_hours: float | None = attrs.field(default=None, validator=_non_negative)
+    continuing_education: tuple[ContinuingEducation, ...] | None = None
+    certifications: tuple[Certification, ...] | None = None
+    recommendation_letters: tuple[Letter, ...] | None = None
+
+    def __repr__(self) -> str:
+        given = sum(
+            1
+            for a in attrs.fields(Applicant)
+            if a.name != "id" and getattr(self, a.name) is not None
+        )
+        return f"Applicant(id={self.id!r}, {given} facts given)"
+
+
+# --- structuring -----------------------------------------------------------------------------
+
+_TRUE = {"true", "yes", "y", "1"}
+_FALSE = {"false", "no", "n", "0"}
+
+
+def _bool(value: Any, _: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    raise TypeError("expected yes or no (true or false)")
+
+
+def _number(value: Any, _: Any) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.replace(",", "").strip())
+        except ValueError:
+            pass
+    raise TypeError("expected a number")
+
+
+def _whole(value: Any, _: Any) -> int:
+    number = _number(value, None)
+    if not number.is_integer():
+        raise TypeError("expected a whole number")
+    return int(number)
+
+
+def _text(value: Any, _: Any) -> str:
+    if isinstance(value, str):
+        return value
+    raise TypeError("expected text")
+
+
+def _date(value: Any, _: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise TypeError("expected a date written YYYY-MM-DD")
+
+
+def _choice(kind: type[enum.Enum]) -> Any:
+    def hook(value: Any, _: Any) -> Any:
+        try:
+            return kind(value.strip().lower() if isinstance(value, str) else value)
+        except ValueError:
+            known = ", ".join(str(k.value) for k in kind)
+            raise TypeError(f"expected one of {known}") from None
+
+    return hook
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_structure_hook(bool, _bool)
+    conv.register_structure_hook(float, _number)
+    conv.register_structure_hook(int, _whole)
+    conv.register_structure_hook(str, _text)
+    conv.register_structure_hook(dt.date, _date)
+    for kind in (Education, LivedExperience, LetterKind):
+        conv.register_structure_hook(kind, _choice(kind))
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    return conv
+
+
+converter = _make_converter()
+"""Structures applicant records from plain data (JSON, YAML, CSV cells) and back."""
+
+
+def located(exc: BaseException, file: str | None, where: str = "$") -> InputError:
+    """An :class:`InputError` naming the file and the path of the first problem in ``exc``.
+
+    Messages name the field and what was expected, never the value given: applicant data is not
+    echoed.
+    """
+    if isinstance(exc, cattrs.BaseValidationError):
+        found = _first(exc, where)
+        if found is not None:
+            path, problem = found
+            return InputError(problem, file=file, where=path, fix=_FIX)
+    if isinstance(exc, _FieldProblem):
+        return InputError(exc.problem, file=file, where=f"{where}.{exc.field}", fix=_FIX)
+    return InputError(str(exc) or type(exc).__name__, file=file, where=where, fix=_FIX)
+
+
+def _first(exc: cattrs.BaseValidationError, path: str) -> tuple[str, str] | None:
+    from cattrs.errors import ForbiddenExtraKeysError
+
+    with_notes, without_notes = exc.group_exceptions()
+    pairs: list[tuple[BaseException, object]] = [*with_notes, *((e, None) for e in without_notes)]
+    for sub, note in pairs:
+        step = ""
+        name = getattr(note, "name", None)
+        index = getattr(note, "index", None)
+        if isinstance(name, str):
+            step = f".{name}"
+        elif isinstance(index, int):
+            step = f"[{index}]"
+        here = path + step
+        if isinstance(sub, cattrs.BaseValidationError):
+            found = _first(sub, here)
+            if found is not None:
+                return found
+        elif isinstance(sub, ForbiddenExtraKeysError):
+            return here, f"unknown field {', '.join(sorted(sub.extra_fields))}"
+        elif isinstance(sub, _FieldProblem):
+            return f"{here}.{sub.field}", sub.problem
+        elif isinstance(sub, (TypeError, ValueError)):
+            return here, str(sub) or "invalid value"
+    return None
+
+
+def parse_applicant(data: object, *, file: str | None = None) -> Applicant:
+    """Structure decoded JSON or YAML (a mapping of field names) into an :class:`Applicant`.
+
+    Raises :class:`InputError` naming ``file``, the path (``$.trainings[2].hours``) and the
+    expected type; negative hours and dates in the future are refused.
+    """
+    if not isinstance(data, Mapping):
+        raise InputError("an applicant record is one object of fields", file=file, fix=_FIX)
+    try:
+        return converter.structure(data, Applicant)
+    except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
+        raise located(exc, file) from None
+
+
+def _decode(raw: bytes, file: str, yaml: bool) -> object:
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(
+            f"file is {len(raw):,} bytes, more than the {MAX_FILE_BYTES:,} allowed", file=file
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text (at byte {exc.start})", file=file, fix="save the file as UTF-8"
+        ) from None
+    if not yaml:
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"not valid JSON: {exc.msg}",
+                file=file,
+                where=f"line {exc.lineno}, column {exc.colno}",
+                fix="check the JSON syntax near that place",
+            ) from None
+    try:
+        import yaml as pyyaml
+    except ImportError:
+        raise InputError(
+            "reading YAML needs the PyYAML package",
+            file=file,
+            fix="pip install 'peer-competencies[yaml]'",
+        ) from None
+    try:
+        return pyyaml.safe_load(text)
+    except pyyaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = None if mark is None else f"line {mark.line + 1}, column {mark.column + 1}"
+        raise InputError(
+            "not valid YAML", file=file, where=where, fix="check the YAML syntax near that place"
+        ) from None
+
+
+def read_applicant(path: str | Path) -> Applicant:
+    """Read one applicant from a JSON file, or a YAML file (``.yaml`` / ``.yml``, needs PyYAML).
+
+    A CSV roster holds many applicants: read it with :func:`read_roster` instead.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".yaml", ".yml"):
+        fix = "use read_roster for a CSV roster" if suffix == ".csv" else "name it .json or .yaml"
+        raise InputError("an applicant file is JSON or YAML", file=str(path), fix=fix)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"cannot read the file: {exc.strerror}", file=str(path), fix="check the path"
+        ) from None
+    data = _decode(raw, str(path), yaml=suffix != ".json")
+    return parse_applicant(data, file=str(path))

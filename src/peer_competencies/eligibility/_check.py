@@ -1,0 +1,356 @@
+"""Checking one applicant against a credential's pathway: :func:`check` and its :class:`Result`.
+
+Each requirement in force on the check date is evaluated to MET, UNMET or UNKNOWN; groups combine
+their children with three-valued logic (an all-of group with an UNMET child is UNMET, with only
+MET children MET, else UNKNOWN; any-of and n-of-m likewise). The root gives the outcome:
+ELIGIBLE, NOT_ELIGIBLE or INCOMPLETE. A result says which unverified rules it depends on: those
+whose status, were it different, would change the outcome.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from .._errors import InputError
+from .._model import Citation
+from ._applicant import Applicant, parse_applicant
+from ._predicates import Context, Status
+from ._rules import (
+    Credential,
+    Group,
+    Node,
+    Pathway,
+    Requirement,
+    Verification,
+    credentials,
+    vocabulary,
+)
+from ._rules import (
+    credential as find_credential,
+)
+
+__all__ = ["Outcome", "RequirementResult", "Result", "check"]
+
+
+class Outcome(str, enum.Enum):
+    """The overall answer for an applicant; the CLI's exit code is :attr:`exit_code`."""
+
+    ELIGIBLE = "ELIGIBLE"
+    NOT_ELIGIBLE = "NOT_ELIGIBLE"
+    INCOMPLETE = "INCOMPLETE"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def exit_code(self) -> int:
+        """0 eligible, 1 not eligible, 2 incomplete."""
+        return {"ELIGIBLE": 0, "NOT_ELIGIBLE": 1, "INCOMPLETE": 2}[self.value]
+
+
+_OUTCOME = {
+    Status.MET: Outcome.ELIGIBLE,
+    Status.UNMET: Outcome.NOT_ELIGIBLE,
+    Status.UNKNOWN: Outcome.INCOMPLETE,
+}
+
+
+@attrs.frozen
+class RequirementResult:
+    """How one requirement (a leaf or a group) fared: status, reason, what to supply or do."""
+
+    node: Node
+    status: Status
+    reason: str
+    missing: tuple[str, ...] = ()
+    next_steps: tuple[str, ...] = ()
+    children: tuple[RequirementResult, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The requirement's id within its pathway."""
+        return self.node.id
+
+    @property
+    def statement(self) -> str:
+        """The requirement in plain language."""
+        return self.node.statement
+
+    @property
+    def citation(self) -> Citation | None:
+        """Where the rule comes from (None for a group: its leaves cite)."""
+        return self.node.citation if isinstance(self.node, Requirement) else None
+
+    @property
+    def unverified(self) -> bool:
+        """Whether the rule is marked unverified."""
+        node = self.node
+        return isinstance(node, Requirement) and node.verification is Verification.UNVERIFIED
+
+    def walk(self) -> Iterator[RequirementResult]:
+        """This result and every result below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@attrs.frozen
+class Result:
+    """The answer for one applicant, one credential, one pathway, on one date."""
+
+    credential: Credential
+    pathway: Pathway
+    as_of: dt.date
+    outcome: Outcome
+    requirements: RequirementResult
+    applicant_id: str | None = None
+    not_in_force: tuple[Requirement, ...] = ()
+    depends_on_unverified: tuple[Requirement, ...] = ()
+
+    @property
+    def leaves(self) -> tuple[RequirementResult, ...]:
+        """The result of every requirement in force, in order."""
+        return tuple(r for r in self.requirements.walk() if isinstance(r.node, Requirement))
+
+    def requirement(self, requirement_id: str) -> RequirementResult:
+        """The result of the requirement (or group) with this id; raises KeyError."""
+        for r in self.requirements.walk():
+            if r.id == requirement_id:
+                return r
+        raise KeyError(requirement_id)
+
+    def with_status(self, status: Status) -> tuple[RequirementResult, ...]:
+        """The requirements (leaves) with this status."""
+        return tuple(r for r in self.leaves if r.status is status)
+
+    @property
+    def to_supply(self) -> tuple[str, ...]:
+        """The applicant fields whose absence keeps requirements UNKNOWN, in order."""
+        if self.outcome is Outcome.ELIGIBLE:
+            return ()
+        return self.requirements.missing
+
+    @property
+    def next_steps(self) -> tuple[str, ...]:
+        """What to supply or do next, in the order of the requirements."""
+        return self.requirements.next_steps
+
+    @property
+    def exit_code(self) -> int:
+        """0 eligible, 1 not eligible, 2 incomplete."""
+        return self.outcome.exit_code
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as JSON-ready data."""
+
+        def node(r: RequirementResult) -> dict[str, Any]:
+            data: dict[str, Any] = {
+                "id": r.id,
+                "statement": r.statement,
+                "status": r.status.value,
+                "reason": r.reason,
+            }
+            if r.citation is not None:
+                c = r.citation
+                data["citation"] = {
+                    "title": c.title,
+                    "publisher": c.publisher,
+                    "url": c.url,
+                    "section": c.section,
+                    "checked_on": None if c.checked_on is None else c.checked_on.isoformat(),
+                }
+                data["verification"] = "unverified" if r.unverified else "verified"
+            if r.missing:
+                data["to_supply"] = list(r.missing)
+            if r.next_steps:
+                data["next_steps"] = list(r.next_steps)
+            if r.children:
+                data["children"] = [node(c) for c in r.children]
+            return data
+
+        return {
+            "applicant_id": self.applicant_id,
+            "credential": self.credential.id,
+            "pathway": self.pathway.id,
+            "as_of": self.as_of.isoformat(),
+            "outcome": self.outcome.value,
+            "to_supply": list(self.to_supply),
+            "next_steps": list(self.next_steps),
+            "depends_on_unverified": [
+                {"id": r.id, "reason": r.unverified_reason} for r in self.depends_on_unverified
+            ],
+            "not_in_force": [r.id for r in self.not_in_force],
+            "requirements": node(self.requirements),
+        }
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def to_text(self) -> str:
+        """A plain-text report: outcome, each requirement with its reason and source, next steps."""
+        who = f"applicant {self.applicant_id}: " if self.applicant_id else ""
+        lines = [
+            f"{who}{self.credential.id} / {self.pathway.id} as of {self.as_of.isoformat()}: "
+            f"{self.outcome.value}"
+        ]
+
+        def walk(r: RequirementResult, depth: int) -> None:
+            pad = "  " * depth
+            flag = " (unverified)" if r.unverified else ""
+            lines.append(f"{pad}[{r.status.value}] {r.id}{flag}: {r.reason}")
+            if r.citation is not None:
+                lines.append(f"{pad}    source: {r.citation}")
+            for child in r.children:
+                walk(child, depth + 1)
+
+        for child in self.requirements.children:
+            walk(child, 1)
+        if self.not_in_force:
+            ids = ", ".join(r.id for r in self.not_in_force)
+            lines.append(f"not in force on {self.as_of.isoformat()}: {ids}")
+        for r in self.depends_on_unverified:
+            lines.append(f"depends on an unverified rule: {r.id}: {r.unverified_reason}")
+        if self.next_steps:
+            lines.append("next:")
+            lines.extend(f"  - {step}" for step in self.next_steps)
+        return "\n".join(lines)
+
+
+# --- evaluation ------------------------------------------------------------------------------
+
+
+def _group_status(mode_needed: int, statuses: list[Status]) -> Status:
+    met = statuses.count(Status.MET)
+    unknown = statuses.count(Status.UNKNOWN)
+    if met >= mode_needed:
+        return Status.MET
+    return Status.UNMET if met + unknown < mode_needed else Status.UNKNOWN
+
+
+def _needed(group: Group, in_force: int) -> int:
+    return (
+        min(group.needed, in_force)
+        if group.mode == "n-of-m"
+        else (in_force if group.mode == "all-of" else 1)
+    )
+
+
+def _leaf(node: Requirement, ctx: Context) -> RequirementResult:
+    found = node.test.evaluate(ctx)
+    steps: tuple[str, ...] = ()
+    if found.status is Status.UNMET:
+        steps = (found.step or f"meet: {node.statement}",)
+    elif found.status is Status.UNKNOWN:
+        steps = (f"supply {', '.join(found.missing)}" if found.missing else found.reason,)
+        if found.step:
+            steps = (f"{steps[0]} (or {found.step})",)
+    return RequirementResult(node, found.status, found.reason, found.missing, steps)
+
+
+def _evaluate(node: Node, ctx: Context, skipped: list[Requirement]) -> RequirementResult | None:
+    if isinstance(node, Requirement):
+        if not node.in_force(ctx.as_of):
+            skipped.append(node)
+            return None
+        return _leaf(node, ctx)
+    children = [r for c in node.children if (r := _evaluate(c, ctx, skipped)) is not None]
+    if not children:
+        return None
+    needed = _needed(node, len(children))
+    statuses = [c.status for c in children]
+    status = _group_status(needed, statuses)
+    met = statuses.count(Status.MET)
+    what = {"all-of": "all", "any-of": "any one"}.get(node.mode, str(needed))
+    reason = f"{what} of {len(children)} required: {met} met"
+    for s in (Status.UNMET, Status.UNKNOWN):
+        if s in statuses:
+            reason += f", {statuses.count(s)} {s.value.lower()}"
+    open_children = [c for c in children if c.status is not Status.MET]
+    steps: tuple[str, ...] = ()
+    if status is not Status.MET:
+        if node.mode == "all-of":
+            steps = tuple(s for c in open_children for s in c.next_steps)
+        else:
+            options = [" and ".join(c.next_steps) for c in open_children if c.next_steps]
+            lead = "either" if needed - met == 1 else f"{needed - met} of"
+            steps = (f"{lead}: " + "; or: ".join(options),) if options else ()
+    missing: tuple[str, ...] = ()
+    if status is not Status.MET:
+        missing = tuple(dict.fromkeys(m for c in open_children for m in c.missing))
+    return RequirementResult(node, status, reason, missing, steps, tuple(children))
+
+
+def _recomputed(r: RequirementResult, leaf_id: str, status: Status) -> Status:
+    if isinstance(r.node, Requirement):
+        return status if r.node.id == leaf_id else r.status
+    statuses = [_recomputed(c, leaf_id, status) for c in r.children]
+    return _group_status(_needed(r.node, len(r.children)), statuses)
+
+
+def _depends_on_unverified(root: RequirementResult) -> tuple[Requirement, ...]:
+    found = []
+    for r in root.walk():
+        if r.unverified and isinstance(r.node, Requirement):
+            others = [s for s in Status if s is not r.status]
+            if any(_recomputed(root, r.node.id, s) is not root.status for s in others):
+                found.append(r.node)
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=1)
+def _states_with_credential() -> frozenset[str]:
+    return frozenset(c.jurisdiction for c in credentials() if c.jurisdiction)
+
+
+def check(
+    applicant: Applicant | Mapping[str, Any],
+    credential: str | Credential,
+    pathway: str | None = None,
+    as_of: dt.date | None = None,
+) -> Result:
+    """Check one applicant against a credential's pathway (the first, initial certification,
+    when ``pathway`` is None) as of a date (today when None).
+
+    ``applicant`` is an :class:`Applicant` or a mapping of its fields (as decoded from JSON).
+    Raises :class:`UnknownIdError` for an unknown credential or pathway (naming the closest ids)
+    and :class:`InputError` for a check date in the future or a malformed applicant.
+    """
+    cred = find_credential(credential)
+    chosen = cred.pathway(pathway)
+    today = dt.date.today()
+    when = today if as_of is None else as_of
+    if isinstance(when, dt.datetime) or not isinstance(when, dt.date):
+        raise InputError("as_of is a date", where="as_of", fix="pass a datetime.date")
+    if when > today:
+        raise InputError(
+            f"the check date {when.isoformat()} is in the future",
+            where="as_of",
+            fix="check as of today or an earlier date",
+        )
+    person = applicant if isinstance(applicant, Applicant) else parse_applicant(applicant)
+    ctx = Context(
+        applicant=person,
+        as_of=when,
+        today=today,
+        vocabulary=vocabulary(),
+        states_with_credential=_states_with_credential(),
+    )
+    skipped: list[Requirement] = []
+    root = _evaluate(chosen.requirements, ctx, skipped)
+    assert root is not None, "every pathway has a requirement in force"
+    return Result(
+        credential=cred,
+        pathway=chosen,
+        as_of=when,
+        outcome=_OUTCOME[root.status],
+        requirements=root,
+        applicant_id=person.id,
+        not_in_force=tuple(skipped),
+        depends_on_unverified=_depends_on_unverified(root),
+    )

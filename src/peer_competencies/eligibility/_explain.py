@@ -1,0 +1,155 @@
+"""Explaining a credential from its rules: the requirement tree with citations, as text or
+Markdown. :func:`markdown_pages` renders one documentation page per credential."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Literal
+
+from .._model import Citation
+from ._predicates import Vocabulary
+from ._rules import (
+    Credential,
+    Group,
+    Node,
+    Requirement,
+    Verification,
+    credentials,
+    vocabulary,
+)
+from ._rules import (
+    credential as find_credential,
+)
+
+__all__ = ["explain", "markdown_pages"]
+
+_MODES = {"all-of": "all of", "any-of": "any one of"}
+
+
+def _dates(r: Requirement) -> str:
+    if r.effective_from and r.effective_to:
+        return f"in force {r.effective_from.isoformat()} to {r.effective_to.isoformat()}"
+    if r.effective_from:
+        return f"in force from {r.effective_from.isoformat()}"
+    if r.effective_to:
+        return f"in force until {r.effective_to.isoformat()}"
+    return ""
+
+
+def _checked(c: Citation) -> str:
+    return f" (checked {c.checked_on.isoformat()})" if c.checked_on else ""
+
+
+def _mode(g: Group) -> str:
+    return _MODES.get(g.mode, f"at least {g.n} of")
+
+
+def _text(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
+    lines = [f"{cred.id}: {cred.title}", f"issuer: {cred.issuer}"]
+    if cred.jurisdiction:
+        lines.append(f"jurisdiction: {cred.jurisdiction}")
+    lines.append(f"source: {cred.citation}{_checked(cred.citation)}")
+
+    def walk(node: Node, depth: int) -> None:
+        pad = "  " * depth
+        if isinstance(node, Group):
+            lines.append(f"{pad}{node.id}: {_mode(node)}: {node.statement}")
+            for child in node.children:
+                walk(child, depth + 1)
+            return
+        lines.append(f"{pad}{node.id}: {node.statement}")
+        lines.append(f"{pad}    checks: {node.test.describe(vocab)}")
+        lines.append(f"{pad}    source: {node.citation}{_checked(node.citation)}")
+        if node.basis:
+            lines.append(f"{pad}    implements: {node.basis}")
+        if _dates(node):
+            lines.append(f"{pad}    {_dates(node)}")
+        if node.verification is Verification.UNVERIFIED:
+            lines.append(f"{pad}    UNVERIFIED: {node.unverified_reason}")
+
+    for p in cred.pathways if pathway is None else (cred.pathway(pathway),):
+        lines.append("")
+        lines.append(f"pathway {p.id}: {p.title}")
+        if p.description:
+            lines.append(f"  {p.description}")
+        for child in p.requirements.children:
+            walk(child, 1)
+    for note in cred.notes:
+        flag = f" UNVERIFIED: {note.unverified_reason}" if note.unverified_reason else ""
+        lines.append("")
+        lines.append(f"note: {note.text} ({note.citation}){flag}")
+    return "\n".join(lines) + "\n"
+
+
+def _link(c: Citation) -> str:
+    title = f"{c.publisher}, *{c.title}*"
+    if c.section:
+        title += f", {c.section}"
+    return (f"[{title}]({c.url})" if c.url else title) + _checked(c)
+
+
+def _markdown(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
+    out = [f"# {cred.title} (`{cred.id}`)", ""]
+    out.append(
+        f"Awarded by {cred.issuer}" + (f" ({cred.jurisdiction})." if cred.jurisdiction else ".")
+    )
+    out += ["", f"Source: {_link(cred.citation)}", ""]
+    out.append(
+        "Generated from the package's rules (`peer_competencies.eligibility`). Each requirement "
+        "gives what is checked, against which applicant fields, and its source."
+    )
+
+    def walk(node: Node, depth: int) -> None:
+        pad = "  " * depth
+        if isinstance(node, Group):
+            out.append(f"{pad}- **{node.statement}** — {_mode(node)} (`{node.id}`):")
+            for child in node.children:
+                walk(child, depth + 1)
+            return
+        flag = " ⚠ **unverified**" if node.verification is Verification.UNVERIFIED else ""
+        out.append(f"{pad}- **{node.statement}** (`{node.id}`){flag}")
+        out.append(f"{pad}  - checks: {node.test.describe(vocab)}")
+        out.append(f"{pad}  - source: {_link(node.citation)}")
+        if node.basis:
+            out.append(f"{pad}  - implements `{node.basis}`")
+        if _dates(node):
+            out.append(f"{pad}  - {_dates(node)}")
+        if node.unverified_reason:
+            out.append(f"{pad}  - unverified: {node.unverified_reason}")
+
+    for p in cred.pathways if pathway is None else (cred.pathway(pathway),):
+        out += ["", f"## Pathway `{p.id}`: {p.title}", ""]
+        if p.description:
+            out += [p.description, ""]
+        out.append(f"Requirements: {len(p.leaves)}; all of:")
+        out.append("")
+        for child in p.requirements.children:
+            walk(child, 0)
+    if cred.notes:
+        out += ["", "## Notes", ""]
+        for note in cred.notes:
+            flag = f" ⚠ unverified: {note.unverified_reason}" if note.unverified_reason else ""
+            out.append(f"- {note.text} ({_link(note.citation)}){flag}")
+    return "\n".join(out) + "\n"
+
+
+def explain(
+    credential: str | Credential,
+    format: Literal["text", "markdown"] = "text",
+    pathway: str | None = None,
+) -> str:
+    """The credential's requirement trees (every pathway, or one), each requirement with what
+    is checked, its citation, dates and verification, as plain text or as a Markdown page."""
+    cred = find_credential(credential)
+    if format == "markdown":
+        return _markdown(cred, pathway, vocabulary())
+    if format == "text":
+        return _text(cred, pathway, vocabulary())
+    raise ValueError(f"format is 'text' or 'markdown', not {format!r}")
+
+
+def markdown_pages() -> Mapping[str, str]:
+    """One Markdown page per shipped credential, keyed by file name (``ca-pss.md``), rendered
+    from the rules themselves: for the documentation build."""
+    return MappingProxyType({f"{c.id}.md": explain(c, format="markdown") for c in credentials()})

@@ -1,0 +1,326 @@
+"""Rosters: many applicants, one row each, checked as a stream.
+
+A CSV roster has one column per applicant field (``date_of_birth``, ``education`` …) and, for the
+list fields, numbered column groups: ``trainings.1.topic``, ``trainings.1.hours``,
+``trainings.2.topic`` … A blank cell is a fact not given. A list column written alone with the
+value ``none`` (``exams`` = ``none``) says the list is known to be empty. Row numbers are those a
+spreadsheet shows: the header is row 1, the first applicant row 2.
+
+:func:`check_roster` yields one :class:`RosterResult` per record as it goes; a row that cannot be
+read yields a result carrying the error (row number and column, never the value) and the rest
+carry on.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+import cattrs
+
+from .._errors import InputError, PeerCompetenciesError
+from .._load import closest
+from ._applicant import Applicant, converter, located
+from ._check import Result, check
+from ._predicates import Status
+from ._rules import Credential
+from ._rules import credential as find_credential
+
+__all__ = [
+    "RESULT_COLUMNS",
+    "RosterResult",
+    "RosterRow",
+    "check_roster",
+    "read_roster",
+    "roster_columns",
+    "write_results",
+]
+
+RESULT_COLUMNS = (
+    "row",
+    "id",
+    "outcome",
+    "unmet",
+    "unknown",
+    "to_supply",
+    "next_steps",
+    "depends_on_unverified",
+    "error",
+)
+"""The columns :func:`write_results` writes, in order."""
+
+_LIST = re.compile(r"([a-z_]+)\.([1-9][0-9]*)\.([a-z_]+)")
+_PATH = re.compile(r"\$\.([a-z_]+)(?:\[(\d+)\](?:\.([a-z_]+))?)?")
+
+
+def _resolved_list_fields() -> dict[str, type[Any]]:
+    import typing
+
+    hints = typing.get_type_hints(Applicant)
+    found = {}
+    for name, hint in hints.items():
+        for arg in typing.get_args(hint):
+            inner = typing.get_args(arg)
+            if inner and attrs.has(inner[0]):
+                found[name] = inner[0]
+    return found
+
+
+_LISTS = _resolved_list_fields()
+
+
+def roster_columns() -> tuple[str, ...]:
+    """The columns a roster may have: every plain field, and for each list field the columns of
+    its first entry (``trainings.1.hours`` …; number further entries 2, 3 …)."""
+    plain = [f.name for f in attrs.fields(Applicant) if f.name not in _LISTS]
+    listed = [f"{name}.1.{sub.name}" for name, kind in _LISTS.items() for sub in attrs.fields(kind)]
+    return (*plain, *_LISTS, *listed)
+
+
+def _check_column(column: str) -> str | None:
+    """None when ``column`` is a roster column, else the problem."""
+    plain = {f.name for f in attrs.fields(Applicant)}
+    if column in plain:
+        return None
+    m = _LIST.fullmatch(column)
+    if m and m.group(1) in _LISTS:
+        subs = [f.name for f in attrs.fields(_LISTS[m.group(1)])]
+        if m.group(3) in subs:
+            return None
+        return f"{m.group(1)} entries have no field {m.group(3)!r}; they have {', '.join(subs)}"
+    hint = closest(column, roster_columns())
+    return "not a roster column" + (f"; did you mean {', '.join(hint)}?" if hint else "")
+
+
+@attrs.frozen
+class RosterRow:
+    """One row read from a roster file: its spreadsheet row number and its cells."""
+
+    row: int
+    cells: Mapping[str, str]
+
+    def __repr__(self) -> str:  # cells hold applicant data: keep them out of logs
+        return f"RosterRow(row={self.row})"
+
+
+@attrs.frozen
+class RosterResult:
+    """The outcome for one roster row: a :class:`Result`, or the error that stopped the row."""
+
+    row: int
+    applicant_id: str | None
+    result: Result | None = None
+    error: PeerCompetenciesError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the row could be checked."""
+        return self.result is not None
+
+
+def read_roster(path: str | Path) -> Iterator[RosterRow]:
+    """Stream the rows of a CSV roster (UTF-8, header first). The header is checked before the
+    first row is yielded: an unknown column raises :class:`InputError` naming it and the closest
+    known column."""
+    path = Path(path)
+    try:
+        stream = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise InputError(
+            f"cannot read the file: {exc.strerror}", file=str(path), fix="check the path"
+        ) from None
+    return _rows(stream, str(path))
+
+
+def _rows(stream: IO[str], file: str) -> Iterator[RosterRow]:
+    with stream:
+        reader = csv.DictReader(stream)
+        try:
+            header = reader.fieldnames
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise InputError(f"not a UTF-8 CSV file ({exc})", file=file, where="row 1") from None
+        if not header:
+            raise InputError("the roster is empty", file=file, fix="put the column names first")
+        for column in header:
+            problem = _check_column(column)
+            if problem:
+                raise InputError(
+                    problem,
+                    file=file,
+                    where=f"row 1, column {column!r}",
+                    fix="the columns are listed in docs/eligibility.md",
+                )
+        number = 1
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except (UnicodeDecodeError, csv.Error) as exc:
+                raise InputError(
+                    f"cannot read the CSV ({type(exc).__name__})",
+                    file=file,
+                    where=f"row {number + 1}",
+                    fix="save the roster as UTF-8 CSV",
+                ) from None
+            number += 1
+            yield RosterRow(number, cells)
+
+
+def _unflatten(cells: Mapping[Any, Any]) -> tuple[dict[str, Any], dict[str, list[int]]]:
+    data: dict[str, Any] = {}
+    lists: dict[str, dict[int, dict[str, str]]] = {}
+    for key, value in cells.items():
+        if key is None:
+            raise InputError("the row has more cells than the header has columns")
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        value = value.strip() if isinstance(value, str) else value
+        m = _LIST.fullmatch(key)
+        if m:
+            lists.setdefault(m.group(1), {}).setdefault(int(m.group(2)), {})[m.group(3)] = value
+        elif key in _LISTS:
+            if not (isinstance(value, str) and value.lower() == "none"):
+                raise InputError(f"column {key}: write none, or use {key}.1.… columns")
+            data[key] = []
+        else:
+            data[key] = value
+    positions: dict[str, list[int]] = {}
+    for name, entries in lists.items():
+        if name in data:
+            raise InputError(f"column {name}: none, yet {name}.… columns are filled")
+        positions[name] = sorted(entries)
+        data[name] = [entries[n] for n in positions[name]]
+    return data, positions
+
+
+def _column(where: str | None, positions: Mapping[str, list[int]]) -> str:
+    m = _PATH.fullmatch(where or "")
+    if not m:
+        return where or "?"
+    name, index, sub = m.groups()
+    if index is None:
+        return name
+    number = positions.get(name, [])[int(index)] if int(index) < len(positions.get(name, [])) else 0
+    return f"{name}.{number}" + (f".{sub}" if sub else "")
+
+
+def _applicant(record: Any, row: int) -> Applicant:
+    if isinstance(record, Applicant):
+        return record
+    cells = record.cells if isinstance(record, RosterRow) else record
+    if not isinstance(cells, Mapping):
+        raise InputError("a roster record is an Applicant or a mapping", where=f"row {row}")
+    flat = any(isinstance(k, str) and "." in k for k in cells) or isinstance(record, RosterRow)
+    positions: dict[str, list[int]] = {}
+    if flat:
+        try:
+            data, positions = _unflatten(cells)
+        except InputError as exc:
+            raise InputError(exc.problem, where=f"row {row}", fix=exc.fix) from None
+    else:
+        data = dict(cells)
+    try:
+        return converter.structure(data, Applicant)
+    except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
+        error = located(exc, None)
+        where = (
+            f"row {row}, column {_column(error.where, positions)}"
+            if flat
+            else (f"row {row}, {error.where}")
+        )
+        raise InputError(error.problem, where=where, fix=error.fix) from None
+
+
+Record = Applicant | RosterRow | Mapping[str, Any]
+
+
+def check_roster(
+    records: Iterable[Record],
+    credential: str | Credential,
+    *,
+    pathway: str | None = None,
+    as_of: dt.date | None = None,
+    start: int = 1,
+) -> Iterator[RosterResult]:
+    """Check every record against a credential, yielding one :class:`RosterResult` each, in order.
+
+    ``records`` may be :class:`Applicant` objects, mappings of fields (nested like JSON, or flat
+    like CSV cells), or the :class:`RosterRow` objects :func:`read_roster` yields. Rows carry their
+    own numbers; other records are numbered from ``start``. The credential, pathway and date are
+    checked at once (unknown ids raise :class:`UnknownIdError` before anything is read); a bad
+    record yields a result with its error and the rest carry on.
+    """
+    cred = find_credential(credential)
+    cred.pathway(pathway)
+    if as_of is not None and as_of > dt.date.today():
+        raise InputError(
+            f"the check date {as_of.isoformat()} is in the future",
+            where="as_of",
+            fix="check as of today or an earlier date",
+        )
+    return _stream(records, cred, pathway, as_of, start)
+
+
+def _stream(
+    records: Iterable[Record],
+    cred: Credential,
+    pathway: str | None,
+    as_of: dt.date | None,
+    start: int,
+) -> Iterator[RosterResult]:
+    for index, record in enumerate(records):
+        row = record.row if isinstance(record, RosterRow) else start + index
+        raw_id = _raw_id(record)
+        try:
+            person = _applicant(record, row)
+            result = check(person, cred, pathway, as_of)
+        except InputError as exc:
+            yield RosterResult(row, raw_id, error=exc)
+            continue
+        yield RosterResult(row, person.id, result=result)
+
+
+def _raw_id(record: Record) -> str | None:
+    if isinstance(record, Applicant):
+        return record.id
+    cells = record.cells if isinstance(record, RosterRow) else record
+    value = cells.get("id") if isinstance(cells, Mapping) else None
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def write_results(results: Iterable[RosterResult], stream: IO[str]) -> dict[str, int]:
+    """Write results as CSV (columns :data:`RESULT_COLUMNS`) as they come; returns how many rows
+    had each outcome (and ``ERROR``)."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(RESULT_COLUMNS)
+    counts: dict[str, int] = {}
+    for r in results:
+        if r.result is None:
+            outcome = "ERROR"
+            writer.writerow(
+                [r.row, r.applicant_id or "", outcome, "", "", "", "", "", str(r.error)]
+            )
+        else:
+            res = r.result
+            outcome = res.outcome.value
+            writer.writerow(
+                [
+                    r.row,
+                    r.applicant_id or "",
+                    outcome,
+                    "; ".join(x.id for x in res.with_status(Status.UNMET)),
+                    "; ".join(x.id for x in res.with_status(Status.UNKNOWN)),
+                    "; ".join(res.to_supply),
+                    "; ".join(res.next_steps),
+                    "; ".join(x.id for x in res.depends_on_unverified),
+                    "",
+                ]
+            )
+        counts[outcome] = counts.get(outcome, 0) + 1
+    return counts

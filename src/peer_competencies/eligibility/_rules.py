@@ -1,0 +1,574 @@
+"""Credentials as data: requirement trees read from ``data/credentials/<id>.json``.
+
+A credential has pathways (initial certification, reciprocity, renewal …); a pathway's
+requirements are a tree of :class:`Group` nodes (all-of, any-of, n-of-m) whose leaves are
+:class:`Requirement`: a plain-language statement, its citation, the dates it is in force, its
+verification status and a typed predicate (``test``). The file format is in
+``docs/eligibility.md``; files are parsed on first use, once, and shared between threads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import re
+import threading
+from collections.abc import Iterator, Mapping
+from typing import Any, Literal
+
+import attrs
+import cattrs
+
+from .._errors import InputError, UnknownIdError
+from .._load import closest
+from .._model import Citation
+from ._applicant import LetterKind, LivedExperience
+from ._predicates import PREDICATES, ExamPassed, Hours, Name, Predicate, Vocabulary
+
+__all__ = [
+    "Credential",
+    "CredentialNote",
+    "Group",
+    "Node",
+    "Pathway",
+    "Requirement",
+    "Verification",
+    "credential",
+    "credentials",
+    "vocabulary",
+]
+
+FORMAT = 1
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class Verification(str, enum.Enum):
+    """Whether a fact was confirmed on its publisher's own page."""
+
+    VERIFIED = "verified"
+    UNVERIFIED = "unverified"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class Requirement:
+    """A leaf of a requirement tree: one rule, stated in plain language, cited and dated.
+
+    ``basis`` is the id of the canonical item the rule implements (``ca-sb803:Q1``), when there
+    is one. ``unverified_reason`` says why an unverified rule is not settled.
+    """
+
+    id: str
+    statement: str
+    citation: Citation
+    test: Predicate
+    effective_from: dt.date | None = None
+    effective_to: dt.date | None = None
+    verification: Verification = Verification.VERIFIED
+    unverified_reason: str | None = None
+    basis: str | None = None
+
+    def in_force(self, on: dt.date) -> bool:
+        """Whether the rule applies on the given day."""
+        if self.effective_from is not None and on < self.effective_from:
+            return False
+        return self.effective_to is None or on <= self.effective_to
+
+
+@attrs.frozen
+class Group:
+    """An inner node: ``all-of`` its children, ``any-of`` them, or ``n-of-m`` (at least ``n``)."""
+
+    id: str
+    statement: str
+    mode: Literal["all-of", "any-of", "n-of-m"]
+    children: tuple[Node, ...]
+    n: int | None = None
+
+    @property
+    def needed(self) -> int:
+        """How many children must be met."""
+        if self.mode == "all-of":
+            return len(self.children)
+        if self.mode == "any-of":
+            return 1
+        return self.n or 0
+
+
+Node = Requirement | Group
+
+
+def leaves(node: Node) -> Iterator[Requirement]:
+    """The requirements under ``node``, depth first, in the order the file gives."""
+    if isinstance(node, Requirement):
+        yield node
+    else:
+        for child in node.children:
+            yield from leaves(child)
+
+
+@attrs.frozen
+class Pathway:
+    """One way to the credential, with its requirement tree."""
+
+    id: str
+    title: str
+    requirements: Group
+    description: str | None = None
+
+    @property
+    def leaves(self) -> tuple[Requirement, ...]:
+        """Every requirement of the pathway, in order."""
+        return tuple(leaves(self.requirements))
+
+
+@attrs.frozen
+class CredentialNote:
+    """A fact about a credential that no rule checks (fees, exam format …), cited."""
+
+    text: str
+    citation: Citation
+    verification: Verification = Verification.VERIFIED
+    unverified_reason: str | None = None
+
+
+@attrs.frozen
+class Credential:
+    """A peer certification: who awards it, where, its sources and its pathways."""
+
+    id: str
+    title: str
+    issuer: str
+    citation: Citation
+    pathways: tuple[Pathway, ...]
+    jurisdiction: str | None = None
+    notes: tuple[CredentialNote, ...] = ()
+
+    def pathway(self, pathway_id: str | None = None) -> Pathway:
+        """The pathway with this id; the first (initial certification) when None."""
+        if pathway_id is None:
+            return self.pathways[0]
+        for p in self.pathways:
+            if p.id == pathway_id:
+                return p
+        known = [p.id for p in self.pathways]
+        raise UnknownIdError(
+            pathway_id, closest(pathway_id, known) or known, f"pathway of {self.id}"
+        )
+
+
+# --- the file format -------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Source:
+    title: str
+    publisher: str
+    url: str | None = None
+    year: int | None = None
+    section: str | None = None
+    checked_on: dt.date | None = None
+
+
+@attrs.frozen
+class _Note:
+    text: str
+    source: str
+    section: str | None = None
+    unverified: str | None = None
+
+
+@attrs.frozen
+class _File:
+    format: int
+    id: str
+    title: str
+    issuer: str
+    source: str
+    sources: dict[str, _Source]
+    pathways: tuple[dict[str, Any], ...]
+    checked_on: dt.date
+    jurisdiction: str | None = None
+    notes: tuple[_Note, ...] = ()
+
+
+def _converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_structure_hook(dt.date, lambda v, _: dt.date.fromisoformat(v))
+    conv.register_structure_hook(LivedExperience, lambda v, _: LivedExperience(v))
+    conv.register_structure_hook(LetterKind, lambda v, _: LetterKind(v))
+    return conv
+
+
+_CONVERTER = _converter()
+
+
+def _fail(problem: str, file: str, where: str, fix: str = "see docs/eligibility.md") -> InputError:
+    return InputError(problem, file=file, where=where, fix=fix)
+
+
+def _structure(data: Any, kind: type[Any], file: str, where: str) -> Any:
+    try:
+        return _CONVERTER.structure(data, kind)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+        detail = exc
+        if isinstance(exc, cattrs.BaseValidationError):
+            lines = cattrs.transform_error(exc, path=where)
+            problem, _, at = lines[0].rpartition(" @ ")
+            raise _fail(problem, file, at) from None
+        raise _fail(str(detail), file, where) from None
+
+
+class _Reader:
+    """Reads one credential file; ``resolve`` finds requirements of other credentials."""
+
+    def __init__(self, file: str, vocabulary: Vocabulary, registry: _Registry) -> None:
+        self.file = file
+        self.vocabulary = vocabulary
+        self.registry = registry
+        self.record: _File
+
+    def read(self, data: object) -> Credential:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise _fail(f'a credential file is an object with "format": {FORMAT}', self.file, "$")
+        self.record = rec = _structure(data, _File, self.file, "$")
+        if not _ID.fullmatch(rec.id):
+            raise _fail("a credential id is lower-case words and digits", self.file, "$.id")
+        if rec.source not in rec.sources:
+            raise _fail(f"no source named {rec.source!r}", self.file, "$.source")
+        pathways = []
+        for n, raw in enumerate(rec.pathways):
+            pathways.append(self._pathway(raw, f"$.pathways[{n}]"))
+        return Credential(
+            id=rec.id,
+            title=rec.title,
+            issuer=rec.issuer,
+            citation=self._citation(rec.source, None, "$.source"),
+            pathways=tuple(pathways),
+            jurisdiction=rec.jurisdiction,
+            notes=tuple(
+                CredentialNote(
+                    text=note.text,
+                    citation=self._citation(note.source, note.section, f"$.notes[{i}].source"),
+                    verification=Verification.UNVERIFIED
+                    if note.unverified
+                    else Verification.VERIFIED,
+                    unverified_reason=note.unverified,
+                )
+                for i, note in enumerate(rec.notes)
+            ),
+        )
+
+    def _citation(self, key: str, section: str | None, where: str) -> Citation:
+        found = self.record.sources.get(key)
+        if found is None:
+            known = ", ".join(sorted(self.record.sources))
+            raise _fail(f"no source named {key!r}; the sources are {known}", self.file, where)
+        return Citation(
+            title=found.title,
+            publisher=found.publisher,
+            year=found.year,
+            url=found.url,
+            section=section or found.section,
+            checked_on=found.checked_on or self.record.checked_on,
+        )
+
+    def _pathway(self, raw: dict[str, Any], where: str) -> Pathway:
+        known = {"id", "title", "description", "all_of"}
+        extra = set(raw) - known
+        if extra or not {"id", "title", "all_of"} <= set(raw):
+            raise _fail(
+                f"a pathway has id, title, all_of and optionally description; got {sorted(raw)}",
+                self.file,
+                where,
+            )
+        self.leaves: dict[str, Requirement] = {}
+        self.ids: set[str] = set()
+        root = self._node(
+            {"id": raw["id"], "statement": raw["title"], "all_of": raw["all_of"]}, where
+        )
+        assert isinstance(root, Group)
+        pathway = Pathway(
+            id=raw["id"], title=raw["title"], requirements=root, description=raw.get("description")
+        )
+        return self._resolve_references(pathway, where)
+
+    def _node(self, raw: Any, where: str) -> Node:
+        if not isinstance(raw, dict):
+            raise _fail("a requirement is an object", self.file, where)
+        if "use" in raw:
+            if set(raw) != {"use"}:
+                raise _fail('"use" stands alone: it copies a requirement', self.file, where)
+            used = self.registry.requirement(raw["use"])
+            self._claim(used.id, where)
+            self.leaves[used.id] = used
+            return used
+        node_id = raw.get("id")
+        if not isinstance(node_id, str) or not _ID.fullmatch(node_id):
+            raise _fail("every requirement has an id of lower-case words", self.file, f"{where}.id")
+        self._claim(node_id, where)
+        statement = raw.get("statement")
+        if not isinstance(statement, str) or not statement:
+            raise _fail("every requirement has a statement", self.file, f"{where}.statement")
+        modes = [k for k in ("all_of", "any_of", "of") if k in raw]
+        if modes:
+            return self._group(raw, node_id, statement, modes, where)
+        return self._leaf(raw, node_id, statement, where)
+
+    def _claim(self, node_id: str, where: str) -> None:
+        if node_id in self.ids:
+            raise _fail(f"requirement id {node_id!r} used twice in the pathway", self.file, where)
+        self.ids.add(node_id)
+
+    def _group(
+        self, raw: dict[str, Any], node_id: str, statement: str, modes: list[str], where: str
+    ) -> Group:
+        key = modes[0]
+        extra = set(raw) - {"id", "statement", key, "n"}
+        if len(modes) > 1 or extra or (key == "of") != ("n" in raw):
+            raise _fail(
+                "a group has id, statement and one of all_of, any_of, or n with of",
+                self.file,
+                where,
+            )
+        children = raw[key]
+        if not isinstance(children, list) or not children:
+            raise _fail("a group lists its requirements", self.file, f"{where}.{key}")
+        nodes = tuple(self._node(c, f"{where}.{key}[{i}]") for i, c in enumerate(children))
+        mode: Literal["all-of", "any-of", "n-of-m"] = (
+            "all-of" if key == "all_of" else "any-of" if key == "any_of" else "n-of-m"
+        )
+        n = raw.get("n")
+        if mode == "n-of-m" and not (isinstance(n, int) and 1 <= n <= len(nodes)):
+            raise _fail(f"n must be between 1 and {len(nodes)}", self.file, f"{where}.n")
+        return Group(id=node_id, statement=statement, mode=mode, children=nodes, n=n)
+
+    def _leaf(self, raw: dict[str, Any], node_id: str, statement: str, where: str) -> Requirement:
+        allowed = {"id", "statement", "source", "item", "basis", "section", "test"}
+        allowed |= {"effective_from", "effective_to", "unverified"}
+        extra = set(raw) - allowed
+        if extra:
+            raise _fail(f"unknown keys {sorted(extra)}", self.file, where)
+        if ("source" in raw) == ("item" in raw):
+            raise _fail("a requirement cites a source or an item, one of them", self.file, where)
+        basis = raw.get("item", raw.get("basis"))
+        if basis is not None:
+            self._item_citation(basis, f"{where}.basis")  # the item must exist
+        if "item" in raw:
+            citation = self._item_citation(raw["item"], f"{where}.item")
+        else:
+            citation = self._citation(raw["source"], raw.get("section"), f"{where}.source")
+        test = self._test(raw.get("test"), f"{where}.test")
+        dates = _structure(
+            {k: raw[k] for k in ("effective_from", "effective_to") if k in raw},
+            _Dates,
+            self.file,
+            where,
+        )
+        reason = raw.get("unverified")
+        if reason is not None and (not isinstance(reason, str) or not reason):
+            raise _fail("unverified gives the reason as text", self.file, f"{where}.unverified")
+        leaf = Requirement(
+            id=node_id,
+            statement=statement,
+            citation=citation,
+            test=test,
+            effective_from=dates.effective_from,
+            effective_to=dates.effective_to,
+            verification=Verification.UNVERIFIED if reason else Verification.VERIFIED,
+            unverified_reason=reason,
+            basis=basis,
+        )
+        self.leaves[node_id] = leaf
+        return leaf
+
+    def _item_citation(self, item_id: Any, where: str) -> Citation:
+        from .._api import get
+
+        item = get(item_id) if isinstance(item_id, str) else None
+        if item is None:
+            raise _fail(f"no item {item_id!r}", self.file, where, "cite an existing item id")
+        if item.citation.checked_on is not None:
+            return item.citation
+        return attrs.evolve(item.citation, checked_on=self.record.checked_on)
+
+    def _test(self, raw: Any, where: str) -> Predicate:
+        if not isinstance(raw, dict) or raw.get("kind") not in PREDICATES:
+            kinds = ", ".join(sorted(PREDICATES))
+            raise _fail(f"a test is an object whose kind is one of {kinds}", self.file, where)
+        params = {k: v for k, v in raw.items() if k != "kind"}
+        for forbidden in ("after_rule", "of_rule"):
+            if forbidden in params:
+                raise _fail(f"unknown key {forbidden}", self.file, where)
+        test: Predicate = _structure(params, PREDICATES[raw["kind"]], self.file, where)
+        self._check_names(test, where)
+        return test
+
+    def _check_names(self, test: Predicate, where: str) -> None:
+        vocab = self.vocabulary
+        wanted: list[tuple[str, str]] = []
+        for name in getattr(test, "topics", None) or ():
+            wanted.append(("topics", name))
+        for name in getattr(test, "training_topics", None) or ():
+            wanted.append(("topics", name))
+        for part in getattr(test, "parts", ()):
+            if not part.peer_specific:
+                wanted.append(("topics", part.topic or ""))
+        if isinstance(test, ExamPassed):
+            wanted += [("exams", e) for e in test.exams]
+        for name in getattr(test, "credentials", None) or ():
+            wanted.append(("credentials", name))
+        for group, key in wanted:
+            table: Mapping[str, Name] = getattr(vocab, group)
+            if key not in table:
+                raise _fail(
+                    f"{key!r} is not a key of the {group} in data/vocabulary.json",
+                    self.file,
+                    where,
+                    fix=f"did you mean {', '.join(closest(key, table)) or 'a new entry'}?",
+                )
+
+    def _resolve_references(self, pathway: Pathway, where: str) -> Pathway:
+        def resolve(node: Node) -> Node:
+            if isinstance(node, Group):
+                return attrs.evolve(node, children=tuple(resolve(c) for c in node.children))
+            test = node.test
+            for ref_field, rule_field in (("after", "after_rule"), ("of", "of_rule")):
+                ref = getattr(test, ref_field, None)
+                if isinstance(ref, str) and getattr(test, rule_field) is None:
+                    target = self._reference(ref, where)
+                    test = attrs.evolve(test, **{rule_field: target})  # type: ignore[misc]
+            return attrs.evolve(node, test=test) if test is not node.test else node
+
+        root = resolve(pathway.requirements)
+        assert isinstance(root, Group)
+        return attrs.evolve(pathway, requirements=root)
+
+    def _reference(self, ref: str, where: str) -> Hours:
+        found = self.leaves.get(ref) if ":" not in ref else self.registry.requirement(ref)
+        if found is None or not isinstance(found.test, Hours):
+            raise _fail(
+                f"{ref!r} is not an hours requirement of this pathway (or credential:pathway:id)",
+                self.file,
+                where,
+            )
+        return found.test
+
+
+@attrs.frozen
+class _Dates:
+    effective_from: dt.date | None = None
+    effective_to: dt.date | None = None
+
+
+def _vocabulary_from(data: Any, file: str) -> Vocabulary:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _fail(f'the vocabulary is an object with "format": {FORMAT}', file, "$")
+    tables: dict[str, dict[str, Name]] = {}
+    for group in ("topics", "exams", "credentials"):
+        names = _structure(data.get(group), tuple[Name, ...], file, f"$.{group}")
+        tables[group] = {n.key: n for n in names}
+    return Vocabulary(
+        topics=tables["topics"], exams=tables["exams"], credentials=tables["credentials"]
+    )
+
+
+class _Registry:
+    """The shipped credentials, each parsed once on first use; safe to share between threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._credentials: dict[str, Credential] = {}
+        self._ids: tuple[str, ...] | None = None
+        self._vocabulary: Vocabulary | None = None
+
+    @staticmethod
+    def _data() -> Any:
+        import importlib_resources
+
+        return importlib_resources.files("peer_competencies").joinpath("data")
+
+    def _json(self, resource: Any, file: str) -> object:
+        try:
+            return json.loads(resource.read_bytes())
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise _fail(f"not valid JSON: {exc}", file, "$") from None
+
+    def vocabulary(self) -> Vocabulary:
+        if self._vocabulary is None:
+            with self._lock:
+                if self._vocabulary is None:
+                    file = "peer_competencies/data/vocabulary.json"
+                    data = self._json(self._data().joinpath("vocabulary.json"), file)
+                    self._vocabulary = _vocabulary_from(data, file)
+        return self._vocabulary
+
+    def ids(self) -> tuple[str, ...]:
+        if self._ids is None:
+            folder = self._data().joinpath("credentials")
+            names = (entry.name for entry in folder.iterdir())
+            self._ids = tuple(sorted(n[: -len(".json")] for n in names if n.endswith(".json")))
+        return self._ids
+
+    def credential(self, credential_id: str) -> Credential:
+        found = self._credentials.get(credential_id)
+        if found is not None:
+            return found
+        if not isinstance(credential_id, str):
+            raise TypeError(f"a credential id is a str, not {type(credential_id).__name__}")
+        if credential_id not in self.ids():
+            raise UnknownIdError(credential_id, closest(credential_id, self.ids()), "credential id")
+        with self._lock:
+            if credential_id not in self._credentials:
+                file = f"peer_competencies/data/credentials/{credential_id}.json"
+                resource = self._data().joinpath("credentials", f"{credential_id}.json")
+                reader = _Reader(file, self.vocabulary(), self)
+                made = reader.read(self._json(resource, file))
+                if made.id != credential_id:
+                    raise _fail(f"the id must be the file name, {credential_id!r}", file, "$.id")
+                self._credentials[credential_id] = made
+            return self._credentials[credential_id]
+
+    def requirement(self, ref: Any) -> Requirement:
+        parts = ref.split(":") if isinstance(ref, str) else []
+        if len(parts) != 3:
+            raise InputError(
+                f"a requirement reference is credential:pathway:id, not {ref!r}",
+                fix="e.g. ca-pss:initial:training",
+            )
+        pathway = self.credential(parts[0]).pathway(parts[1])
+        for leaf in pathway.leaves:
+            if leaf.id == parts[2]:
+                return leaf
+        raise UnknownIdError(
+            ref, closest(parts[2], [leaf.id for leaf in pathway.leaves]), "requirement"
+        )
+
+
+_REGISTRY = _Registry()
+
+
+def registry() -> _Registry:
+    """The process-wide registry of shipped credentials."""
+    return _REGISTRY
+
+
+def credentials() -> tuple[Credential, ...]:
+    """Every shipped credential, ordered by id."""
+    return tuple(_REGISTRY.credential(c) for c in _REGISTRY.ids())
+
+
+def credential(credential_id: str | Credential) -> Credential:
+    """The credential with this id (``"ca-pss"``); raises :class:`UnknownIdError` (a
+    ``LookupError``) naming the closest ids when there is none."""
+    if isinstance(credential_id, Credential):
+        return credential_id
+    return _REGISTRY.credential(credential_id)
+
+
+def vocabulary() -> Vocabulary:
+    """The names of topics, exams and credentials that applicant records may use."""
+    return _REGISTRY.vocabulary()

@@ -1,0 +1,244 @@
+"""The eligibility API: credentials as cited data, results, errors, explanations, privacy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+import peer_competencies as pc
+from peer_competencies import eligibility as el
+
+AS_OF = dt.date(2026, 6, 1)
+CHECKED = dt.date(2026, 11, 23)
+
+EXPECTED_PATHWAYS = {
+    "ca-pss": {"initial": 8, "reciprocity": 12, "grandparenting": 7, "renewal": 3},
+    "ca-pss-crisis": {"initial": 2},
+    "ca-pss-family": {"initial": 2},
+    "ca-pss-justice": {"initial": 2},
+    "ca-pss-unhoused": {"initial": 2},
+    "ga-cps": {"initial": 5, "renewal": 2},
+    "icrc-pr": {"initial": 7, "renewal": 2},
+    "mha-ncps": {"initial": 6},
+    "naadac-ncprss": {"initial": 6},
+    "ny-crpa": {"initial": 7},
+    "pa-cps": {"initial": 8, "renewal": 2},
+    "tx-mhps": {"initial": 9, "renewal": 2},
+    "vt-cpsp": {"initial": 7},
+    "wa-cpss": {"initial": 7, "renewal": 2},
+}
+
+
+def test_every_credential_the_issue_lists_ships_with_its_pathways() -> None:
+    shipped = {c.id: {p.id: len(p.leaves) for p in c.pathways} for c in el.credentials()}
+    assert shipped == EXPECTED_PATHWAYS
+
+
+def test_every_requirement_cites_a_source_checked_on_2026_11_23() -> None:
+    for cred in el.credentials():
+        for pathway in cred.pathways:
+            for leaf in pathway.leaves:
+                assert leaf.citation.checked_on == CHECKED, (cred.id, leaf.id)
+                assert leaf.citation.url or leaf.basis or cred.id == "wa-cpss", (cred.id, leaf.id)
+                assert leaf.statement.strip() == leaf.statement
+                assert leaf.statement
+
+
+def test_california_qualifications_cite_the_sb803_items() -> None:
+    initial = el.credential("ca-pss").pathway("initial")
+    bases = [leaf.basis for leaf in initial.leaves]
+    assert bases == [f"ca-sb803:Q{n}" for n in range(1, 9)]
+    age = initial.leaves[0]
+    assert age.citation.section == pc.lookup("ca-sb803:Q1").citation.section
+    assert age.statement == pc.lookup("ca-sb803:Q1").text
+
+
+def test_unverified_facts_ship_as_unverified_with_a_reason() -> None:
+    unverified = {
+        (c.id, p.id, leaf.id): leaf.unverified_reason
+        for c in el.credentials()
+        for p in c.pathways
+        for leaf in p.leaves
+        if leaf.verification is el.Verification.UNVERIFIED
+    }
+    assert set(unverified) == {
+        ("ca-pss", "grandparenting", "work-hours"),
+        ("naadac-ncprss", "initial", "practice"),
+        ("naadac-ncprss", "initial", "training"),
+        ("vt-cpsp", "initial", "three-years"),
+    }
+    assert all(reason for reason in unverified.values())
+    notes = [n for n in el.credential("icrc-pr").notes if n.verification.value == "unverified"]
+    assert len(notes) == 1
+    assert "500" in notes[0].text
+
+
+def test_a_result_that_turns_on_an_unverified_rule_says_so() -> None:
+    applicant = {
+        "lived_experience": "self",
+        "willing_to_share": True,
+        "work_experience": [
+            {"peer_role": True, "hours": 1600, "start": "2019-01-01", "end": "2022-06-30"}
+        ],
+        "continuing_education": [
+            {"topic": "Law and Ethics", "hours": 6, "date": "2022-03-01"},
+            {"topic": "Other", "hours": 14, "date": "2022-03-01"},
+        ],
+        "exams": [{"exam": "ca-pss", "passed": True, "date": "2022-10-01"}],
+    }
+    result = el.check(applicant, "ca-pss", "grandparenting", dt.date(2022, 12, 31))
+    assert result.outcome is el.Outcome.ELIGIBLE
+    assert [r.id for r in result.depends_on_unverified] == ["work-hours"]
+    assert "unverified" in result.to_text()
+    closed = el.check(applicant, "ca-pss", "grandparenting", dt.date(2023, 1, 1))
+    assert closed.outcome is el.Outcome.NOT_ELIGIBLE
+    assert closed.depends_on_unverified == ()  # closed whatever the hour figure
+
+
+def test_a_rule_not_yet_in_force_is_listed_not_checked() -> None:
+    result = el.check({}, "ny-crpa", as_of=dt.date(2022, 3, 31))
+    assert [r.id for r in result.not_in_force] == ["medication-supported-recovery"]
+    with pytest.raises(KeyError):
+        result.requirement("medication-supported-recovery")
+    later = el.check({}, "ny-crpa", as_of=dt.date(2022, 4, 1))
+    assert later.not_in_force == ()
+    assert later.requirement("medication-supported-recovery").status is el.Status.UNKNOWN
+
+
+def test_an_empty_record_is_incomplete_never_met_or_unmet() -> None:
+    for cred in el.credentials():
+        for pathway in cred.pathways:
+            result = el.check({}, cred, pathway.id, AS_OF)
+            statuses = {r.status for r in result.leaves}
+            if pathway.id == "grandparenting":  # closed by date, whatever the record says
+                assert result.outcome is el.Outcome.NOT_ELIGIBLE
+                continue
+            assert statuses == {el.Status.UNKNOWN}, (cred.id, pathway.id)
+            assert result.outcome is el.Outcome.INCOMPLETE
+            assert result.to_supply
+
+
+def test_a_result_names_what_to_supply_next() -> None:
+    result = el.check({"date_of_birth": "1990-01-01", "education": "ged"}, "ca-pss", as_of=AS_OF)
+    assert result.outcome is el.Outcome.INCOMPLETE
+    assert result.to_supply[:3] == ("lived_experience", "willing_to_share", "dedicated_to_recovery")
+    assert "supply trainings" in result.next_steps
+    assert result.exit_code == 2
+
+
+def test_the_reason_for_a_training_shortfall_is_in_numbers() -> None:
+    trainings = [
+        {"topic": "Advocacy", "hours": 10},
+        {"topic": "Mentoring/Education", "hours": 10},
+        {"topic": "Recovery/Wellness Support", "hours": 10},
+        {"topic": "Ethical Responsibility", "hours": 8},
+    ]
+    result = el.check({"trainings": trainings}, "icrc-pr")
+    training = result.requirement("training")
+    assert training.reason == (
+        "46 training hours required, 38 found: 8 more needed in Ethical Responsibility"
+    )
+    assert training.next_steps == ("complete 8 more training hours in Ethical Responsibility",)
+    assert training.citation is not None
+    assert training.citation.url == "https://internationalcredentialing.org/icrc-credentials/pr"
+
+
+def test_unknown_credential_ids_name_the_closest() -> None:
+    with pytest.raises(pc.UnknownIdError) as info:
+        el.check({}, "ca-ps")
+    assert "ca-pss" in info.value.suggestions
+    assert isinstance(info.value, LookupError)
+    with pytest.raises(pc.UnknownIdError) as info:
+        el.credential("icrc-rp")
+    assert "icrc-pr" in info.value.suggestions
+
+
+def test_unknown_pathways_name_the_known_ones() -> None:
+    with pytest.raises(pc.UnknownIdError) as info:
+        el.check({}, "ca-pss", pathway="reciprocty")
+    assert info.value.suggestions == ("reciprocity",)
+
+
+def test_a_check_date_in_the_future_is_refused() -> None:
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    with pytest.raises(pc.InputError, match="in the future"):
+        el.check({}, "ca-pss", as_of=tomorrow)
+
+
+def test_applicant_dates_in_the_future_are_refused_with_their_place() -> None:
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    with pytest.raises(pc.InputError) as info:
+        el.check({"trainings": [{"hours": 4, "date": tomorrow}]}, "ca-pss")
+    assert info.value.where == "$.trainings[0].date"
+    with pytest.raises(pc.InputError):
+        el.Training(date=dt.date.today() + dt.timedelta(days=1))
+
+
+def test_a_certificate_may_expire_in_the_future() -> None:
+    later = dt.date.today() + dt.timedelta(days=400)
+    assert el.Certification(expires_on=later).expires_on == later
+
+
+def test_negative_hours_are_refused_with_their_place() -> None:
+    with pytest.raises(pc.InputError) as info:
+        el.check({"work_experience": [{}, {"hours": -1}]}, "icrc-pr")
+    assert info.value.where == "$.work_experience[1].hours"
+    assert "≥ 0" in info.value.problem
+    with pytest.raises(ValueError, match="≥ 0"):
+        el.Applicant(supervision_hours=-3)
+
+
+def test_errors_do_not_echo_the_applicants_values() -> None:
+    with pytest.raises(pc.InputError) as info:
+        el.parse_applicant({"date_of_birth": "31/12/1984"})
+    assert "1984" not in str(info.value)
+    assert info.value.where == "$.date_of_birth"
+
+
+def test_an_applicant_repr_shows_only_its_id() -> None:
+    person = el.parse_applicant({"id": "E-17", "date_of_birth": "1984-12-31", "age": 41})
+    assert repr(person) == "Applicant(id='E-17', 2 facts given)"
+    assert "1984" not in repr(person)
+
+
+def test_results_are_json_ready() -> None:
+    result = el.check({"date_of_birth": "2000-01-01"}, "ca-pss", as_of=AS_OF)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["outcome"] == "INCOMPLETE"
+    age = data["requirements"]["children"][0]
+    assert age["id"] == "age"
+    assert age["status"] == "MET"
+    assert age["citation"]["checked_on"] == "2026-11-23"
+
+
+def test_a_typed_applicant_is_checked_like_its_mapping() -> None:
+    data = {"date_of_birth": "2000-01-01", "education": "high-school"}
+    typed = el.Applicant(date_of_birth=dt.date(2000, 1, 1), education=el.Education.HIGH_SCHOOL)
+    a, b = el.check(data, "ga-cps", as_of=AS_OF), el.check(typed, "ga-cps", as_of=AS_OF)
+    assert a.to_dict() == b.to_dict()
+
+
+def test_explain_gives_the_tree_with_citations_as_text_and_markdown() -> None:
+    text = el.explain("ca-pss")
+    assert "pathway grandparenting" in text
+    assert "https://www.capeercertification.org/out-of-state-reciprocity/" in text
+    assert "UNVERIFIED" in text
+    assert "implements: ca-sb803:Q8" in text
+    markdown = el.explain("ny-crpa", format="markdown")
+    assert markdown.startswith("# New York Certified Recovery Peer Advocate (CRPA) (`ny-crpa`)")
+    assert "in force from 2022-04-01" in markdown
+    one = el.explain("ca-pss", pathway="renewal")
+    assert "pathway renewal" in one
+    assert "pathway initial" not in one
+    with pytest.raises(ValueError, match="format"):
+        el.explain("ca-pss", format="html")  # type: ignore[arg-type]
+
+
+def test_markdown_pages_has_one_page_per_credential() -> None:
+    pages = el.markdown_pages()
+    assert sorted(pages) == sorted(f"{c.id}.md" for c in el.credentials())
+    assert "⚠ **unverified**" in pages["naadac-ncprss.md"]
+    for page in pages.values():
+        assert page.count("## Pathway") >= 1
