@@ -25,9 +25,16 @@ def syllabus_data(modules: int = 1000, seed: int = 7) -> dict[str, Any]:
     rows = []
     for n in range(modules):
         chosen = [] if n % 10 == 0 else rng.sample(ids, rng.randint(2, 3))
-        rows.append({"id": f"M{n:04d}", "title": f"Module {n}",
-                     "description": pc.lookup(rng.choice(ids)).text, "hours": 2,
-                     "competencies": chosen, "measures": ["quiz"]})
+        rows.append(
+            {
+                "id": f"M{n:04d}",
+                "title": f"Module {n}",
+                "description": pc.lookup(rng.choice(ids)).text,
+                "hours": 2,
+                "competencies": chosen,
+                "measures": ["quiz"],
+            }
+        )
     return {"program": {"title": "Benchmark syllabus"}, "modules": rows}
 
 

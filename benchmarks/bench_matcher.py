@@ -29,7 +29,7 @@ Ranker = Callable[[str, frozenset[str]], list[str]]  # text, held out → ranked
 
 
 def set_a() -> list[Case]:
-    cases = []
+    cases: list[Case] = []
     for item in pc.framework("bja-prss-2020").items:
         if any(o.framework in ("icrc-pr", "rfc-forensic-2017") for o in item.origins):
             category = item.ancestors[-1] if item.ancestors else item
@@ -42,7 +42,7 @@ def set_b() -> list[Case]:
     by_text: dict[str, set[str]] = {}
     for item in fw.items:
         by_text.setdefault(" ".join(item.text.lower().split()), set()).add(item.id)
-    cases = []
+    cases: list[Case] = []
     for item in fw.of_kind("field-example", "theme"):
         same = frozenset(by_text[" ".join(item.text.lower().split())])
         assert item.parent_id is not None
@@ -93,8 +93,9 @@ def tfidf(framework: str) -> Ranker:
             return {w: x / norm for w, x in v.items()}
 
         q = vector(Counter(_WORD.findall(text.lower())))
-        scored = [(sum(q.get(w, 0.0) * x for w, x in vector(words).items()), tid)
-                  for tid, words in docs]
+        scored = [
+            (sum(q.get(w, 0.0) * x for w, x in vector(words).items()), tid) for tid, words in docs
+        ]
         scored.sort(key=lambda s: (-s[0], s[1]))
         return [tid for score, tid in scored if score > 0]
 

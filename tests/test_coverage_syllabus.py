@@ -15,8 +15,14 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ca-core-80h.tom
 DATA = {
     "program": {"title": "Mini", "provider": "Us", "framework": "ca-sb803"},
     "modules": [
-        {"id": "A", "title": "Advocacy", "hours": 4, "competencies": ["ca-sb803:2", "11"],
-         "measures": ["quiz"], "delivery": "online"},
+        {
+            "id": "A",
+            "title": "Advocacy",
+            "hours": 4,
+            "competencies": ["ca-sb803:2", "11"],
+            "measures": ["quiz"],
+            "delivery": "online",
+        },
         {"id": "B", "title": "Crisis", "hours": 2.5},
     ],
 }
@@ -67,9 +73,7 @@ def test_toml_syllabus(tmp_path: Path) -> None:
 def test_csv_syllabus_splits_ids_on_semicolons(tmp_path: Path) -> None:
     path = tmp_path / "mini.csv"
     path.write_text(
-        "id,title,hours,competencies,measures\n"
-        "A,Advocacy,4,ca-sb803:2; 11,quiz\n"
-        "B,Crisis,2.5,,\n",
+        "id,title,hours,competencies,measures\nA,Advocacy,4,ca-sb803:2; 11,quiz\nB,Crisis,2.5,,\n",
         encoding="utf-8",
     )
     syllabus = cov.read_syllabus(path)
@@ -93,17 +97,38 @@ def test_xlsx_syllabus(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "where", "words"),
     [
-        ("bad.json", '{"program": {"title": "x"}, "modules": [{"id": "A", "title": "t", '
-         '"hours": "two"}]}', "$.modules[0].hours", "expected a number"),
-        ("neg.json", '{"program": {"title": "x"}, "modules": [{"id": "A", "title": "t", '
-         '"hours": -1}]}', "$.modules[0].hours", "≥ 0"),
-        ("extra.json", '{"program": {"title": "x"}, "modules": [{"id": "A", "title": "t", '
-         '"hourz": 1}]}', "$.modules[0]", "hourz"),
-        ("notitle.json", '{"program": {"title": "x"}, "modules": [{"id": "A"}]}',
-         "$.modules[0].title", "required"),
+        (
+            "bad.json",
+            '{"program": {"title": "x"}, "modules": [{"id": "A", "title": "t", "hours": "two"}]}',
+            "$.modules[0].hours",
+            "expected a number",
+        ),
+        (
+            "neg.json",
+            '{"program": {"title": "x"}, "modules": [{"id": "A", "title": "t", "hours": -1}]}',
+            "$.modules[0].hours",
+            "≥ 0",
+        ),
+        (
+            "extra.json",
+            '{"program": {"title": "x"}, "modules": [{"id": "A", "title": "t", "hourz": 1}]}',
+            "$.modules[0]",
+            "hourz",
+        ),
+        (
+            "notitle.json",
+            '{"program": {"title": "x"}, "modules": [{"id": "A"}]}',
+            "$.modules[0].title",
+            "required",
+        ),
         ("empty.json", '{"program": {"title": "x"}, "modules": []}', "$.modules", "no modules"),
-        ("dup.json", '{"program": {"title": "x"}, "modules": [{"id": "A", "title": "t"}, '
-         '{"id": "A", "title": "u"}]}', "$.modules[1].id", "repeats"),
+        (
+            "dup.json",
+            '{"program": {"title": "x"}, "modules": [{"id": "A", "title": "t"}, '
+            '{"id": "A", "title": "u"}]}',
+            "$.modules[1].id",
+            "repeats",
+        ),
         ("list.json", "[]", "$", "a syllabus is a table"),
         ("broken.json", '{"program": ', "line 1, column 13", "not valid JSON"),
         ("bad.csv", "id,title,hours\nA,t,two\n", "row 2, column hours", "expected a number"),
@@ -146,8 +171,10 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
 
 def test_an_unknown_competency_id_names_the_module_and_the_closest_ids(tmp_path: Path) -> None:
     path = tmp_path / "s.json"
-    data = {"program": {"title": "x"},
-            "modules": [{"id": "A", "title": "t", "competencies": ["ca-sb803:71"]}]}
+    data = {
+        "program": {"title": "x"},
+        "modules": [{"id": "A", "title": "t", "competencies": ["ca-sb803:71"]}],
+    }
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(pc.InputError) as info:
         cov.coverage(cov.read_syllabus(path), "ca-sb803")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import sys
 from pathlib import Path
 
 import attrs
@@ -83,16 +82,6 @@ def test_a_yaml_applicant_reads_the_same_as_json(tmp_path: Path) -> None:
     from_yaml = el.read_applicant(write(tmp_path, "a.yaml", YAML))
     from_json = el.read_applicant(write(tmp_path, "a.json", json.dumps(RECORD)))
     assert from_yaml == from_json
-
-
-def test_yaml_without_pyyaml_says_how_to_install_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = write(tmp_path, "a.yml", YAML)
-    monkeypatch.setitem(sys.modules, "yaml", None)
-    with pytest.raises(pc.InputError) as info:
-        el.read_applicant(path)
-    assert info.value.fix == "pip install 'peer-competencies[yaml]'"
 
 
 def test_malformed_json_names_file_line_and_column(tmp_path: Path) -> None:

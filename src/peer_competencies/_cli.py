@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import _api
-from ._errors import PeerCompetenciesError, UnknownIdError
+from ._errors import InputError, PeerCompetenciesError, UnknownIdError
 from ._export import FORMATS, export
 from ._load import database
 from ._model import Framework, Item, Kind, converter
@@ -28,6 +28,7 @@ EXIT_ERROR = 3
 
 COMMAND_MODULES: tuple[str, ...] = (
     "peer_competencies.coverage._commands",
+    "peer_competencies.crosswalk._cli",
     "peer_competencies.eligibility._commands",
 )
 """Modules whose ``add_commands(subparsers)`` adds their commands; each command's parser sets
@@ -145,7 +146,23 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    text = export(_api.framework(args.framework), args.format)
+    from .crosswalk._cli import EXPORT_FORMATS as CROSSWALK_FORMATS
+
+    if args.framework == "crosswalk":
+        if args.format not in CROSSWALK_FORMATS:
+            raise InputError(
+                f"the crosswalk exports as {', '.join(CROSSWALK_FORMATS)}",
+                fix=f"use --format {CROSSWALK_FORMATS[0]}, for example",
+            )
+        from .crosswalk._cli import cmd_export
+
+        return cmd_export(args)
+    if args.format == "case":  # the command line's CASE package carries the crosswalk's mappings
+        from .crosswalk import to_case
+
+        text = to_case(_api.framework(args.framework).id)
+    else:
+        text = export(_api.framework(args.framework), args.format)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"wrote {args.output}", file=sys.stderr)
@@ -182,9 +199,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.set_defaults(handler=_cmd_search)
 
-    p = sub.add_parser("export", help="export a framework as JSON, CSV or a CASE package")
-    p.add_argument("framework", help="a framework id")
-    p.add_argument("--format", required=True, choices=sorted(FORMATS))
+    p = sub.add_parser(
+        "export",
+        help="export a framework (json, csv, markdown, case) or the crosswalk (sssom, graphml, "
+        "json)",
+    )
+    p.add_argument("framework", help="a framework id, or 'crosswalk'")
+    p.add_argument("--format", required=True, choices=sorted({*FORMATS, "sssom", "graphml"}))
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.set_defaults(handler=_cmd_export)
 

@@ -23,6 +23,7 @@ __all__ = [
     "check_readable",
     "decode",
     "parse_json",
+    "parse_yaml",
     "read_text",
     "strict_converter",
     "structure",
@@ -163,4 +164,22 @@ def parse_json(text: str, file: str) -> object:
             file=file,
             where=f"line {exc.lineno}, column {exc.colno}",
             fix="check the JSON syntax near that place",
+        ) from None
+
+
+def parse_yaml(text: str, file: str) -> object:
+    """Decoded YAML (safe loading), a syntax error raised as InputError naming line and column."""
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = None if mark is None else f"line {mark.line + 1}, column {mark.column + 1}"
+        problem = getattr(exc, "problem", None) or "syntax error"
+        raise InputError(
+            f"not valid YAML: {problem}",
+            file=file,
+            where=where,
+            fix="check the YAML syntax near that place",
         ) from None

@@ -14,7 +14,8 @@ A competency is *covered* when some module gives it full credit, *partly covered
 only part credit, *missing* otherwise. A module's hours go to the competencies it credits: the
 hours ``hours_by_competency`` names go where it says (to a target, or to a listed id, whose
 targets share them), the rest is split equally among the listed ids, and each id's share equally
-among the targets it credits. A module's measures count for every competency it credits.
+among the targets it gives full credit to (among all it reaches when none is full). A module's
+measures count for every competency it credits.
 """
 
 from __future__ import annotations
@@ -177,9 +178,8 @@ Translate = Callable[[Sequence[str], str], Mapping[str, Sequence[Translation]]]
 def _crosswalk(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[Translation]]:
     """The shipped crosswalk's ``translate``, one source id at a time so each keeps its own
     evidence; the path is the chain of steps, each ``subject predicate object``."""
-    import importlib
+    from ..crosswalk import translate
 
-    translate = importlib.import_module("peer_competencies.crosswalk").translate
     found: dict[str, list[Translation]] = {}
     for source in ids:
         result = translate([source], to=framework)
@@ -234,24 +234,25 @@ def _reach(
     """The targets one listed item credits."""
     if item.framework_id == framework.id:
         return [Reach(t, via, via is Via.DIRECT) for t, via in _within(item, target_ids)]
-    found = []
+    best: dict[str, Reach] = {}
     for tr in translated:
         hit = framework.get(tr.target_id)
         if hit is None:
             continue
         strong = tr.predicate in ("skos:exactMatch", "skos:closeMatch") and tr.confidence >= STRONG
         for target, via in _within(hit, target_ids):
-            found.append(
-                Reach(
-                    target,
-                    Via.CROSSWALK,
-                    strong and via is Via.DIRECT,
-                    tr.confidence,
-                    tr.predicate,
-                    tr.path,
-                )
+            reach = Reach(
+                target,
+                Via.CROSSWALK,
+                strong and via is Via.DIRECT,
+                tr.confidence,
+                tr.predicate,
+                tr.path,
             )
-    return found
+            known = best.get(target.id)
+            if known is None or (reach.full, reach.confidence) > (known.full, known.confidence):
+                best[target.id] = reach
+    return list(best.values())
 
 
 def coverage(
@@ -359,12 +360,14 @@ def _split_hours(
     for item in listed:
         found = reach[item.id]
         item_hours = explicit.get(item.id, share if item.id in sharing else 0.0)
+        # hours follow the strongest correspondence: to the full credits when there are any
+        paid = [r for r in found if r.full] or found
         for r in found:
             if r.target.id in explicit:
                 hours = 0.0 if r.target.id in given else explicit[r.target.id]
                 given.add(r.target.id)
             else:
-                hours = item_hours / len(found)
+                hours = item_hours / len(paid) if r in paid else 0.0
             yield Credit(
                 target_id=r.target.id,
                 module_id=module.id,

@@ -18,6 +18,7 @@ from .._structure import (
     Hours,
     check_readable,
     parse_json,
+    parse_yaml,
     read_text,
     strict_converter,
     structure,
@@ -219,28 +220,6 @@ def _load_toml(text: str) -> Any:
     return tomllib.loads(text)
 
 
-def _load_yaml(text: str, file: str) -> Any:
-    try:
-        import yaml
-    except ImportError:
-        raise InputError(
-            "reading YAML needs PyYAML",
-            file=file,
-            fix="pip install 'peer-competencies[yaml]', or use JSON or TOML",
-        ) from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
-        raise InputError(
-            f"not valid YAML: {getattr(exc, 'problem', exc)}",
-            file=file,
-            where=where,
-            fix="check the YAML syntax near that place",
-        ) from None
-
-
 def read_syllabus(path: str | Path) -> Syllabus:
     """Read a syllabus from ``.yaml``/``.yml``, ``.json``, ``.toml``, ``.csv`` or ``.xlsx``.
 
@@ -276,5 +255,5 @@ def read_syllabus(path: str | Path) -> Syllabus:
                 f"not valid TOML: {exc}", file=file, fix="check the TOML syntax near that place"
             ) from None
     else:
-        data = _load_yaml(text, file)
+        data = parse_yaml(text, file)
     return syllabus_from(data, file)

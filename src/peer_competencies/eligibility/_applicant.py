@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import math
 import re
 from collections.abc import Mapping
@@ -24,6 +23,7 @@ import attrs
 import cattrs
 
 from .._errors import InputError
+from .._structure import parse_json, parse_yaml, read_text
 
 __all__ = [
     "Applicant",
@@ -369,47 +369,8 @@ def parse_applicant(data: object, *, file: str | None = None) -> Applicant:
         raise located(exc, file) from None
 
 
-def _decode(raw: bytes, file: str, yaml: bool) -> object:
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError(
-            f"file is {len(raw):,} bytes, more than the {MAX_FILE_BYTES:,} allowed", file=file
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text (at byte {exc.start})", file=file, fix="save the file as UTF-8"
-        ) from None
-    if not yaml:
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"not valid JSON: {exc.msg}",
-                file=file,
-                where=f"line {exc.lineno}, column {exc.colno}",
-                fix="check the JSON syntax near that place",
-            ) from None
-    try:
-        import yaml as pyyaml
-    except ImportError:
-        raise InputError(
-            "reading YAML needs the PyYAML package",
-            file=file,
-            fix="pip install 'peer-competencies[yaml]'",
-        ) from None
-    try:
-        return pyyaml.safe_load(text)
-    except pyyaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = None if mark is None else f"line {mark.line + 1}, column {mark.column + 1}"
-        raise InputError(
-            "not valid YAML", file=file, where=where, fix="check the YAML syntax near that place"
-        ) from None
-
-
 def read_applicant(path: str | Path) -> Applicant:
-    """Read one applicant from a JSON file, or a YAML file (``.yaml`` / ``.yml``, needs PyYAML).
+    """Read one applicant from a JSON file, or a YAML file (``.yaml`` / ``.yml``).
 
     A CSV roster holds many applicants: read it with :func:`read_roster` instead.
     """
@@ -418,11 +379,6 @@ def read_applicant(path: str | Path) -> Applicant:
     if suffix not in (".json", ".yaml", ".yml"):
         fix = "use read_roster for a CSV roster" if suffix == ".csv" else "name it .json or .yaml"
         raise InputError("an applicant file is JSON or YAML", file=str(path), fix=fix)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            f"cannot read the file: {exc.strerror}", file=str(path), fix="check the path"
-        ) from None
-    data = _decode(raw, str(path), yaml=suffix != ".json")
+    text = read_text(path, MAX_FILE_BYTES)
+    data = parse_json(text, str(path)) if suffix == ".json" else parse_yaml(text, str(path))
     return parse_applicant(data, file=str(path))

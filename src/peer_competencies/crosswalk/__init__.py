@@ -1,0 +1,149 @@
+"""The crosswalk: what a competency corresponds to in another framework, how sure we are, and
+who says so.
+
+The mappings ship as an SSSOM/TSV mapping set (``peer_competencies/data/crosswalk/``); this
+package reads it with the frameworks into a ``networkx.MultiDiGraph`` and answers queries::
+
+    >>> from peer_competencies import crosswalk
+    >>> [str(m.predicate) for m in crosswalk.mappings("ca-sb803:13", to="samhsa-2015")]
+    ['skos:closeMatch']
+    >>> t = crosswalk.translate(["samhsa-2015:VIII.4"], to="ca-sb803")
+    >>> t.get("ca-sb803:13").predicate.label
+    'broad'
+
+networkx is imported here only, and only when a graph is first needed. See
+``docs/crosswalk.md`` for the predicates, the inference rules and the data.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._crosswalk import (
+    CURATED_FRAMEWORKS,
+    Crosswalk,
+    default,
+    load_framework,
+    load_mappings,
+    top_items,
+)
+from ._curie import BASE_IRI, CURATORS, curie_for, prefix_for
+from ._export import (
+    EXPORT_FORMATS,
+    case_associations,
+    case_package,
+    export,
+    to_case,
+    to_graphml,
+    to_json,
+    to_sssom,
+)
+from ._infer import DECAY, compose
+from ._matrix import Matrix, matrix, matrix_html, matrix_text
+from ._model import (
+    NO_TERM_FOUND,
+    Cell,
+    Completeness,
+    CompletenessEntry,
+    Correspondence,
+    Justification,
+    MappingRecord,
+    MappingSet,
+    Predicate,
+    Problem,
+    Step,
+    Translation,
+)
+from ._sssom import parse_sssom, write_sssom
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    import networkx as nx
+
+__all__ = [
+    "BASE_IRI",
+    "CURATED_FRAMEWORKS",
+    "CURATORS",
+    "DECAY",
+    "EXPORT_FORMATS",
+    "NO_TERM_FOUND",
+    "Cell",
+    "Completeness",
+    "CompletenessEntry",
+    "Correspondence",
+    "Crosswalk",
+    "Justification",
+    "MappingRecord",
+    "MappingSet",
+    "Matrix",
+    "Predicate",
+    "Problem",
+    "Step",
+    "Translation",
+    "case_associations",
+    "case_package",
+    "check",
+    "completeness",
+    "compose",
+    "curie_for",
+    "default",
+    "export",
+    "graph",
+    "load_framework",
+    "load_mappings",
+    "mapping_sets",
+    "mappings",
+    "matrix",
+    "matrix_html",
+    "matrix_text",
+    "parse_sssom",
+    "prefix_for",
+    "to_case",
+    "to_graphml",
+    "to_json",
+    "to_sssom",
+    "top_items",
+    "translate",
+    "write_sssom",
+]
+
+
+def graph() -> nx.MultiDiGraph[str]:
+    """The shipped crosswalk as a ``networkx.MultiDiGraph`` (see :meth:`Crosswalk.graph`)."""
+    return default().graph()
+
+
+def mappings(
+    item_id: str, to: str | None = None, inferred: bool = False
+) -> tuple[MappingRecord, ...]:
+    """The mappings of an item in the shipped crosswalk (see :meth:`Crosswalk.mappings`)."""
+    return default().mappings(item_id, to=to, inferred=inferred)
+
+
+def translate(
+    ids: Iterable[str],
+    to: str,
+    *,
+    predicates: Iterable[Predicate | str] | None = None,
+    min_confidence: float = 0.0,
+) -> Translation:
+    """What items of framework ``to`` a set of items corresponds to, with the evidence (see
+    :meth:`Crosswalk.translate`)."""
+    return default().translate(ids, to, predicates=predicates, min_confidence=min_confidence)
+
+
+def check() -> tuple[Problem, ...]:
+    """The consistency problems of the shipped mappings (empty when consistent)."""
+    return default().check()
+
+
+def completeness(frameworks: Sequence[str] = CURATED_FRAMEWORKS) -> Completeness:
+    """How completely the shipped mappings cover the frameworks' top items (see
+    :meth:`Crosswalk.completeness`)."""
+    return default().completeness(frameworks)
+
+
+def mapping_sets() -> tuple[MappingSet, ...]:
+    """The shipped mapping sets."""
+    return default().mapping_sets

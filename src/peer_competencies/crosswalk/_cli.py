@@ -1,0 +1,212 @@
+"""The ``crosswalk`` command, and the handler behind ``export crosswalk``.
+
+``add_commands(subparsers)`` adds::
+
+    crosswalk ID [--to F] [--inferred] [--json]
+    crosswalk --matrix F1 F2 [--html FILE]
+
+(each also takes ``--with-framework FILE`` / ``--with-mappings FILE``, repeatable, to add a
+user's own framework and SSSOM mapping set). :func:`cmd_export` serves
+``export crosswalk --format sssom|graphml|json [-o FILE]``. Handlers return the exit code and
+raise the package's errors; networkx is imported only when a handler runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .._errors import InputError
+
+if TYPE_CHECKING:
+    from ._crosswalk import Crosswalk
+    from ._model import MappingRecord
+
+__all__ = ["EXPORT_FORMATS", "add_commands", "cmd_crosswalk", "cmd_export"]
+
+EXPORT_FORMATS = ("graphml", "json", "sssom")
+"""The formats of ``export crosswalk --format``."""
+
+_WIDTH = 80
+
+
+def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``crosswalk`` command to the CLI's subparsers."""
+    p = subparsers.add_parser(
+        "crosswalk",
+        help="what an item corresponds to in other frameworks, or a matrix of two frameworks",
+        description="Show an item's mappings (asserted, or with --inferred also inverted and "
+        "chained ones), or with --matrix the strongest mapping between the top items of two "
+        "frameworks.",
+    )
+    p.add_argument("id", nargs="?", help="an item id such as samhsa-2015:VIII")
+    p.add_argument("--to", metavar="F", help="only mappings into framework F")
+    p.add_argument(
+        "--inferred", action="store_true", help="also mappings read backwards and chained"
+    )
+    p.add_argument("--matrix", nargs=2, metavar=("F1", "F2"), help="rows F1, columns F2")
+    p.add_argument("--html", metavar="FILE", help="with --matrix: write a self-contained page")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument(
+        "--with-framework",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="add your own framework file (repeatable)",
+    )
+    p.add_argument(
+        "--with-mappings",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="add your own SSSOM/TSV mapping set (repeatable)",
+    )
+    p.set_defaults(handler=cmd_crosswalk)
+
+
+def _crosswalk(args: argparse.Namespace) -> Crosswalk:
+    from ._crosswalk import Crosswalk, default, load_framework, load_mappings
+
+    frameworks = [load_framework(path) for path in args.with_framework]
+    sets = [load_mappings(path, frameworks) for path in args.with_mappings]
+    if not frameworks and not sets:
+        return default()
+    return Crosswalk(frameworks, sets)
+
+
+def cmd_crosswalk(args: argparse.Namespace) -> int:
+    """Handler of ``crosswalk``."""
+    if args.matrix and args.id:
+        raise InputError("give an item id or --matrix F1 F2, not both", fix="run two commands")
+    if not args.matrix and not args.id:
+        raise InputError(
+            "nothing to show", fix="give an item id (crosswalk samhsa-2015:VIII) or --matrix F1 F2"
+        )
+    if args.html and not args.matrix:
+        raise InputError("--html goes with --matrix", fix="add --matrix F1 F2")
+    if args.matrix and (args.to or args.inferred):
+        raise InputError("--to and --inferred go with an item id", fix="drop them")
+    cw = _crosswalk(args)
+    if args.matrix:
+        return _matrix(cw, args)
+    records = cw.mappings(args.id, to=args.to, inferred=args.inferred)
+    if args.json:
+        print(json.dumps([_record_json(r) for r in records], ensure_ascii=False, indent=2))
+        return 0
+    _print_mappings(cw, args.id, records, args.inferred)
+    return 0
+
+
+def _matrix(cw: Crosswalk, args: argparse.Namespace) -> int:
+    from ._matrix import matrix, matrix_html, matrix_text
+
+    m = matrix(args.matrix[0], args.matrix[1], cw)
+    if args.html:
+        Path(args.html).write_text(matrix_html(m), encoding="utf-8")
+        print(f"wrote {args.html}", file=sys.stderr)
+    if args.json:
+        data = {
+            "rows": [r.id for r in m.rows],
+            "columns": [c.id for c in m.columns],
+            "cells": [
+                {
+                    "row": row,
+                    "column": column,
+                    "predicate": cell.predicate.value,
+                    "negated": cell.negated,
+                    "direct": cell.direct,
+                    "confidence": cell.confidence,
+                }
+                for (row, column), cell in m.cells.items()
+            ],
+            "no_match": sorted(m.no_match),
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    elif not args.html:
+        sys.stdout.write(matrix_text(m, _WIDTH))
+    return 0
+
+
+def _record_json(record: MappingRecord) -> dict[str, Any]:
+    return {
+        "subject_id": record.subject_id,
+        "predicate_id": record.predicate.value,
+        "predicate_modifier": "Not" if record.negated else None,
+        "object_id": record.object_id,
+        "subject_source": record.subject_source,
+        "object_source": record.object_source,
+        "mapping_justification": record.justification.value,
+        "confidence": record.confidence,
+        "author_id": list(record.author_id),
+        "comment": record.comment,
+        "where": record.where,
+        "path": [
+            {
+                "subject_id": s.subject_id,
+                "relation": s.relation,
+                "object_id": s.object_id,
+                "confidence": s.confidence,
+                "inverted": s.inverted,
+            }
+            for s in record.path
+        ],
+    }
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def _print_mappings(
+    cw: Crosswalk, item_id: str, records: Sequence[MappingRecord], inferred: bool
+) -> None:
+    from ._model import NO_TERM_FOUND
+
+    item = cw.lookup(item_id)
+    print(f"{item.id}  {item.text}"[:_WIDTH])
+    if not records:
+        print("no mappings" + ("" if inferred else " (try --inferred)"))
+        return
+    for record in records:
+        mine = record.subject_id == item_id
+        other = record.object_id if mine else record.subject_id
+        predicate = record.predicate if mine else record.predicate.inverse
+        source = record.object_source if mine else record.subject_source
+        confidence = "" if record.confidence is None else f"{record.confidence:.2f}"
+        if other == NO_TERM_FOUND:
+            head = f"no {predicate.label} match in {source}"
+        else:
+            label = "not " + predicate.label if record.negated else predicate.label
+            target = cw.get(other)
+            text = target.text if target is not None else ""
+            head = f"{label:<11} {other}  {text}"
+        print()
+        print(f"  {head}"[:_WIDTH])
+        how = record.justification.value.removeprefix("semapv:")
+        who = ", ".join(record.author_id) or "inferred"
+        print(f"    {confidence}  {how}  {who}"[:_WIDTH])
+        if not mine:
+            print(f"    (asserted as: {record})"[:_WIDTH])
+        if record.path and len(record.path) > 1:
+            print(_wrap("path: " + " ; ".join(map(str, record.path)), "    "))
+        if record.comment and len(record.path) <= 1:
+            print(_wrap(record.comment, "    "))
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Handler of ``export crosswalk --format sssom|graphml|json [-o FILE]``: reads
+    ``args.format`` and ``args.output``."""
+    from ._export import export
+
+    text = export(args.format)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,354 @@
+"""The crosswalk's typed model: predicates, justifications, mapping records and query results.
+
+Every class is frozen; collections are tuples or read-only ``Mapping`` views, so nothing the
+crosswalk hands out can change the shipped data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+__all__ = [
+    "NO_TERM_FOUND",
+    "Cell",
+    "Completeness",
+    "CompletenessEntry",
+    "Correspondence",
+    "Justification",
+    "MappingRecord",
+    "MappingSet",
+    "Predicate",
+    "Problem",
+    "Step",
+    "Translation",
+]
+
+NO_TERM_FOUND = "sssom:NoTermFound"
+"""The SSSOM placeholder for "no item of that framework matches" (with ``*_source`` naming it)."""
+
+
+def _str_map(value: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(value))
+
+
+def _targets(value: Mapping[str, Correspondence]) -> Mapping[str, Correspondence]:
+    return MappingProxyType(dict(value))
+
+
+def _no_match(
+    value: Mapping[str, tuple[MappingRecord, ...]],
+) -> Mapping[str, tuple[MappingRecord, ...]]:
+    return MappingProxyType(dict(value))
+
+
+class Predicate(str, enum.Enum):
+    """The SKOS mapping predicates the crosswalk uses. The value is the CURIE written in SSSOM."""
+
+    EXACT = "skos:exactMatch"
+    CLOSE = "skos:closeMatch"
+    BROAD = "skos:broadMatch"
+    NARROW = "skos:narrowMatch"
+    RELATED = "skos:relatedMatch"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def strength(self) -> int:
+        """4 exact, 3 close, 2 broad or narrow, 1 related: how much the mapping claims."""
+        return _STRENGTH[self]
+
+    @property
+    def inverse(self) -> Predicate:
+        """The predicate read from the object's side (broad and narrow swap; the rest are
+        symmetric)."""
+        return _INVERSE.get(self, self)
+
+    @property
+    def symmetric(self) -> bool:
+        """True for exact, close and related matches."""
+        return self not in _INVERSE
+
+    @property
+    def label(self) -> str:
+        """A short English name: ``exact``, ``close``, ``broad``, ``narrow``, ``related``."""
+        return self.value.removeprefix("skos:").removesuffix("Match")
+
+
+_STRENGTH = {
+    Predicate.EXACT: 4,
+    Predicate.CLOSE: 3,
+    Predicate.BROAD: 2,
+    Predicate.NARROW: 2,
+    Predicate.RELATED: 1,
+}
+_INVERSE = {Predicate.BROAD: Predicate.NARROW, Predicate.NARROW: Predicate.BROAD}
+
+
+class Justification(str, enum.Enum):
+    """The semapv mapping justifications SSSOM allows. The value is the CURIE."""
+
+    MANUAL_MAPPING_CURATION = "semapv:ManualMappingCuration"
+    MAPPING_REVIEW = "semapv:MappingReview"
+    LOGICAL_REASONING = "semapv:LogicalReasoning"
+    LEXICAL_MATCHING = "semapv:LexicalMatching"
+    COMPOSITE_MATCHING = "semapv:CompositeMatching"
+    UNSPECIFIED_MATCHING = "semapv:UnspecifiedMatching"
+    SEMANTIC_SIMILARITY_THRESHOLD_MATCHING = "semapv:SemanticSimilarityThresholdMatching"
+    LEXICAL_SIMILARITY_THRESHOLD_MATCHING = "semapv:LexicalSimilarityThresholdMatching"
+    MAPPING_CHAINING = "semapv:MappingChaining"
+    MAPPING_INVERSION = "semapv:MappingInversion"
+    STRUCTURAL_MATCHING = "semapv:StructuralMatching"
+    INSTANCE_BASED_MATCHING = "semapv:InstanceBasedMatching"
+    BACKGROUND_KNOWLEDGE_BASED_MATCHING = "semapv:BackgroundKnowledgeBasedMatching"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class Step:
+    """One link of the path that explains a mapping.
+
+    ``relation`` is a predicate CURIE for a mapping, or ``skos:broader`` / ``skos:narrower``
+    for a move inside one framework's hierarchy. ``record`` is the asserted mapping the step
+    uses (None for a hierarchy move); ``inverted`` is true when the step reads that mapping
+    from its object's side.
+    """
+
+    subject_id: str
+    relation: str
+    object_id: str
+    confidence: float
+    record: MappingRecord | None = None
+    inverted: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.subject_id} {self.relation} {self.object_id}"
+
+
+@attrs.frozen(kw_only=True)
+class MappingRecord:
+    """One mapping: a row of an SSSOM mapping set, or one the crosswalk inferred.
+
+    ``subject_id`` and ``object_id`` are item ids (``samhsa-2015:VIII.4``) or
+    :data:`NO_TERM_FOUND`, in which case ``subject_source`` / ``object_source`` names the
+    framework in which nothing matches. ``negated`` is SSSOM's ``predicate_modifier: Not``.
+    Inferred records carry the ``path`` that explains them; asserted records have an empty
+    path and, when read from a file, its name and line.
+    """
+
+    subject_id: str
+    predicate: Predicate
+    object_id: str
+    justification: Justification
+    confidence: float | None = None
+    negated: bool = False
+    subject_label: str | None = None
+    object_label: str | None = None
+    subject_source: str | None = None
+    object_source: str | None = None
+    author_id: tuple[str, ...] = ()
+    author_label: tuple[str, ...] = ()
+    reviewer_id: tuple[str, ...] = ()
+    creator_id: tuple[str, ...] = ()
+    license: str | None = None
+    mapping_date: dt.date | None = None
+    comment: str | None = None
+    mapping_set_id: str | None = None
+    file: str | None = None
+    line: int | None = None
+    path: tuple[Step, ...] = ()
+
+    @property
+    def no_term_found(self) -> bool:
+        """True when one side is :data:`NO_TERM_FOUND`: a curated "nothing matches"."""
+        return NO_TERM_FOUND in (self.subject_id, self.object_id)
+
+    @property
+    def positive(self) -> bool:
+        """True for a mapping that says two items correspond (not negated, not a no-match)."""
+        return not self.negated and not self.no_term_found
+
+    @property
+    def inferred(self) -> bool:
+        """True for a mapping the crosswalk derived (by inversion or chaining)."""
+        return bool(self.path)
+
+    @property
+    def where(self) -> str:
+        """``file:line`` where the record was read, or its mapping set, or ``inferred``."""
+        if self.file is not None and self.line is not None:
+            return f"{self.file}:{self.line}"
+        return self.mapping_set_id or ("inferred" if self.path else "(unknown)")
+
+    def __str__(self) -> str:
+        modifier = "not " if self.negated else ""
+        conf = "" if self.confidence is None else f" ({self.confidence:.2f})"
+        subject, obj = self.subject_id, self.object_id
+        if subject == NO_TERM_FOUND:
+            subject = f"{NO_TERM_FOUND} in {self.subject_source}"
+        if obj == NO_TERM_FOUND:
+            obj = f"{NO_TERM_FOUND} in {self.object_source}"
+        return f"{subject} {modifier}{self.predicate.value} {obj}{conf}"
+
+
+@attrs.frozen(kw_only=True)
+class MappingSet:
+    """An SSSOM mapping set: its metadata (the YAML header) and its records in file order.
+
+    ``file`` and ``columns`` (the table's column names, in order) say where it was read from.
+    """
+
+    id: str
+    license: str
+    records: tuple[MappingRecord, ...]
+    version: str | None = None
+    title: str | None = None
+    description: str | None = None
+    curie_map: Mapping[str, str] = attrs.field(factory=dict, converter=_str_map)
+    creator_id: tuple[str, ...] = ()
+    mapping_date: dt.date | None = None
+    comment: str | None = None
+    file: str | None = None
+    columns: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+
+@attrs.frozen
+class Problem:
+    """A consistency problem in the crosswalk: what kind, a sentence, and the records involved.
+
+    ``kind`` is one of ``dangling-id``, ``self-mapping``, ``same-framework``, ``stated-twice``,
+    ``contradiction``.
+    """
+
+    kind: str
+    message: str
+    records: tuple[MappingRecord, ...] = ()
+
+    def __str__(self) -> str:
+        where = ", ".join(r.where for r in self.records)
+        return f"{self.kind}: {self.message}" + (f" [{where}]" if where else "")
+
+
+@attrs.frozen(kw_only=True)
+class Correspondence:
+    """The best evidence that a source item corresponds to a target item.
+
+    ``path`` is the chain of steps from ``source_id`` to ``target_id``: one step for a direct
+    mapping, more for a chain; empty when the source already is the target.
+    """
+
+    source_id: str
+    target_id: str
+    predicate: Predicate
+    confidence: float
+    justification: Justification
+    path: tuple[Step, ...] = ()
+
+    @property
+    def via(self) -> tuple[str, ...]:
+        """The ids along the path, source first, target last."""
+        if not self.path:
+            return (self.source_id,)
+        return (self.path[0].subject_id, *(s.object_id for s in self.path))
+
+    @property
+    def direct(self) -> bool:
+        """True when one asserted mapping (read either way) explains it."""
+        return len(self.path) <= 1
+
+
+@attrs.frozen(kw_only=True)
+class Translation:
+    """What a set of source items corresponds to in one target framework.
+
+    ``targets`` maps each target item id to its best :class:`Correspondence` (highest
+    confidence, then strongest predicate, then shortest path), ordered best first.
+    ``unmatched`` lists the source ids that reach nothing in the target; ``no_match`` holds,
+    per source id, the curated statements that the target has no counterpart.
+    """
+
+    to: str
+    source_ids: tuple[str, ...]
+    targets: Mapping[str, Correspondence] = attrs.field(converter=_targets)
+    unmatched: tuple[str, ...] = ()
+    no_match: Mapping[str, tuple[MappingRecord, ...]] = attrs.field(
+        factory=dict, converter=_no_match
+    )
+
+    def __len__(self) -> int:
+        return len(self.targets)
+
+    def __contains__(self, target_id: object) -> bool:
+        return target_id in self.targets
+
+    def get(self, target_id: str) -> Correspondence | None:
+        """The best correspondence for this target item, or None."""
+        return self.targets.get(target_id)
+
+    def from_source(self, source_id: str) -> tuple[Correspondence, ...]:
+        """The correspondences whose best evidence starts at ``source_id``."""
+        return tuple(c for c in self.targets.values() if c.source_id == source_id)
+
+
+@attrs.frozen(kw_only=True)
+class CompletenessEntry:
+    """Whether one item has a mapping (``mapped``), a curated no-match (``no-match``) or nothing
+    (``missing``) into one other framework."""
+
+    item_id: str
+    framework_id: str
+    status: str
+    records: tuple[MappingRecord, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Completeness:
+    """The completeness of the crosswalk over some frameworks' top items."""
+
+    frameworks: tuple[str, ...]
+    entries: tuple[CompletenessEntry, ...]
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        """Every item considered, in order."""
+        return tuple(dict.fromkeys(e.item_id for e in self.entries))
+
+    @property
+    def missing(self) -> tuple[CompletenessEntry, ...]:
+        """The (item, framework) pairs with neither a mapping nor a curated no-match."""
+        return tuple(e for e in self.entries if e.status == "missing")
+
+    @property
+    def complete_items(self) -> tuple[str, ...]:
+        """The items with a mapping or a curated no-match into every other framework."""
+        incomplete = {e.item_id for e in self.missing}
+        return tuple(i for i in self.items if i not in incomplete)
+
+    def __str__(self) -> str:
+        return f"{len(self.complete_items)}/{len(self.items)} items complete"
+
+
+@attrs.frozen(kw_only=True)
+class Cell:
+    """One cell of a crosswalk matrix: the strongest asserted mapping between a row item (or an
+    item below it) and a column item (or an item below it), read from the row's side.
+
+    ``direct`` is true when the mapping links the two top items themselves; ``negated`` marks a
+    curated non-match on exactly that pair when there is no positive mapping.
+    """
+
+    predicate: Predicate
+    confidence: float | None
+    direct: bool
+    negated: bool = False
+    records: tuple[MappingRecord, ...] = ()

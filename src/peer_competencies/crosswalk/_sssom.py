@@ -1,0 +1,676 @@
+"""Reading and writing SSSOM/TSV: a ``#``-commented YAML header, then one mapping a row.
+
+The reader checks everything it keeps and raises :class:`InputError` naming the file, the line
+and column, and the fix. Item CURIEs are turned into item ids here (see ``_curie``); whether
+those items exist is checked against the frameworks by ``_crosswalk``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from .._errors import InputError
+from ._curie import (
+    BASE_IRI,
+    BUILTIN_PREFIXES,
+    CURIE,
+    PROJECT_PREFIX,
+    curie_for,
+    framework_iri,
+    framework_source,
+    resolve_framework,
+    resolve_item,
+)
+from ._model import NO_TERM_FOUND, Justification, MappingRecord, MappingSet, Predicate
+
+__all__ = ["COLUMNS", "parse_sssom", "read_sssom_file", "write_sssom"]
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+SET_SLOTS = frozenset(
+    """sssom_version curie_map mapping_set_id mapping_set_version mapping_set_source
+    mapping_set_title mapping_set_description mapping_set_confidence creator_id creator_label
+    license subject_type subject_source subject_source_version object_type object_source
+    object_source_version predicate_type mapping_provider cardinality_scope mapping_tool
+    mapping_tool_id mapping_tool_version mapping_date publication_date subject_match_field
+    object_match_field subject_preprocessing object_preprocessing similarity_measure
+    curation_rule curation_rule_text see_also issue_tracker other comment
+    extension_definitions""".split()
+)
+"""The slots of an SSSOM mapping set (the header's keys), from the SSSOM schema."""
+
+MAPPING_SLOTS = frozenset(
+    """record_id subject_id subject_label subject_category predicate_id predicate_label
+    predicate_modifier object_id object_label object_category mapping_justification author_id
+    author_label reviewer_id reviewer_label creator_id creator_label license subject_type
+    subject_source subject_source_version object_type object_source object_source_version
+    predicate_type mapping_provider mapping_source mapping_cardinality cardinality_scope
+    mapping_tool mapping_tool_id mapping_tool_version mapping_date publication_date review_date
+    confidence reviewer_agreement curation_rule curation_rule_text subject_match_field
+    object_match_field match_string subject_preprocessing object_preprocessing
+    similarity_score similarity_measure see_also issue_tracker_item other comment""".split()
+)
+"""The slots of an SSSOM mapping (the table's columns), from the SSSOM schema."""
+
+REQUIRED_COLUMNS = ("subject_id", "predicate_id", "object_id", "mapping_justification")
+
+COLUMNS = (
+    "subject_id",
+    "subject_label",
+    "predicate_id",
+    "predicate_modifier",
+    "object_id",
+    "object_label",
+    "mapping_justification",
+    "confidence",
+    "author_id",
+    "author_label",
+    "reviewer_id",
+    "creator_id",
+    "license",
+    "mapping_date",
+    "subject_source",
+    "object_source",
+    "comment",
+)
+"""The columns :func:`write_sssom` writes, in order (a column no row fills is left out)."""
+
+IRI = re.compile(r"https?://\S+")
+_PREDICATES = ", ".join(p.value for p in Predicate)
+
+
+def _did_you_mean(word: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else ""
+
+
+class _Header:
+    """The YAML header, with the line each top-level key stands on (for messages)."""
+
+    def __init__(self, data: Mapping[str, Any], lines: Mapping[str, int], file: str) -> None:
+        self.data = data
+        self.lines = lines
+        self.file = file
+
+    def error(self, key: str, problem: str, fix: str) -> InputError:
+        line = self.lines.get(key)
+        where = f"line {line} ({key})" if line else f"header ({key})"
+        return InputError(problem, file=self.file, where=where, fix=fix)
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise InputError(
+                    f"the header has no {key}",
+                    file=self.file,
+                    where="header",
+                    fix=f"add a '# {key}: …' line to the header",
+                )
+            return None
+        if isinstance(value, (dict, list)):
+            raise self.error(key, f"{key} must be a single value", f"write '# {key}: value'")
+        return str(value)
+
+    def iri(self, key: str, required: bool = False) -> str | None:
+        value = self.text(key, required)
+        if value is not None and not IRI.fullmatch(value):
+            raise self.error(
+                key, f"{key} {value!r} is not an absolute http(s) IRI", "write the full IRI"
+            )
+        return value
+
+    def required_iri(self, key: str) -> str:
+        value = self.iri(key, required=True)
+        assert value is not None  # iri(required=True) raises instead
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        values = value if isinstance(value, list) else str(value).split("|")
+        if not all(isinstance(v, str) for v in values):
+            raise self.error(key, f"{key} must be text or a list of texts", "quote the values")
+        return tuple(v.strip() for v in values if v.strip())
+
+    def date(self, key: str) -> dt.date | None:
+        value = self.data.get(key)
+        if value is None or isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise self.error(
+                key, f"{key} {value!r} is not a date", "write it as YYYY-MM-DD"
+            ) from None
+
+
+def _split_header(text: str) -> tuple[list[str], int]:
+    lines = text.split("\n")
+    header: list[str] = []
+    for line in lines:
+        if not line.startswith("#"):
+            break
+        body = line[1:]
+        header.append(body[1:] if body.startswith(" ") else body)
+    return header, len(header)
+
+
+def _parse_header(lines: Sequence[str], file: str) -> _Header:
+    import yaml
+
+    source = "\n".join(lines)
+    try:
+        data = yaml.safe_load(source) if source.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = (
+            "header" if mark is None else f"line {mark.line + 1}, column {mark.column + 2}"
+        )  # +2: the '# ' the YAML stood behind
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(
+            f"the header is not valid YAML: {problem}",
+            file=file,
+            where=where,
+            fix="the header is YAML behind '# ' at the start of each line",
+        ) from None
+    if not isinstance(data, dict):
+        raise InputError(
+            "the header must be YAML keys and values",
+            file=file,
+            where="line 1",
+            fix="write lines like '# mapping_set_id: https://…'",
+        )
+    key_lines: dict[str, int] = {}
+    for n, line in enumerate(lines, start=1):
+        key, colon, _ = line.partition(":")
+        if colon and key and not key[0].isspace() and key not in key_lines:
+            key_lines[key] = n
+    header = _Header(data, key_lines, file)
+    extensions = _extension_slots(header)
+    for key in data:
+        if not isinstance(key, str) or (key not in SET_SLOTS and key not in extensions):
+            hint = _did_you_mean(str(key), SET_SLOTS)
+            raise header.error(
+                str(key),
+                f"{key!r} is not an SSSOM mapping set slot",
+                hint or "see the SSSOM schema for the mapping set slots",
+            )
+    return header
+
+
+def _extension_slots(header: _Header) -> frozenset[str]:
+    definitions = header.data.get("extension_definitions") or []
+    if not isinstance(definitions, list):
+        raise header.error(
+            "extension_definitions",
+            "extension_definitions must be a list",
+            "write one '- slot_name: …' entry per extension slot",
+        )
+    names = {d.get("slot_name") for d in definitions if isinstance(d, dict)}
+    return frozenset(n for n in names if isinstance(n, str))
+
+
+def _curie_map(header: _Header) -> dict[str, str]:
+    raw = header.data.get("curie_map") or {}
+    if not isinstance(raw, dict):
+        raise header.error(
+            "curie_map", "curie_map must map prefixes to IRIs", "write '#   prefix: https://…'"
+        )
+    curie_map: dict[str, str] = {}
+    for prefix, iri in raw.items():
+        if not isinstance(prefix, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.\-]*", prefix):
+            raise header.error(
+                "curie_map",
+                f"curie_map prefix {prefix!r} is not a valid prefix name",
+                "use letters, digits and '_' starting with a letter",
+            )
+        if not isinstance(iri, str) or not IRI.fullmatch(iri):
+            raise header.error(
+                "curie_map",
+                f"curie_map[{prefix}] {iri!r} is not an absolute http(s) IRI",
+                "write the IRI the prefix stands for",
+            )
+        builtin = BUILTIN_PREFIXES.get(prefix)
+        if builtin is not None and builtin != iri:
+            raise header.error(
+                "curie_map",
+                f"curie_map redefines the built-in prefix {prefix!r} as {iri!r}",
+                f"use {builtin} or remove the line",
+            )
+        curie_map[prefix] = iri
+    return curie_map
+
+
+class _Row:
+    def __init__(
+        self,
+        fields: Sequence[str],
+        index: Mapping[str, int],
+        line: int,
+        file: str,
+        curie_map: Mapping[str, str],
+    ) -> None:
+        self.fields = fields
+        self.index = index
+        self.line = line
+        self.file = file
+        self.curie_map = curie_map
+
+    def error(self, column: str, problem: str, fix: str) -> InputError:
+        where = f"line {self.line}, column {self.index[column] + 1} ({column})"
+        return InputError(problem, file=self.file, where=where, fix=fix)
+
+    def get(self, column: str) -> str | None:
+        n = self.index.get(column)
+        if n is None:
+            return None
+        value = self.fields[n].strip()
+        return value or None
+
+    def required(self, column: str) -> str:
+        value = self.get(column)
+        if value is None:
+            raise self.error(column, f"{column} is empty", f"every mapping needs a {column}")
+        return value
+
+    def entity(self, column: str) -> str:
+        value = self.required(column)
+        if value == NO_TERM_FOUND:
+            return value
+        try:
+            return resolve_item(value, self.curie_map)
+        except ValueError as exc:
+            raise self.error(
+                column,
+                str(exc),
+                "write a CURIE whose prefix the curie_map maps to "
+                "https://peer-competencies.github.io/id/<framework-id>/ or whose prefix is the "
+                "framework id with '_' for '-' (samhsa_2015:VIII.4)",
+            ) from None
+
+    def framework(self, column: str, default: str | None) -> str | None:
+        value = self.get(column)
+        if value is None:
+            return default
+        try:
+            return resolve_framework(value, self.curie_map)
+        except ValueError as exc:
+            raise self.error(
+                column,
+                str(exc),
+                f"name the framework as {PROJECT_PREFIX}:<framework-id>, with "
+                f"'{PROJECT_PREFIX}: {BASE_IRI}' in the curie_map",
+            ) from None
+
+    def curies(self, column: str) -> tuple[str, ...]:
+        value = self.get(column)
+        if value is None:
+            return ()
+        found = []
+        for part in (p.strip() for p in value.split("|")):
+            match = CURIE.fullmatch(part)
+            if IRI.fullmatch(part):
+                found.append(part)
+                continue
+            if match is None:
+                raise self.error(
+                    column, f"{part!r} is not a CURIE or an IRI", "write prefix:local or https://…"
+                )
+            if match["prefix"] not in self.curie_map and match["prefix"] not in BUILTIN_PREFIXES:
+                raise self.error(
+                    column,
+                    f"prefix {match['prefix']!r} of {part!r} is not declared in the curie_map",
+                    "declare it in the header's curie_map",
+                )
+            found.append(part)
+        return tuple(found)
+
+    def texts(self, column: str) -> tuple[str, ...]:
+        value = self.get(column)
+        return () if value is None else tuple(p.strip() for p in value.split("|") if p.strip())
+
+
+class _Defaults:
+    """The header's values that propagate to every row that leaves them empty."""
+
+    def __init__(self, header: _Header) -> None:
+        self.subject_source = _set_framework(header, "subject_source")
+        self.object_source = _set_framework(header, "object_source")
+        self.mapping_date = header.date("mapping_date")
+
+
+def _record(row: _Row, defaults: _Defaults, set_id: str) -> MappingRecord:
+    subject_id = row.entity("subject_id")
+    object_id = row.entity("object_id")
+    if subject_id == NO_TERM_FOUND and object_id == NO_TERM_FOUND:
+        raise row.error(
+            "object_id",
+            f"both subject_id and object_id are {NO_TERM_FOUND}",
+            "name the item that has no match on one side",
+        )
+    predicate_text = row.required("predicate_id")
+    try:
+        predicate = Predicate(predicate_text)
+    except ValueError:
+        raise row.error(
+            "predicate_id",
+            f"predicate {predicate_text!r} is not one the crosswalk uses",
+            f"use one of {_PREDICATES}",
+        ) from None
+    modifier = row.get("predicate_modifier")
+    if modifier not in (None, "Not"):
+        raise row.error(
+            "predicate_modifier",
+            f"predicate_modifier {modifier!r} is not 'Not'",
+            "write Not for a curated non-match, or leave it empty",
+        )
+    justification_text = row.required("mapping_justification")
+    try:
+        justification = Justification(justification_text)
+    except ValueError:
+        hint = _did_you_mean(justification_text, (j.value for j in Justification))
+        raise row.error(
+            "mapping_justification",
+            f"{justification_text!r} is not a semapv mapping justification",
+            hint or "use e.g. semapv:ManualMappingCuration",
+        ) from None
+    confidence_text = row.get("confidence")
+    confidence = None
+    if confidence_text is not None:
+        try:
+            confidence = float(confidence_text)
+        except ValueError:
+            confidence = -1.0
+        if not 0.0 <= confidence <= 1.0:
+            raise row.error(
+                "confidence",
+                f"confidence {confidence_text!r} is not a number from 0 to 1",
+                "write e.g. 0.8",
+            )
+    date_text = row.get("mapping_date")
+    mapping_date = defaults.mapping_date
+    if date_text is not None:
+        try:
+            mapping_date = dt.date.fromisoformat(date_text)
+        except ValueError:
+            raise row.error(
+                "mapping_date", f"mapping_date {date_text!r} is not a date", "write YYYY-MM-DD"
+            ) from None
+    subject_source = row.framework("subject_source", defaults.subject_source)
+    object_source = row.framework("object_source", defaults.object_source)
+    for column, entity, source in (
+        ("subject_source", subject_id, subject_source),
+        ("object_source", object_id, object_source),
+    ):
+        if entity == NO_TERM_FOUND and source is None:
+            raise row.error(
+                column.replace("source", "id"),
+                f"{NO_TERM_FOUND} needs a {column} naming the framework searched",
+                f"fill {column} with {PROJECT_PREFIX}:<framework-id>",
+            )
+        if entity != NO_TERM_FOUND and source is not None and entity.partition(":")[0] != source:
+            raise row.error(
+                column,
+                f"{column} {source!r} is not the framework of {entity!r}",
+                f"leave {column} empty or name {entity.partition(':')[0]}",
+            )
+    license_value = row.get("license")
+    if license_value is not None and not IRI.fullmatch(license_value):
+        raise row.error("license", f"license {license_value!r} is not an IRI", "write the IRI")
+    return MappingRecord(
+        subject_id=subject_id,
+        predicate=predicate,
+        object_id=object_id,
+        justification=justification,
+        confidence=confidence,
+        negated=modifier == "Not",
+        subject_label=row.get("subject_label"),
+        object_label=row.get("object_label"),
+        subject_source=subject_source,
+        object_source=object_source,
+        author_id=row.curies("author_id"),
+        author_label=row.texts("author_label"),
+        reviewer_id=row.curies("reviewer_id"),
+        creator_id=row.curies("creator_id"),
+        license=license_value,
+        mapping_date=mapping_date,
+        comment=row.get("comment"),
+        mapping_set_id=set_id,
+        file=row.file,
+        line=row.line,
+    )
+
+
+def _set_framework(header: _Header, key: str) -> str | None:
+    value = header.text(key)
+    if value is None:
+        return None
+    try:
+        return resolve_framework(value, _curie_map(header))
+    except ValueError as exc:
+        raise header.error(
+            key, str(exc), f"name the framework as {PROJECT_PREFIX}:<framework-id>"
+        ) from None
+
+
+def parse_sssom(text: str, file: str) -> MappingSet:
+    """Parse SSSOM/TSV text into a :class:`MappingSet`; raises :class:`InputError`."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    header_lines, first = _split_header(text)
+    header = _parse_header(header_lines, file)
+    curie_map = _curie_map(header)
+    set_id = header.required_iri("mapping_set_id")
+    license_iri = header.required_iri("license")
+    lines = text.split("\n")
+    if first >= len(lines) or not lines[first].strip():
+        raise InputError(
+            "there is no table after the header",
+            file=file,
+            where=f"line {first + 1}",
+            fix="write the tab-separated column names, then one mapping a line",
+        )
+    columns = [c.strip() for c in lines[first].split("\t")]
+    extensions = _extension_slots(header)
+    index: dict[str, int] = {}
+    for n, name in enumerate(columns):
+        where = f"line {first + 1}, column {n + 1}"
+        if name not in MAPPING_SLOTS and name not in extensions:
+            hint = _did_you_mean(name, MAPPING_SLOTS)
+            raise InputError(
+                f"{name!r} is not an SSSOM mapping slot",
+                file=file,
+                where=where,
+                fix=hint or "see the SSSOM schema for the mapping slots",
+            )
+        if name in index:
+            raise InputError(
+                f"column {name!r} repeats column {index[name] + 1}",
+                file=file,
+                where=where,
+                fix="keep one column of each name",
+            )
+        index[name] = n
+    for name in REQUIRED_COLUMNS:
+        if name not in index:
+            raise InputError(
+                f"the table has no {name} column",
+                file=file,
+                where=f"line {first + 1}",
+                fix=f"add {name}; SSSOM requires {', '.join(REQUIRED_COLUMNS)}",
+            )
+    records = []
+    defaults = _Defaults(header)
+    body = lines[first + 1 :]
+    while body and not body[-1].strip():
+        body.pop()
+    for offset, line in enumerate(body):
+        number = first + 2 + offset
+        if line.startswith("#"):
+            raise InputError(
+                "a '#' line inside the table",
+                file=file,
+                where=f"line {number}",
+                fix="keep the '#' header lines at the top of the file",
+            )
+        fields = line.split("\t")
+        if len(fields) != len(columns):
+            raise InputError(
+                f"{len(fields)} tab-separated fields where the header has {len(columns)}",
+                file=file,
+                where=f"line {number}",
+                fix="separate the fields with single tabs, leaving empty ones empty",
+            )
+        records.append(_record(_Row(fields, index, number, file, curie_map), defaults, set_id))
+    return MappingSet(
+        id=set_id,
+        license=license_iri,
+        records=tuple(records),
+        version=header.text("mapping_set_version"),
+        title=header.text("mapping_set_title"),
+        description=header.text("mapping_set_description"),
+        curie_map=curie_map,
+        creator_id=header.texts("creator_id"),
+        mapping_date=header.date("mapping_date"),
+        comment=header.text("comment"),
+        file=file,
+        columns=tuple(columns),
+    )
+
+
+def read_sssom_file(path: str | Path) -> MappingSet:
+    """Read an SSSOM/TSV file from disk; raises :class:`InputError`."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"cannot read the file: {exc.strerror}", file=str(path), fix="check the path"
+        ) from None
+    return parse_sssom(decode(raw, str(path)), str(path))
+
+
+def decode(raw: bytes, file: str) -> str:
+    """The text of a mapping file's bytes; raises :class:`InputError` if too big or not UTF-8."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(
+            f"file is {len(raw):,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
+            file=file,
+            fix="split it, or check it is the right file",
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+            file=file,
+            fix="save the file as UTF-8",
+        ) from None
+
+
+def _cell(value: str | None) -> str:
+    if value is None:
+        return ""
+    if "\t" in value or "\n" in value or "\r" in value:
+        raise InputError(
+            f"value {value[:40]!r} holds a tab or a line break",
+            fix="SSSOM/TSV values are single lines without tabs",
+        )
+    return value
+
+
+def write_sssom(mapping_set: MappingSet, framework_iris: Mapping[str, str] | None = None) -> str:
+    """The mapping set as SSSOM/TSV text: the YAML header behind ``# ``, then the table.
+
+    Item ids are written as CURIEs of the framework prefixes; ``framework_iris`` overrides the
+    IRI a framework's prefix expands to (user frameworks keep the IRI their file gave).
+    """
+    import yaml
+
+    iris = dict(framework_iris or {})
+    records = mapping_set.records
+    used_frameworks = sorted(
+        {
+            r_id.partition(":")[0]
+            for r in records
+            for r_id in (r.subject_id, r.object_id)
+            if r_id != NO_TERM_FOUND
+        }
+    )
+    curie_map: dict[str, str] = {
+        prefix: iri
+        for prefix, iri in mapping_set.curie_map.items()
+        if not any(iri == framework_iri(f) or iri == iris.get(f) for f in used_frameworks)
+    }
+    curie_map.setdefault(PROJECT_PREFIX, BASE_IRI)
+    for framework_id in used_frameworks:
+        prefix = curie_for(f"{framework_id}:x").partition(":")[0]
+        curie_map[prefix] = iris.get(framework_id, framework_iri(framework_id))
+    for prefix in ("semapv", "skos", "sssom"):
+        curie_map.setdefault(prefix, BUILTIN_PREFIXES[prefix])
+    header: dict[str, Any] = {"curie_map": dict(sorted(curie_map.items()))}
+    header["mapping_set_id"] = mapping_set.id
+    for key, value in (
+        ("mapping_set_version", mapping_set.version),
+        ("mapping_set_title", mapping_set.title),
+        ("mapping_set_description", mapping_set.description),
+    ):
+        if value is not None:
+            header[key] = value
+    header["license"] = mapping_set.license
+    if mapping_set.creator_id:
+        header["creator_id"] = list(mapping_set.creator_id)
+    if mapping_set.mapping_date is not None:
+        header["mapping_date"] = mapping_set.mapping_date.isoformat()
+    if mapping_set.comment is not None:
+        header["comment"] = mapping_set.comment
+    dumped = yaml.safe_dump(header, sort_keys=False, allow_unicode=True, width=100)
+    lines = [f"# {line}" if line else "#" for line in dumped.rstrip("\n").split("\n")]
+    rows = [_row_values(record, mapping_set.mapping_date) for record in records]
+    columns = [
+        c for c in COLUMNS if c in REQUIRED_COLUMNS or any(row[c] is not None for row in rows)
+    ]
+    lines.append("\t".join(columns))
+    lines.extend("\t".join(_cell(row[c]) for c in columns) for row in rows)
+    return "\n".join(lines) + "\n"
+
+
+def _entity(item_id: str) -> str:
+    return item_id if item_id == NO_TERM_FOUND else curie_for(item_id)
+
+
+def _row_values(record: MappingRecord, set_date: dt.date | None) -> dict[str, str | None]:
+    def joined(values: tuple[str, ...]) -> str | None:
+        return "|".join(values) or None
+
+    subject_framework = record.subject_source or record.subject_id.partition(":")[0]
+    object_framework = record.object_source or record.object_id.partition(":")[0]
+    return {
+        "subject_id": _entity(record.subject_id),
+        "subject_label": record.subject_label,
+        "predicate_id": record.predicate.value,
+        "predicate_modifier": "Not" if record.negated else None,
+        "object_id": _entity(record.object_id),
+        "object_label": record.object_label,
+        "mapping_justification": record.justification.value,
+        "confidence": None if record.confidence is None else str(round(record.confidence, 3)),
+        "author_id": joined(record.author_id),
+        "author_label": joined(record.author_label),
+        "reviewer_id": joined(record.reviewer_id),
+        "creator_id": joined(record.creator_id),
+        "license": record.license,
+        "mapping_date": (
+            None
+            if record.mapping_date is None or record.mapping_date == set_date
+            else record.mapping_date.isoformat()
+        ),
+        "subject_source": framework_source(subject_framework),
+        "object_source": framework_source(object_framework),
+        "comment": record.comment,
+    }

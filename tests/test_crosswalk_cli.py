@@ -1,0 +1,194 @@
+"""The ``crosswalk`` command and the ``export crosswalk`` handler, run in-process.
+
+The command is plugged into the CLI the way ``_cli.COMMAND_MODULES`` plugs in every other
+module's commands; the ``export crosswalk`` handler is called with the arguments ``export``
+parses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from peer_competencies import _cli
+from peer_competencies import crosswalk as cw
+from peer_competencies.crosswalk._cli import EXPORT_FORMATS, add_commands, cmd_export
+from tests.crosswalk_fixtures import USER_FRAMEWORK_ID, write_framework, write_sssom
+
+
+@pytest.fixture(autouse=True)
+def plugged_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_cli, "COMMAND_MODULES", ("peer_competencies.crosswalk._cli",))
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = _cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_crosswalk_shows_an_items_mappings_with_why(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "crosswalk", "samhsa-2015:VIII")
+    assert code == 0
+    assert out.startswith("samhsa-2015:VIII  Helps peers to manage crises")
+    assert "close       ca-sb803:13  Safety and crisis planning." in out
+    assert "peer_competencies:curators" in out
+    assert all(len(line) <= 80 for line in out.splitlines())
+
+
+def test_crosswalk_says_when_there_is_no_counterpart(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "crosswalk", "ca-sb803:17", "--to", "samhsa-2015")
+    assert code == 0
+    assert "no related match in samhsa-2015" in out
+    assert "Digital literacy has no SAMHSA 2015 counterpart" in out
+
+
+def test_crosswalk_inferred_shows_the_path(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "crosswalk", "samhsa-2015:VIII.4", "--to", "ca-sb803", "--inferred")
+    assert code == 0
+    assert "broad       ca-sb803:13" in out
+    assert "MappingChaining" in out
+    assert "path: samhsa-2015:VIII.4 skos:broader samhsa-2015:VIII" in out
+
+
+def test_crosswalk_without_inferred_suggests_it_when_nothing_is_asserted(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "crosswalk", "samhsa-2015:VIII.4", "--to", "ca-sb803")
+    assert code == 0
+    assert "no mappings (try --inferred)" in out
+
+
+def test_crosswalk_json_is_the_mappings(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "crosswalk", "samhsa-2015:VIII.4", "--to", "ca-sb803", "--inferred", "--json"
+    )
+    assert code == 0
+    (mapping,) = json.loads(out)
+    assert mapping["object_id"] == "ca-sb803:13"
+    assert mapping["predicate_id"] == "skos:broadMatch"
+    assert mapping["mapping_justification"] == "semapv:MappingChaining"
+    assert [s["relation"] for s in mapping["path"]] == ["skos:broader", "skos:closeMatch"]
+
+
+def test_crosswalk_matrix_prints_80_column_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "crosswalk", "--matrix", "samhsa-2015", "peer-support-17")
+    assert code == 0
+    assert out.startswith("samhsa-2015 (rows) x peer-support-17 (columns)")
+    assert all(len(line) <= 80 for line in out.splitlines())
+
+
+def test_crosswalk_matrix_html_writes_a_page(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "m.html"
+    code, out, err = run(
+        capsys, "crosswalk", "--matrix", "icrc-pr", "rfc-forensic-2017", "--html", str(page)
+    )
+    assert code == 0
+    assert out == ""
+    assert f"wrote {page}" in err
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_crosswalk_matrix_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "crosswalk", "--matrix", "samhsa-2015", "ca-sb803", "--json")
+    data = json.loads(out)
+    assert code == 0
+    cell = next(
+        c for c in data["cells"] if (c["row"], c["column"]) == ("samhsa-2015:VIII", "ca-sb803:13")
+    )
+    assert cell["predicate"] == "skos:closeMatch"
+    assert "ca-sb803:17" in data["no_match"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (("crosswalk",), "nothing to show"),
+        (("crosswalk", "samhsa-2015:I", "--matrix", "samhsa-2015", "ca-sb803"), "not both"),
+        (("crosswalk", "samhsa-2015:I", "--html", "x.html"), "--html goes with --matrix"),
+        (("crosswalk", "--matrix", "samhsa-2015", "ca-sb803", "--inferred"), "go with an item"),
+        (("crosswalk", "samhsa-2015:XIII"), "unknown item id 'samhsa-2015:XIII'"),
+        (("crosswalk", "samhsa-2015:I", "--to", "ca"), "unknown framework id 'ca'"),
+        (("crosswalk", "--matrix", "samhsa-2015", "nope"), "unknown framework id 'nope'"),
+    ],
+)
+def test_crosswalk_errors_are_one_line_and_exit_3(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], says: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == _cli.EXIT_ERROR
+    assert out == ""
+    assert err.count("\n") == 1
+    assert says in err
+
+
+def test_crosswalk_with_a_users_framework_and_mappings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    framework = write_framework(tmp_path)
+    mappings = write_sssom(tmp_path)
+    code, out, _ = run(
+        capsys,
+        "crosswalk",
+        f"{USER_FRAMEWORK_ID}:1",
+        "--with-framework",
+        str(framework),
+        "--with-mappings",
+        str(mappings),
+        "--to",
+        "samhsa-2015",
+    )
+    assert code == 0
+    assert "exact       samhsa-2015:VIII  Helps peers to manage crises" in out
+
+
+def test_a_bad_user_mapping_file_fails_with_its_place(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = write_sssom(tmp_path, "# mapping_set_id: https://example.org/x\n")
+    code, _, err = run(capsys, "crosswalk", "samhsa-2015:I", "--with-mappings", str(bad))
+    assert code == _cli.EXIT_ERROR
+    assert str(bad) in err
+    assert "license" in err
+
+
+# -- export crosswalk ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_export_crosswalk_writes_each_format_to_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
+    target = tmp_path / f"crosswalk.{fmt}"
+    code = cmd_export(argparse.Namespace(framework="crosswalk", format=fmt, output=str(target)))
+    _, err = capsys.readouterr()
+    assert code == 0
+    assert f"wrote {target}" in err
+    assert target.read_text(encoding="utf-8") == cw.export(fmt)
+
+
+def test_export_crosswalk_prints_to_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
+    code = cmd_export(argparse.Namespace(framework="crosswalk", format="sssom", output=None))
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert out == cw.to_sssom()
+
+
+def test_add_commands_adds_only_the_crosswalk_command() -> None:
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="command")
+    add_commands(sub)
+    args = parser.parse_args(["crosswalk", "samhsa-2015:I", "--to", "ca-sb803", "--inferred"])
+    assert (args.id, args.to, args.inferred, args.matrix) == (
+        "samhsa-2015:I",
+        "ca-sb803",
+        True,
+        None,
+    )
+    assert callable(args.handler)
+    assert set(sub.choices) == {"crosswalk"}

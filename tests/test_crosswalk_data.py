@@ -1,0 +1,287 @@
+"""The shipped mapping set: consistent, complete, and faithful to what seed 004 asserts."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import peer_competencies as pc
+from peer_competencies import crosswalk as cw
+from peer_competencies.crosswalk import (
+    CURATED_FRAMEWORKS,
+    CURATORS,
+    NO_TERM_FOUND,
+    Crosswalk,
+    Justification,
+    MappingRecord,
+    MappingSet,
+    Predicate,
+)
+
+SOURCE_AUTHOR = "peer_competencies:bja-prss-2020"
+ROMAN = "I II III IV V VI VII VIII IX X XI XII".split()
+DATA = Path(__file__).resolve().parent.parent / "src" / "peer_competencies" / "data" / "crosswalk"
+
+
+def shipped() -> tuple[MappingRecord, ...]:
+    return cw.default().records
+
+
+def source_asserted() -> set[tuple[str, Predicate, str]]:
+    return {
+        (r.subject_id, r.predicate, r.object_id)
+        for r in shipped()
+        if r.author_id == (SOURCE_AUTHOR,)
+    }
+
+
+def test_the_shipped_mappings_pass_the_consistency_check() -> None:
+    assert [str(p) for p in cw.check()] == []
+
+
+def test_every_curated_top_item_has_a_mapping_or_curated_no_match_into_each_other_framework() -> (
+    None
+):
+    report = cw.completeness()
+    assert [f"{e.item_id} -> {e.framework_id}" for e in report.missing] == []
+    assert len(report.items) == 12 + 17 + 17 + 4 + 6
+    assert len(report.complete_items) == len(report.items)
+    assert len(report.entries) == len(report.items) * (len(CURATED_FRAMEWORKS) - 1)
+
+
+def test_completeness_counts_only_the_top_items_not_qualifications() -> None:
+    items = set(cw.completeness().items)
+    assert "ca-sb803:17" in items
+    assert "ca-sb803:Q1" not in items
+    assert "samhsa-2015:VIII.4" not in items
+
+
+def test_digital_literacy_says_it_has_no_samhsa_counterpart() -> None:
+    found = [
+        r
+        for r in cw.mappings("ca-sb803:17", to="samhsa-2015")
+        if r.object_id == NO_TERM_FOUND and r.object_source == "samhsa-2015"
+    ]
+    assert len(found) == 1
+    assert found[0].comment is not None
+    assert "no SAMHSA 2015 counterpart" in found[0].comment
+    assert not any(r.positive for r in cw.mappings("ca-sb803:17", to="samhsa-2015"))
+
+
+def test_every_row_names_its_author_justification_confidence_and_why() -> None:
+    for record in shipped():
+        assert record.author_id in ((SOURCE_AUTHOR,), (CURATORS,)), record
+        assert record.justification is Justification.MANUAL_MAPPING_CURATION, record
+        assert record.confidence is not None, record
+        assert 0.0 < record.confidence <= 1.0, record
+        assert record.comment, record
+        assert record.mapping_date is not None, record
+
+
+def test_labels_are_the_items_own_wording() -> None:
+    for record in shipped():
+        if record.subject_id != NO_TERM_FOUND:
+            assert record.subject_label == pc.lookup(record.subject_id).text, record
+        if record.object_id != NO_TERM_FOUND:
+            assert record.object_label == pc.lookup(record.object_id).text, record
+
+
+def test_bja_repeats_of_samhsa_competencies_are_exact_matches_attributed_to_seed_004() -> None:
+    bja = pc.framework("bja-prss-2020")
+    repeats = [
+        i for i in bja.of_kind("competency") if [o.framework for o in i.origins] == ["samhsa-2015"]
+    ]
+    assert len(repeats) == 62
+    asserted = {s: o for s, p, o in source_asserted() if p is Predicate.EXACT}
+    targets = set()
+    for item in repeats:
+        target = asserted[item.id]
+        targets.add(target)
+        ratio = difflib.SequenceMatcher(
+            None, item.text.replace("\u2019", "'"), pc.lookup(target).text
+        ).ratio()
+        assert ratio > 0.9, (item.id, target)
+        category = ROMAN[int(item.code.split(".")[0]) - 1]
+        assert pc.lookup(target).parent_id == f"samhsa-2015:{category}"
+    assert len(targets) == 62
+
+
+def test_bja_categories_are_samhsa_categories() -> None:
+    for n, roman in enumerate(ROMAN, start=1):
+        assert (
+            f"bja-prss-2020:{n}",
+            Predicate.EXACT,
+            f"samhsa-2015:{roman}",
+        ) in source_asserted()
+
+
+def test_every_icrc_and_rfc_item_stands_under_the_samhsa_category_seed_004_files_it_under() -> None:
+    asserted = source_asserted()
+    for framework_id in ("icrc-pr", "rfc-forensic-2017"):
+        for item in pc.framework(framework_id).items:
+            if item.kind.value == "domain":
+                continue  # domains are curated, not placed by seed 004
+            assert item.citation.section is not None
+            for section in item.citation.section.split("; "):
+                category = ROMAN[int(section.split(",")[0].split()[1]) - 1]
+                assert (item.id, Predicate.BROAD, f"samhsa-2015:{category}") in asserted, item.id
+
+
+def test_every_icrc_and_rfc_line_is_the_same_statement_as_its_bja_line() -> None:
+    bja = {i.citation.section: i for i in pc.framework("bja-prss-2020").items}
+    asserted = source_asserted()
+    for framework_id in ("icrc-pr", "rfc-forensic-2017"):
+        for item in pc.framework(framework_id).items:
+            if item.kind.value == "domain":
+                continue
+            assert item.citation.section is not None
+            for section in item.citation.section.split("; "):
+                line = bja[section]
+                assert (line.id, Predicate.EXACT, item.id) in asserted
+                assert [o.framework for o in line.origins] == [framework_id]
+
+
+def test_curated_rows_are_among_the_five_curated_frameworks() -> None:
+    for record in shipped():
+        if record.author_id != (CURATORS,):
+            continue
+        frameworks = {
+            (record.subject_source if i == NO_TERM_FOUND else i.partition(":")[0])
+            for i in (record.subject_id, record.object_id)
+        } | ({record.object_source} if record.object_id == NO_TERM_FOUND else set())
+        assert frameworks <= set(CURATED_FRAMEWORKS), record
+
+
+def test_the_mapping_set_header_names_id_version_license_and_creator() -> None:
+    (mapping_set,) = cw.mapping_sets()
+    assert mapping_set.id.startswith("https://peer-competencies.github.io/id/crosswalk/")
+    assert mapping_set.version
+    assert mapping_set.license.startswith("https://")
+    assert mapping_set.creator_id == (CURATORS,)
+    assert mapping_set.curie_map["samhsa_2015"] == (
+        "https://peer-competencies.github.io/id/samhsa-2015/"
+    )
+
+
+def test_the_shipped_file_is_exactly_what_the_writer_writes() -> None:
+    (path,) = sorted(DATA.glob("*.sssom.tsv"))
+    (mapping_set,) = cw.mapping_sets()
+    assert cw.write_sssom(mapping_set) == path.read_text(encoding="utf-8")
+
+
+def test_there_are_mappings_of_every_predicate_and_curated_no_matches() -> None:
+    counts = Counter(
+        "Not" if r.negated else "NoTermFound" if r.no_term_found else r.predicate.label
+        for r in shipped()
+    )
+    assert {"exact", "close", "broad", "related", "Not", "NoTermFound"} <= set(counts)
+
+
+# -- the consistency check finds each kind of problem ---------------------------------------
+
+
+def record(
+    subject: str,
+    predicate: Predicate,
+    obj: str,
+    negated: bool = False,
+    object_source: str | None = None,
+) -> MappingRecord:
+    return MappingRecord(
+        subject_id=subject,
+        predicate=predicate,
+        object_id=obj,
+        justification=Justification.MANUAL_MAPPING_CURATION,
+        confidence=0.9,
+        negated=negated,
+        object_source=object_source,
+    )
+
+
+def problems(*records: MappingRecord) -> list[str]:
+    mapping_set = MappingSet(
+        id="https://example.org/s", license="https://example.org/l", records=records
+    )
+    found = Crosswalk(pc.frameworks(), [mapping_set], shipped=False, strict=False).check()
+    return [p.kind for p in found]
+
+
+@pytest.mark.parametrize(
+    ("records", "kinds"),
+    [
+        pytest.param(
+            (record("samhsa-2015:VIII", Predicate.CLOSE, "ca-sb803:99"),),
+            ["dangling-id"],
+            id="dangling",
+        ),
+        pytest.param(
+            (record("samhsa-2015:VIII", Predicate.CLOSE, "samhsa-2015:VIII"),),
+            ["self-mapping"],
+            id="self",
+        ),
+        pytest.param(
+            (record("samhsa-2015:VIII", Predicate.RELATED, "samhsa-2015:IX"),),
+            ["same-framework"],
+            id="same-framework",
+        ),
+        pytest.param(
+            (
+                record("samhsa-2015:VIII", Predicate.CLOSE, "ca-sb803:13"),
+                record("ca-sb803:13", Predicate.CLOSE, "samhsa-2015:VIII"),
+            ),
+            ["stated-twice"],
+            id="symmetric-both-ways",
+        ),
+        pytest.param(
+            (
+                record("samhsa-2015:VIII.4", Predicate.BROAD, "ca-sb803:13"),
+                record("ca-sb803:13", Predicate.NARROW, "samhsa-2015:VIII.4"),
+            ),
+            ["stated-twice"],
+            id="broad-and-its-inverse",
+        ),
+        pytest.param(
+            (
+                record("samhsa-2015:VIII", Predicate.EXACT, "ca-sb803:13"),
+                record("samhsa-2015:VIII", Predicate.EXACT, "ca-sb803:13", negated=True),
+            ),
+            ["contradiction"],
+            id="exact-and-not-exact",
+        ),
+        pytest.param(
+            (
+                record("ca-sb803:13", Predicate.EXACT, "samhsa-2015:VIII"),
+                record("samhsa-2015:VIII", Predicate.CLOSE, "ca-sb803:13", negated=True),
+            ),
+            ["contradiction"],
+            id="exact-but-not-even-close",
+        ),
+        pytest.param(
+            (
+                record("ca-sb803:17", Predicate.RELATED, "samhsa-2015:VI"),
+                record(
+                    "ca-sb803:17", Predicate.RELATED, NO_TERM_FOUND, object_source="samhsa-2015"
+                ),
+            ),
+            ["contradiction"],
+            id="mapped-and-no-term-found",
+        ),
+        pytest.param(
+            (
+                record("ca-sb803:7", Predicate.BROAD, "samhsa-2015:VII"),
+                record("ca-sb803:7", Predicate.CLOSE, NO_TERM_FOUND, object_source="samhsa-2015"),
+                record("samhsa-2015:VIII", Predicate.RELATED, "peer-support-17:10"),
+                record("samhsa-2015:VIII", Predicate.CLOSE, "peer-support-17:10", negated=True),
+            ),
+            [],
+            id="weaker-mapping-beside-a-stronger-negative-is-fine",
+        ),
+    ],
+)
+def test_the_consistency_check_reports_each_kind_of_problem(
+    records: tuple[MappingRecord, ...], kinds: list[str]
+) -> None:
+    assert problems(*records) == kinds

@@ -1,0 +1,94 @@
+"""The crosswalk matrix between two frameworks, as terminal text and as an HTML page."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+import peer_competencies as pc
+from peer_competencies import crosswalk as cw
+from peer_competencies.crosswalk import (
+    CURATED_FRAMEWORKS,
+    Crosswalk,
+    Justification,
+    MappingRecord,
+    MappingSet,
+    Predicate,
+)
+
+PAIRS = list(itertools.permutations(CURATED_FRAMEWORKS, 2))
+
+
+@pytest.mark.parametrize(("rows", "columns"), PAIRS)
+def test_the_text_matrix_fits_80_columns_and_shows_every_top_item(rows: str, columns: str) -> None:
+    m = cw.matrix(rows, columns)
+    text = cw.matrix_text(m)
+    assert all(len(line) <= 80 for line in text.splitlines()), text
+    assert [r.id for r in m.rows] == [i.id for i in cw.top_items(cw.default().framework(rows))]
+    for row in m.rows:
+        assert any(line.startswith(row.code + " ") for line in text.splitlines()), row.id
+
+
+def test_a_cell_is_the_strongest_mapping_read_from_the_row() -> None:
+    m = cw.matrix("samhsa-2015", "ca-sb803")
+    assert m.symbol("samhsa-2015:VIII", "ca-sb803:13") == "C"
+    assert m.symbol("samhsa-2015:I", "ca-sb803:1") == "R"
+    assert m.symbol("samhsa-2015:I", "ca-sb803:17") == "."
+    cell = m.cell("samhsa-2015:IX", "ca-sb803:16")
+    assert cell is not None
+    assert (cell.predicate, cell.direct) == (Predicate.CLOSE, False)  # via IX.6
+    assert m.symbol("samhsa-2015:IX", "ca-sb803:16") == "c"
+    flipped = cw.matrix("ca-sb803", "samhsa-2015")
+    assert flipped.symbol("ca-sb803:7", "samhsa-2015:VII") == "B"
+    assert m.symbol("samhsa-2015:VII", "ca-sb803:7") == "N"
+
+
+def test_curated_non_matches_show_in_the_matrix() -> None:
+    m = cw.matrix("peer-support-17", "samhsa-2015")
+    assert m.symbol("peer-support-17:10", "samhsa-2015:VIII") == "R"  # related beats "not close"
+    assert "peer-support-17:9" in m.no_match
+    text = cw.matrix_text(m)
+    row = next(line for line in text.splitlines() if line.startswith("9 "))
+    assert row.endswith(" 0")
+    columns = cw.matrix("samhsa-2015", "ca-sb803")
+    assert "ca-sb803:17" in columns.no_match
+    assert "0: no counterpart" in cw.matrix_text(columns)
+
+
+def test_a_negated_pair_without_a_positive_mapping_shows_x() -> None:
+    negative = MappingRecord(
+        subject_id="ca-sb803:2",
+        predicate=Predicate.EXACT,
+        object_id="samhsa-2015:I",
+        justification=Justification.MANUAL_MAPPING_CURATION,
+        negated=True,
+    )
+    mapping_set = MappingSet(
+        id="https://example.org/s", license="https://example.org/l", records=(negative,)
+    )
+    crosswalk = Crosswalk(pc.frameworks(), [mapping_set], shipped=False)
+    m = cw.matrix("samhsa-2015", "ca-sb803", crosswalk)
+    assert m.symbol("samhsa-2015:I", "ca-sb803:2") == "x"
+    assert "x" in cw.matrix_text(m)
+    assert 'class="not"' in cw.matrix_html(m)
+
+
+def test_the_html_matrix_is_one_self_contained_page() -> None:
+    page = cw.matrix_html(cw.matrix("samhsa-2015", "peer-support-17"))
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script" not in page
+    assert not re.search(r"""(src|href)\s*=""", page)
+    assert "<table>" in page
+    assert page.count("<tr>") == 12 + 1
+    assert 'class="exact"' in page  # VI = P12
+    assert "Links to resources, services, and supports" in page
+    assert "&#x27;" in page or "&quot;" in page or "'" not in page  # text is escaped
+
+
+def test_a_matrix_of_an_unknown_framework_is_an_unknown_id_error() -> None:
+    from peer_competencies import UnknownIdError
+
+    with pytest.raises(UnknownIdError, match="did you mean ca-sb803"):
+        cw.matrix("samhsa-2015", "ca-sb80")

@@ -1,0 +1,375 @@
+"""The graph and its queries: graph(), mappings(), translate(), the inference rules."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import peer_competencies as pc
+from peer_competencies import crosswalk as cw
+from peer_competencies.crosswalk import (
+    DECAY,
+    NO_TERM_FOUND,
+    Crosswalk,
+    Justification,
+    MappingRecord,
+    MappingSet,
+    Predicate,
+    compose,
+)
+from tests.crosswalk_fixtures import USER_FRAMEWORK_ID, write_framework, write_sssom
+
+E, C, B, N, R = (
+    Predicate.EXACT,
+    Predicate.CLOSE,
+    Predicate.BROAD,
+    Predicate.NARROW,
+    Predicate.RELATED,
+)
+
+
+# -- the graph -------------------------------------------------------------------------------
+
+
+def test_graph_is_a_multidigraph_of_every_item_with_its_attributes() -> None:
+    graph = cw.graph()
+    assert isinstance(graph, nx.MultiDiGraph)
+    assert graph.number_of_nodes() == sum(len(f) for f in pc.frameworks())
+    node = graph.nodes["samhsa-2015:VIII.4"]
+    assert node["framework"] == "samhsa-2015"
+    assert node["code"] == "VIII.4"
+    assert node["kind"] == "competency"
+    assert node["text"] == pc.lookup("samhsa-2015:VIII.4").text
+
+
+def test_the_shared_graph_is_frozen_and_a_copy_is_not() -> None:
+    graph = cw.graph()
+    assert nx.is_frozen(graph)
+    with pytest.raises(nx.NetworkXError):
+        graph.add_node("mine:1")
+    copy = graph.copy()
+    copy.add_node("mine:1")
+    assert "mine:1" not in graph
+
+
+def test_hierarchy_edges_run_from_child_to_parent() -> None:
+    graph = cw.graph()
+    assert graph.has_edge("samhsa-2015:VIII.4", "samhsa-2015:VIII", key="skos:broader")
+    assert not graph.has_edge("samhsa-2015:VIII", "samhsa-2015:VIII.4")
+    data = graph.get_edge_data("samhsa-2015:VIII.4", "samhsa-2015:VIII", key="skos:broader")
+    assert data["relation"] == "hierarchy"
+
+
+def test_mapping_edges_are_keyed_by_predicate_with_the_evidence() -> None:
+    graph = cw.graph()
+    data = graph.get_edge_data("samhsa-2015:VIII", "ca-sb803:13", key="skos:closeMatch")
+    assert data["relation"] == "mapping"
+    assert data["confidence"] == 0.9
+    assert data["justification"] == "semapv:ManualMappingCuration"
+    assert data["author_id"] == ("peer_competencies:curators",)
+    assert "crisis" in data["comment"]
+
+
+def test_negative_mappings_are_not_edges() -> None:
+    graph = cw.graph()
+    assert not graph.has_edge("peer-support-17:10", "samhsa-2015:VIII", key="skos:closeMatch")
+    assert NO_TERM_FOUND not in graph
+
+
+def test_the_graph_records_framework_and_mapping_set_versions() -> None:
+    attributes = cw.graph().graph
+    assert attributes["frameworks"]["samhsa-2015"] == "2015"
+    assert set(attributes["frameworks"]) == {f.id for f in pc.frameworks()}
+    (mapping_set,) = cw.mapping_sets()
+    assert attributes["mapping_sets"] == {mapping_set.id: mapping_set.version}
+
+
+def test_the_graph_is_built_once_even_when_threads_race_for_it() -> None:
+    fresh = Crosswalk()
+    graphs: list[object] = []
+    barrier = threading.Barrier(8)
+
+    def build() -> None:
+        barrier.wait()
+        graphs.append(fresh.graph())
+
+    threads = [threading.Thread(target=build) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(graphs) == 8
+    assert all(g is graphs[0] for g in graphs)
+    assert cw.graph() is cw.graph()
+
+
+def test_importing_the_package_does_not_import_networkx() -> None:
+    code = (
+        "import sys, peer_competencies as pc; pc.lookup('samhsa-2015:I');"
+        "from peer_competencies import crosswalk;"
+        "print('networkx' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# -- mappings() ------------------------------------------------------------------------------
+
+
+def test_asserted_mappings_include_those_where_the_item_is_the_object() -> None:
+    found = cw.mappings("ca-sb803:13")
+    assert "samhsa-2015:VIII skos:closeMatch ca-sb803:13 (0.90)" in [str(r) for r in found]
+    assert all("ca-sb803:13" in (r.subject_id, r.object_id) for r in found)
+    assert all(not r.inferred for r in found)
+
+
+def test_mappings_into_one_framework() -> None:
+    found = cw.mappings("ca-sb803:13", to="samhsa-2015")
+    assert [(r.subject_id, r.predicate, r.object_id) for r in found] == [
+        ("samhsa-2015:VIII", C, "ca-sb803:13")
+    ]
+    assert cw.mappings("ca-sb803:13", to="bja-prss-2020") == ()
+
+
+def test_curated_no_matches_are_mappings_of_the_item_too() -> None:
+    found = cw.mappings("ca-sb803:17", to="rfc-forensic-2017")
+    assert len(found) == 1
+    assert found[0].no_term_found
+    assert not found[0].positive
+
+
+def test_unknown_ids_and_frameworks_raise_unknown_id_error_with_suggestions() -> None:
+    with pytest.raises(pc.UnknownIdError, match="samhsa-2015:VIII"):
+        cw.mappings("samhsa-2015:VIII.9")
+    with pytest.raises(pc.UnknownIdError, match="ca-sb803"):
+        cw.mappings("samhsa-2015:VIII", to="ca-sb80")
+    with pytest.raises(LookupError):
+        cw.translate(["nope:1"], to="ca-sb803")
+
+
+def test_inferred_mappings_read_every_mapping_from_the_item() -> None:
+    found = cw.mappings("ca-sb803:13", inferred=True)
+    assert all(r.subject_id == "ca-sb803:13" for r in found)
+    inverted = next(r for r in found if r.object_id == "samhsa-2015:VIII")
+    assert inverted.predicate is C
+    assert inverted.justification is Justification.MAPPING_INVERSION
+    assert inverted.confidence == 0.9
+    assert len(inverted.path) == 1
+    assert inverted.path[0].inverted
+    assert inverted.path[0].record is not None
+    assert inverted.path[0].record.subject_id == "samhsa-2015:VIII"
+
+
+def test_inversion_swaps_broad_and_narrow() -> None:
+    found = cw.mappings("samhsa-2015:VIII", to="icrc-pr", inferred=True)
+    direct = next(r for r in found if r.object_id == "icrc-pr:4.12")
+    assert direct.predicate is N
+    assert direct.justification is Justification.MAPPING_INVERSION
+
+
+def test_chained_mappings_carry_the_path_that_explains_them() -> None:
+    found = cw.mappings("samhsa-2015:VIII.4", to="ca-sb803", inferred=True)
+    chained = next(r for r in found if r.object_id == "ca-sb803:13")
+    assert chained.justification is Justification.MAPPING_CHAINING
+    assert chained.predicate is B
+    steps = chained.path
+    assert steps[0].subject_id == "samhsa-2015:VIII.4"
+    assert steps[-1].object_id == "ca-sb803:13"
+    assert all(a.object_id == b.subject_id for a, b in itertools.pairwise(steps))
+    assert [s.relation for s in steps] == ["skos:broader", "skos:closeMatch"]
+
+
+def test_a_chain_is_less_sure_than_each_of_its_steps() -> None:
+    found = [r for r in cw.mappings("peer-support-17:12", inferred=True) if len(r.path) > 1]
+    assert found
+    for chained in found:
+        assert chained.confidence is not None
+        product = 1.0
+        for step in chained.path:
+            product *= step.confidence
+            assert chained.confidence < step.confidence
+        expected = product * DECAY ** (len(chained.path) - 1)
+        assert chained.confidence == pytest.approx(expected, abs=1e-4)
+
+
+def test_inferred_mappings_never_target_the_items_own_framework() -> None:
+    for item_id in ("bja-prss-2020:4.8", "samhsa-2015:VI", "ca-sb803:14"):
+        found = cw.mappings(item_id, inferred=True)
+        framework = item_id.partition(":")[0]
+        assert all(not r.object_id.startswith(f"{framework}:") for r in found if r.positive), (
+            item_id
+        )
+
+
+def test_a_curated_negative_blocks_the_inference_it_denies() -> None:
+    found = cw.mappings("peer-support-17:10", to="samhsa-2015", inferred=True)
+    to_viii = [r for r in found if r.object_id == "samhsa-2015:VIII"]
+    assert {(r.predicate, r.negated) for r in to_viii} == {(R, False), (C, True)}
+
+
+# -- inference rules -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "result"),
+    [
+        (E, C, C),
+        (B, E, B),
+        (E, E, E),
+        (C, C, R),
+        (B, B, B),
+        (N, N, N),
+        (C, B, B),
+        (N, B, R),
+        (B, N, None),
+        (R, R, None),
+        (B, R, None),
+        (R, B, R),
+    ],
+)
+def test_how_predicates_compose_along_a_chain(
+    first: Predicate, second: Predicate, result: Predicate | None
+) -> None:
+    assert compose(first, second) is result
+
+
+def test_predicates_know_their_inverse_and_strength() -> None:
+    assert B.inverse is N
+    assert N.inverse is B
+    assert C.inverse is C
+    assert [p.strength for p in (E, C, B, N, R)] == [4, 3, 2, 2, 1]
+    assert {p.symmetric for p in (E, C, R)} == {True}
+
+
+# -- translate() -----------------------------------------------------------------------------
+
+
+def test_translate_credits_a_competency_against_another_framework_with_evidence() -> None:
+    result = cw.translate(["samhsa-2015:VIII.4"], to="ca-sb803")
+    best = result.get("ca-sb803:13")
+    assert best is not None
+    assert best.predicate is B
+    assert best.confidence == pytest.approx(0.9 * DECAY)
+    assert best.justification is Justification.MAPPING_CHAINING
+    assert best.via == ("samhsa-2015:VIII.4", "samhsa-2015:VIII", "ca-sb803:13")
+    assert best.source_id == "samhsa-2015:VIII.4"
+    assert result.unmatched == ()
+
+
+def test_translate_keeps_the_best_evidence_per_target_best_first() -> None:
+    result = cw.translate(["samhsa-2015:VI", "samhsa-2015:VI.1"], to="ca-sb803")
+    best = result.targets["ca-sb803:14"]
+    assert (best.source_id, best.predicate, best.direct) == ("samhsa-2015:VI.1", B, True)
+    confidences = [c.confidence for c in result.targets.values()]
+    assert confidences == sorted(confidences, reverse=True)
+    assert result.from_source("samhsa-2015:VI.1")
+
+
+def test_an_asserted_mapping_wins_over_a_more_confident_chain() -> None:
+    best = cw.translate(["ca-sb803:7"], to="samhsa-2015").targets["samhsa-2015:VII"]
+    assert best.direct
+    assert best.confidence == 0.5
+    assert best.justification is Justification.MANUAL_MAPPING_CURATION
+
+
+def test_translate_reports_unmatched_sources_and_curated_no_matches() -> None:
+    result = cw.translate(["ca-sb803:17", "ca-sb803:13"], to="samhsa-2015")
+    assert result.unmatched == ("ca-sb803:17",)
+    (no_match,) = result.no_match["ca-sb803:17"]
+    assert no_match.object_id == NO_TERM_FOUND
+    assert "samhsa-2015:VIII" in result
+
+
+def test_translate_filters_by_predicate_and_confidence() -> None:
+    ids = [i.id for i in pc.framework("samhsa-2015").items]
+    everything = cw.translate(ids, to="peer-support-17")
+    strong = cw.translate(ids, to="peer-support-17", predicates=["skos:exactMatch", C])
+    sure = cw.translate(ids, to="peer-support-17", min_confidence=0.8)
+    assert {c.predicate for c in strong.targets.values()} <= {E, C}
+    assert all(c.confidence >= 0.8 for c in sure.targets.values())
+    assert len(strong) < len(everything)
+    assert len(sure) < len(everything)
+    assert strong.targets["peer-support-17:12"].predicate is E
+
+
+def test_a_predicate_filter_looks_past_an_unwanted_direct_mapping_to_a_wanted_chain() -> None:
+    anything = cw.translate(["samhsa-2015:IX"], to="ca-sb803").targets["ca-sb803:16"]
+    assert (anything.predicate, anything.direct) == (R, True)
+    narrower = cw.translate(["samhsa-2015:IX"], to="ca-sb803", predicates=[N])
+    best = narrower.targets["ca-sb803:16"]
+    assert best.predicate is N
+    assert best.via == ("samhsa-2015:IX", "samhsa-2015:IX.6", "ca-sb803:16")
+
+
+def test_an_item_already_in_the_target_framework_is_its_own_translation() -> None:
+    result = cw.translate(["samhsa-2015:VIII"], to="samhsa-2015")
+    best = result.targets["samhsa-2015:VIII"]
+    assert (best.predicate, best.confidence, best.path) == (E, 1.0, ())
+
+
+# -- a user's framework and mappings in the graph --------------------------------------------
+
+
+@pytest.fixture
+def extended(tmp_path: Path) -> Crosswalk:
+    framework = cw.load_framework(write_framework(tmp_path))
+    mapping_set = cw.load_mappings(write_sssom(tmp_path), [framework])
+    return cw.default().extended([framework], [mapping_set])
+
+
+def test_a_users_framework_and_mappings_join_the_graph(extended: Crosswalk) -> None:
+    graph = extended.graph()
+    assert graph.nodes[f"{USER_FRAMEWORK_ID}:1"]["text"] == "Crisis support"
+    assert graph.has_edge(f"{USER_FRAMEWORK_ID}:1", "samhsa-2015:VIII", key="skos:exactMatch")
+    assert graph.has_edge(f"{USER_FRAMEWORK_ID}:1.S1", f"{USER_FRAMEWORK_ID}:1")
+    assert graph.graph["frameworks"][USER_FRAMEWORK_ID] == "2024"
+    assert len(graph.graph["mapping_sets"]) == 2
+    assert USER_FRAMEWORK_ID not in cw.graph().graph["frameworks"]
+
+
+def test_a_users_items_translate_through_the_shipped_mappings(extended: Crosswalk) -> None:
+    result = extended.translate([f"{USER_FRAMEWORK_ID}:1.S1"], to="ca-sb803")
+    best = result.targets["ca-sb803:13"]
+    assert best.predicate is B
+    assert best.via == (
+        f"{USER_FRAMEWORK_ID}:1.S1",
+        f"{USER_FRAMEWORK_ID}:1",
+        "samhsa-2015:VIII",
+        "ca-sb803:13",
+    )
+    assert best.confidence == pytest.approx(0.9 * 0.9 * DECAY**2)
+    tele = extended.translate([f"{USER_FRAMEWORK_ID}:2"], to="samhsa-2015")
+    assert tele.unmatched == (f"{USER_FRAMEWORK_ID}:2",)
+    assert tele.no_match[f"{USER_FRAMEWORK_ID}:2"]
+
+
+def test_a_users_no_term_found_blocks_stronger_inferences(tmp_path: Path) -> None:
+    framework = cw.load_framework(write_framework(tmp_path))
+    records = (
+        MappingRecord(
+            subject_id=f"{USER_FRAMEWORK_ID}:2",
+            predicate=E,
+            object_id="ca-sb803:17",
+            justification=Justification.MANUAL_MAPPING_CURATION,
+        ),
+        MappingRecord(
+            subject_id=f"{USER_FRAMEWORK_ID}:2",
+            predicate=C,
+            object_id=NO_TERM_FOUND,
+            object_source="icrc-pr",
+            justification=Justification.MANUAL_MAPPING_CURATION,
+        ),
+    )
+    mapping_set = MappingSet(
+        id="https://example.org/x", license="https://example.org/l", records=records
+    )
+    extended = cw.default().extended([framework], [mapping_set])
+    found = extended.mappings(f"{USER_FRAMEWORK_ID}:2", inferred=True)
+    assert all(not (r.positive and r.object_id.startswith("icrc-pr:")) for r in found)
+    assert any(r.object_id == "ca-sb803:17" for r in found)
