@@ -21,6 +21,7 @@ measures count for every competency it credits.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
@@ -178,18 +179,21 @@ Translate = Callable[[Sequence[str], str], Mapping[str, Sequence[Translation]]]
 def _crosswalk(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[Translation]]:
     """The shipped crosswalk's ``translate``, one source id at a time so each keeps its own
     evidence; the path is the chain of steps, each ``subject predicate object``."""
+    return {source: _translated(source, framework) for source in ids}
+
+
+@functools.lru_cache(maxsize=65536)
+def _translated(source: str, framework: str) -> tuple[Translation, ...]:
+    # the shipped crosswalk never changes in a process, so one answer per id serves every module
     from ..crosswalk import translate
 
-    found: dict[str, list[Translation]] = {}
-    for source in ids:
-        result = translate([source], to=framework)
-        found[source] = [
-            Translation(
-                c.target_id, c.predicate.value, c.confidence, tuple(str(step) for step in c.path)
-            )
-            for c in result.targets.values()
-        ]
-    return found
+    result = translate([source], to=framework)
+    return tuple(
+        Translation(
+            c.target_id, c.predicate.value, c.confidence, tuple(str(step) for step in c.path)
+        )
+        for c in result.targets.values()
+    )
 
 
 def _resolve(entry: object, syllabus: Syllabus, framework: Framework, n: int, m: int) -> Item:
