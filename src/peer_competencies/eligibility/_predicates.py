@@ -613,7 +613,11 @@ class Hours:
         pieces = [f"{number(s)} more needed in {name}" for name, s in short]
         if rest > 0:
             pieces.append(f"{number(rest)} more needed" + (" in any topic" if short else ""))
-        text = f"{need}, {number(lo)} found" + (": " + ", ".join(pieces) if pieces else "")
+        found = f"{number(lo)} found"
+        if hi > lo:  # records whose topic, date or approval is not given may still count
+            found += " (and some of unknown hours" if hi == INF else f" (and {number(hi - lo)}"
+            found += " that may count once the missing facts are given)"
+        text = f"{need}, {found}" + (": " + ", ".join(pieces) if pieces else "")
         if Status.UNMET in statuses:
             step = f"{verb} " + ", ".join(p.replace("needed", noun) for p in pieces)
             return Finding(Status.UNMET, text, step=step)
