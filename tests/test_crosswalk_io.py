@@ -316,3 +316,10 @@ def test_a_mapping_file_with_unknown_items_can_be_checked_leniently(tmp_path: Pa
 
 def test_the_shipped_crosswalk_json_of_the_framework_fixture_is_valid_json() -> None:
     assert json.loads(json.dumps(framework_data()))["id"] == USER_FRAMEWORK_ID
+
+
+def test_a_header_yaml_error_points_at_the_column_in_the_file() -> None:
+    with pytest.raises(pc.InputError) as caught:
+        cw.parse_sssom("# mapping_set_id: [x\n# license: y\n", "inline.tsv")
+    assert caught.value.where == "line 2, column 10"  # the ':' after '# license'
+    assert caught.value.problem.startswith("the header is not valid YAML")

@@ -216,3 +216,18 @@ def test_an_applicant_round_trips_through_plain_data(tmp_path: Path) -> None:
     data = attrs.asdict(applicant)
     assert data["trainings"][0]["hours"] == 80
     assert el.parse_applicant(data) == applicant
+
+
+def test_several_problems_are_counted_and_none_is_repeated() -> None:
+    with pytest.raises(pc.InputError) as info:
+        el.parse_applicant({"age": "x1984", "supervision_hours": "y1984", "exams": [[1984]]})
+    assert info.value.where == "$.age"
+    assert info.value.problem == "expected a number (and 2 more problems)"
+    assert "1984" not in str(info.value)
+
+
+def test_a_list_where_a_record_belongs_names_the_entry() -> None:
+    with pytest.raises(pc.InputError) as info:
+        el.parse_applicant({"trainings": [["ca-pss-core", 80]]})
+    assert info.value.where == "$.trainings[0]"
+    assert info.value.problem == "expected a mapping"

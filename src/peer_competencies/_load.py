@@ -7,7 +7,6 @@ each shipped file is parsed the first time something asks for its framework.
 
 from __future__ import annotations
 
-import functools
 import re
 import threading
 from collections.abc import Iterable, Mapping
@@ -15,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import cattrs
 
 from ._errors import InputError, UnknownIdError
 from ._model import Citation, Framework, Item, Kind, Note, Origin
@@ -26,7 +24,6 @@ __all__ = ["closest", "database", "parse_framework", "read_framework_file"]
 FORMAT = 1
 FRAMEWORK_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CODE = re.compile(r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*")
-MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 @attrs.frozen
@@ -57,19 +54,7 @@ class _FileFramework:
     notes: tuple[Note, ...] = ()
 
 
-def _kind(value: Any, _: Any) -> Kind:
-    try:
-        return Kind(value)
-    except ValueError:
-        known = ", ".join(k.value for k in Kind)
-        raise ValueError(f"unknown kind {value!r}; the kinds are {known}") from None
-
-
-@functools.cache
-def _file_converter() -> cattrs.Converter:
-    conv = strict_converter()
-    conv.register_structure_hook(Kind, _kind)  # after str: Kind is a str too
-    return conv
+_CONVERTER = strict_converter()
 
 
 def _squashed(text: str) -> bool:
@@ -96,7 +81,7 @@ def parse_framework(data: object, file: str) -> Framework:
             fix=f'write "format": {FORMAT}',
         )
     record = structure(
-        _file_converter(),
+        _CONVERTER,
         data,
         _FileFramework,
         file,
@@ -192,7 +177,7 @@ def _item_citation(source: Citation, item: _FileItem) -> Citation:
 def read_framework_file(path: str | Path) -> Framework:
     """Read and check a framework file of the shipped format from disk."""
     path = Path(path)
-    return parse_framework(parse_json(read_text(path, MAX_FILE_BYTES), str(path)), str(path))
+    return parse_framework(parse_json(read_text(path), str(path)), str(path))
 
 
 def closest(unknown: str, known: Iterable[str], n: int = 3) -> list[str]:

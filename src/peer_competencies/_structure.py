@@ -1,27 +1,36 @@
-"""Reading user-supplied files: size, encoding and JSON syntax checked, then strict structuring
-into attrs classes, every failure a located error.
+"""Reading user-supplied files: size, encoding and JSON or YAML syntax checked, then strict
+structuring into attrs classes, every failure a located error.
 
-Every file the package reads from a user (a framework, a syllabus, an applicant, a roster row)
-goes through :func:`structure`: types are checked exactly (no ``"5"`` taken for ``5``, no
-``1`` for ``True``), unknown keys are refused, and the first problem becomes an
-:class:`InputError` naming the file, the JSON path (``$.modules[3].hours``) and the fix.
+Every file the package reads (a framework, a syllabus, a credential, a mapping set, an
+applicant, a roster row) goes through this module: :func:`read_text` (or :func:`open_text` for a
+stream), :func:`parse_json` / :func:`parse_yaml`, then :func:`structure` with a converter from
+:func:`strict_converter`: types are checked exactly (no ``"5"`` taken for ``5``, no ``1`` for
+``True``) unless the converter is made ``from_text``, unknown keys are refused, and the first
+problem becomes an :class:`InputError` naming the file, the JSON path (``$.modules[3].hours``)
+and the fix.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
+import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NewType, TypeVar
+from typing import IO, Any, NewType, TypeVar
 
 import cattrs
 
 from ._errors import InputError
 
 __all__ = [
+    "MAX_FILE_BYTES",
+    "FieldError",
     "Hours",
     "check_readable",
     "decode",
+    "open_text",
     "parse_json",
     "parse_yaml",
     "read_text",
@@ -31,97 +40,233 @@ __all__ = [
 
 T = TypeVar("T")
 
+MAX_FILE_BYTES = 50 * 1024 * 1024
+"""The size above which a file is refused unless its reader gives its own limit."""
+
 Hours = NewType("Hours", float)
 """A number of hours: any number ≥ 0 (structured from an int or a float)."""
 
-
-def _exactly(kind: type[Any]) -> Any:
-    def hook(value: Any, _: Any) -> Any:
-        if type(value) is not kind:
-            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
-        return value
-
-    return hook
+_TRUE = frozenset({"true", "yes", "y", "1"})
+_FALSE = frozenset({"false", "no", "n", "0"})
+_DATE = "a date written YYYY-MM-DD"
 
 
-def _number(value: Any, _: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"expected a number, got {type(value).__name__} {value!r}")
-    return float(value)
+class FieldError(InputError):
+    """A value an attrs validator refuses, naming the field it belongs to.
+
+    :func:`structure` places it at the field's path (``$.trainings[2].hours``); raised outside
+    structuring (a class built in Python) its place is the field's name.
+    """
+
+    def __init__(self, field: str, problem: str, fix: str | None = None) -> None:
+        self.field = field
+        super().__init__(problem, where=field, fix=fix)
 
 
-def _hours(value: Any, _: Any) -> Hours:
-    number = _number(value, _)
-    if not number >= 0:
-        raise ValueError(f"expected a number of hours ≥ 0, got {value!r}")
-    return Hours(number)
+class _Hooks:
+    """The structure hooks of one converter; :func:`strict_converter` explains the options."""
+
+    def __init__(self, from_text: bool, quote_values: bool) -> None:
+        self.from_text = from_text
+        self.quote_values = quote_values
+
+    def refuse(self, expected: str, value: Any, wrong_type: bool = True) -> Exception:
+        if not self.quote_values:
+            got = ""
+        elif wrong_type:
+            got = f", got {type(value).__name__} {value!r}"
+        else:
+            got = f", got {value!r}"
+        return (TypeError if wrong_type else ValueError)(f"expected {expected}{got}")
+
+    def text(self, value: Any, cl: Any) -> Any:
+        if _is_enum(cl):  # an enum built on str reaches the str hook
+            return self.choice(value, cl)
+        if type(value) is str or (self.from_text and isinstance(value, str)):
+            return value
+        raise self.refuse("text" if self.from_text else "str", value)
+
+    def truth(self, value: Any, _: Any) -> bool:
+        if type(value) is bool:
+            return value
+        word = value.strip().lower() if self.from_text and isinstance(value, str) else None
+        if word in _TRUE or word in _FALSE:
+            return word in _TRUE
+        raise self.refuse("yes or no (true or false)" if self.from_text else "bool", value)
+
+    def number(self, value: Any, _: Any) -> float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        if self.from_text and isinstance(value, str):
+            try:
+                return float(value.replace(",", "").strip())
+            except ValueError:
+                pass
+        raise self.refuse("a number", value)
+
+    def whole(self, value: Any, cl: Any) -> Any:
+        if _is_enum(cl):  # an enum built on int reaches the int hook
+            return self.choice(value, cl)
+        if type(value) is int:
+            return value
+        if not self.from_text:
+            raise self.refuse("int", value)
+        number = self.number(value, float)
+        if not number.is_integer():
+            raise self.refuse("a whole number", value)
+        return int(number)
+
+    def hours(self, value: Any, _: Any) -> Hours:
+        number = self.number(value, float)
+        if not number >= 0:
+            raise self.refuse("a number of hours ≥ 0", value, wrong_type=False)
+        return Hours(number)
+
+    def date(self, value: Any, _: Any) -> dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if not isinstance(value, str):
+            raise self.refuse(_DATE, value)
+        try:
+            return dt.date.fromisoformat(value.strip() if self.from_text else value)
+        except ValueError:
+            raise self.refuse(_DATE, value, wrong_type=False) from None
+
+    def choice(self, value: Any, kind: type[enum.Enum]) -> enum.Enum:
+        if self.from_text and isinstance(value, str):
+            wanted = value.strip().lower()
+            for member in kind:
+                if str(member.value).lower() == wanted:
+                    return member
+        try:
+            return kind(value)
+        except ValueError:
+            known = ", ".join(str(k.value) for k in kind)
+            if not self.quote_values:
+                raise TypeError(f"expected one of {known}") from None
+            noun = re.sub(r"(?<!^)(?=[A-Z])", " ", kind.__name__).lower()
+            raise ValueError(f"unknown {noun} {value!r}; expected one of {known}") from None
 
 
-def _date(value: Any, _: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        raise TypeError(f"expected a date YYYY-MM-DD, got {type(value).__name__} {value!r}")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+def _is_enum(cl: Any) -> bool:
+    return isinstance(cl, type) and issubclass(cl, enum.Enum)
 
 
-def strict_converter() -> cattrs.Converter:
+class _Converter(cattrs.Converter):
+    """A cattrs converter that remembers whether its messages may quote the values given."""
+
+    def __init__(self, quote_values: bool) -> None:
+        super().__init__(forbid_extra_keys=True)
+        self.quote_values = quote_values
+
+
+def strict_converter(*, from_text: bool = False, quote_values: bool = True) -> cattrs.Converter:
     """A new cattrs converter that checks types exactly and refuses unknown keys.
 
-    Register hooks for your own enums after this (an enum built on ``str`` would otherwise be
-    taken by the ``str`` hook).
+    Enums (``Kind``, ``Education`` …) are structured from their values, a message listing the
+    values when one is unknown. Two options, for data typed by people rather than programs:
+
+    - ``from_text``: a value may also be written as text, as a CSV cell or a hand-typed record
+      holds it: ``"yes"``/``"no"`` (``true``/``false``, ``y``/``n``, ``1``/``0``) for a bool,
+      ``"1,200"`` for a number, ``"30"`` or ``30.0`` for a whole number, an enum value in any
+      case, white space around a date or an enum value ignored;
+    - ``quote_values=False``: no message repeats the value given, only what was expected (the
+      data is personal: an applicant's record must not end up in a log).
     """
-    conv = cattrs.Converter(forbid_extra_keys=True)
-    for kind in (str, int, bool):
-        conv.register_structure_hook(kind, _exactly(kind))
-    conv.register_structure_hook(float, _number)
-    conv.register_structure_hook(Hours, _hours)
-    conv.register_structure_hook(dt.date, _date)
+    hooks = _Hooks(from_text, quote_values)
+    conv = _Converter(quote_values)
+    conv.register_structure_hook(str, hooks.text)
+    conv.register_structure_hook(int, hooks.whole)
+    conv.register_structure_hook(bool, hooks.truth)
+    conv.register_structure_hook(float, hooks.number)
+    conv.register_structure_hook(enum.Enum, hooks.choice)
+    conv.register_structure_hook(Hours, hooks.hours)
+    conv.register_structure_hook(dt.date, hooks.date)
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     return conv
 
 
-def _describe(exc: BaseException, type_: Any) -> str:
+def _problems(
+    exc: BaseException, path: str, type_: Any
+) -> Iterator[tuple[str, BaseException, Any]]:
+    """Every problem inside ``exc`` with its path and the type wanted there, in the order of
+    ``cattrs.transform_error``; a :class:`FieldError` is placed at its field."""
+    if isinstance(exc, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
+        with_notes, without_notes = exc.group_exceptions()
+        for sub, note in with_notes:
+            step = f".{note.name}" if hasattr(note, "name") else f"[{note.index!r}]"
+            yield from _problems(sub, path + step, note.type)
+        for sub in without_notes:
+            yield from _problems(sub, path, None)
+    elif isinstance(exc, cattrs.BaseValidationError):
+        for sub in exc.exceptions:
+            yield from _problems(sub, path, None)
+    elif isinstance(exc, FieldError):
+        yield f"{path}.{exc.field}", exc, type_
+    else:
+        yield path, exc, type_
+
+
+def _describe(exc: BaseException, type_: Any, quote_values: bool) -> str:
+    from cattrs.errors import ForbiddenExtraKeysError
+
+    if isinstance(exc, FieldError):
+        return exc.problem
+    if isinstance(exc, ForbiddenExtraKeysError):
+        names = sorted(exc.extra_fields)
+        return f"unknown field{'s' if len(names) > 1 else ''} {', '.join(names)}"
     # the hooks above raise plain ValueError / TypeError with a sentence made for the reader
     if type(exc) in (ValueError, TypeError) and str(exc):
         return str(exc)
+    if isinstance(exc, AttributeError) and "object has no attribute" in str(exc):
+        return "expected a mapping"  # cattrs looked for the keys of a class's fields
     from cattrs.v import format_exception
 
-    return format_exception(exc, type_)
+    text = format_exception(exc, type_)
+    # "unknown error (…)", "invalid type (…)": the exception's own text may hold the value
+    return text if quote_values else text.partition(" (")[0]
 
 
 def structure(
-    converter: cattrs.Converter, data: object, cls: type[T], file: str, fix: str, root: str = "$"
+    converter: cattrs.Converter,
+    data: object,
+    cls: type[T],
+    file: str | None,
+    fix: str,
+    root: str = "$",
 ) -> T:
     """``converter.structure(data, cls)``, with any failure raised as a located InputError.
 
     ``root`` is the path of ``data`` inside the file (``$``, or ``row 4`` for a CSV row);
-    ``fix`` says where the reader finds the expected keys and types.
+    ``fix`` says where the reader finds the expected keys and types. The first problem is
+    reported, with how many more there are.
     """
     try:
         return converter.structure(data, cls)
     except cattrs.BaseValidationError as exc:
-        messages = cattrs.transform_error(exc, path=root, format_exception=_describe)
-        problem, _, where = messages[0].rpartition(" @ ")
-        more = f" (and {len(messages) - 1} more problems)" if len(messages) > 1 else ""
+        quote = getattr(converter, "quote_values", True)
+        found = [(where, _describe(e, t, quote)) for where, e, t in _problems(exc, root, cls)]
+        where, problem = found[0] if found else (root, "invalid value")
+        more = f" (and {len(found) - 1} more problems)" if len(found) > 1 else ""
         raise InputError(problem + more, file=file, where=where, fix=fix) from None
+    except FieldError as exc:
+        raise InputError(exc.problem, file=file, where=f"{root}.{exc.field}", fix=fix) from None
     except (ValueError, TypeError) as exc:
         raise InputError(str(exc), file=file, where=root, fix=fix) from None
 
 
-def check_readable(path: Path, limit: int) -> None:
+def _unreadable(path: Path, exc: OSError) -> InputError:
+    return InputError(f"cannot read the file: {exc.strerror}", file=str(path), fix="check the path")
+
+
+def check_readable(path: Path, limit: int = MAX_FILE_BYTES) -> None:
     """Raise InputError unless ``path`` is a readable file of at most ``limit`` bytes."""
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(
-            f"cannot read the file: {exc.strerror}", file=str(path), fix="check the path"
-        ) from None
+        raise _unreadable(path, exc) from None
     if size > limit:
         raise InputError(
             f"file is {size:,} bytes, more than the {limit:,} allowed",
@@ -142,16 +287,24 @@ def decode(raw: bytes, file: str) -> str:
         ) from None
 
 
-def read_text(path: Path, limit: int) -> str:
+def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
     """The text of a UTF-8 file of at most ``limit`` bytes, problems raised as InputError."""
     check_readable(path, limit)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(
-            f"cannot read the file: {exc.strerror}", file=str(path), fix="check the path"
-        ) from None
+        raise _unreadable(path, exc) from None
     return decode(raw, str(path))
+
+
+def open_text(path: Path) -> IO[str]:
+    """A UTF-8 file opened to be read as a stream, of any size (a byte-order mark is dropped;
+    line ends are left as written, as the ``csv`` module wants). A file that cannot be opened
+    raises InputError; a decoding error surfaces as ``UnicodeDecodeError`` while reading."""
+    try:
+        return path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
 
 
 def parse_json(text: str, file: str) -> object:
@@ -167,19 +320,30 @@ def parse_json(text: str, file: str) -> object:
         ) from None
 
 
-def parse_yaml(text: str, file: str) -> object:
-    """Decoded YAML (safe loading), a syntax error raised as InputError naming line and column."""
+def parse_yaml(
+    text: str,
+    file: str,
+    *,
+    part: str | None = None,
+    indent: int = 0,
+    fix: str = "check the YAML syntax near that place",
+) -> object:
+    """Decoded YAML (safe loading), a syntax error raised as InputError naming line and column.
+
+    For YAML that is one part of a file (the header of an SSSOM/TSV file): ``part`` names it
+    (``"header"``: "the header is not valid YAML"; also the place when YAML gives no line),
+    ``indent`` is how many characters each line of ``text`` stood behind in the file (2 for
+    ``# ``), and ``fix`` says how that part is written.
+    """
     import yaml
 
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = None if mark is None else f"line {mark.line + 1}, column {mark.column + 1}"
-        problem = getattr(exc, "problem", None) or "syntax error"
+        where = part if mark is None else f"line {mark.line + 1}, column {mark.column + 1 + indent}"
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        subject = f"the {part} is not" if part else "not"
         raise InputError(
-            f"not valid YAML: {problem}",
-            file=file,
-            where=where,
-            fix="check the YAML syntax near that place",
+            f"{subject} valid YAML: {problem}", file=file, where=where, fix=fix
         ) from None

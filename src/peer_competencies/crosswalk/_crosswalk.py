@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .._errors import InputError, UnknownIdError
 from .._load import closest, database, read_framework_file
 from .._model import Framework, Item, Kind
+from .._structure import decode
 from ._infer import BROADER, NARROWER, Found, Link, Negatives, rank, search
 from ._model import (
     NO_TERM_FOUND,
@@ -30,7 +31,7 @@ from ._model import (
     Step,
     Translation,
 )
-from ._sssom import decode, parse_sssom, read_sssom_file
+from ._sssom import parse_sssom, read_sssom_file
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
+from .._structure import parse_yaml, read_text
 from ._curie import (
     BASE_IRI,
     BUILTIN_PREFIXES,
@@ -29,8 +30,6 @@ from ._curie import (
 from ._model import NO_TERM_FOUND, Justification, MappingRecord, MappingSet, Predicate
 
 __all__ = ["COLUMNS", "parse_sssom", "read_sssom_file", "write_sssom"]
-
-MAX_FILE_BYTES = 50 * 1024 * 1024
 
 SET_SLOTS = frozenset(
     """sssom_version curie_map mapping_set_id mapping_set_version mapping_set_source
@@ -163,23 +162,18 @@ def _split_header(text: str) -> tuple[list[str], int]:
 
 
 def _parse_header(lines: Sequence[str], file: str) -> _Header:
-    import yaml
-
     source = "\n".join(lines)
-    try:
-        data = yaml.safe_load(source) if source.strip() else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = (
-            "header" if mark is None else f"line {mark.line + 1}, column {mark.column + 2}"
-        )  # +2: the '# ' the YAML stood behind
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(
-            f"the header is not valid YAML: {problem}",
-            file=file,
-            where=where,
+    data = (
+        parse_yaml(
+            source,
+            file,
+            part="header",
+            indent=2,
             fix="the header is YAML behind '# ' at the start of each line",
-        ) from None
+        )
+        if source.strip()
+        else {}
+    )
     if not isinstance(data, dict):
         raise InputError(
             "the header must be YAML keys and values",
@@ -547,31 +541,7 @@ def parse_sssom(text: str, file: str) -> MappingSet:
 def read_sssom_file(path: str | Path) -> MappingSet:
     """Read an SSSOM/TSV file from disk; raises :class:`InputError`."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            f"cannot read the file: {exc.strerror}", file=str(path), fix="check the path"
-        ) from None
-    return parse_sssom(decode(raw, str(path)), str(path))
-
-
-def decode(raw: bytes, file: str) -> str:
-    """The text of a mapping file's bytes; raises :class:`InputError` if too big or not UTF-8."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError(
-            f"file is {len(raw):,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
-            file=file,
-            fix="split it, or check it is the right file",
-        )
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-            file=file,
-            fix="save the file as UTF-8",
-        ) from None
+    return parse_sssom(read_text(path), str(path))
 
 
 def _cell(value: str | None) -> str:

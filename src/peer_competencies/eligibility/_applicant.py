@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import cattrs
 
 from .._errors import InputError
-from .._structure import parse_json, parse_yaml, read_text
+from .._structure import FieldError, parse_json, parse_yaml, read_text, strict_converter, structure
 
 __all__ = [
     "Applicant",
@@ -37,12 +36,12 @@ __all__ = [
     "LivedExperience",
     "Training",
     "WorkExperience",
-    "located",
     "parse_applicant",
     "read_applicant",
 ]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+"""An applicant file is refused above this size (one record is a few kilobytes)."""
 _STATE = re.compile(r"[A-Za-z]{2}")
 _FIX = "see docs/eligibility.md for the applicant fields and their types"
 
@@ -78,27 +77,19 @@ class LetterKind(str, enum.Enum):
     OTHER = "other"
 
 
-class _FieldProblem(InputError):
-    """A value a validator refused; ``field`` names the attribute so errors can point at it."""
-
-    def __init__(self, field: str, problem: str) -> None:
-        self.field = field
-        super().__init__(problem, where=field, fix=_FIX)
-
-
 def _non_negative(_: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
     if value is not None and not (math.isfinite(value) and value >= 0):
-        raise _FieldProblem(attribute.name, "expected a number ≥ 0")
+        raise FieldError(attribute.name, "expected a number ≥ 0", _FIX)
 
 
 def _past(_: object, attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
     if value is not None and value > dt.date.today():
-        raise _FieldProblem(attribute.name, "a date in the future; facts must have happened")
+        raise FieldError(attribute.name, "a date in the future; facts must have happened", _FIX)
 
 
 def _state(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not _STATE.fullmatch(value):
-        raise _FieldProblem(attribute.name, "expected a two-letter state code such as PA")
+        raise FieldError(attribute.name, "expected a two-letter state code such as PA", _FIX)
 
 
 def _upper(value: str | None) -> str | None:
@@ -235,124 +226,9 @@ class Applicant:
         return f"Applicant(id={self.id!r}, {given} facts given)"
 
 
-# --- structuring -----------------------------------------------------------------------------
-
-_TRUE = {"true", "yes", "y", "1"}
-_FALSE = {"false", "no", "n", "0"}
-
-
-def _bool(value: Any, _: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
-        return value.strip().lower() in _TRUE
-    raise TypeError("expected yes or no (true or false)")
-
-
-def _number(value: Any, _: Any) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.replace(",", "").strip())
-        except ValueError:
-            pass
-    raise TypeError("expected a number")
-
-
-def _whole(value: Any, _: Any) -> int:
-    number = _number(value, None)
-    if not number.is_integer():
-        raise TypeError("expected a whole number")
-    return int(number)
-
-
-def _text(value: Any, _: Any) -> str:
-    if isinstance(value, str):
-        return value
-    raise TypeError("expected text")
-
-
-def _date(value: Any, _: Any) -> dt.date:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise TypeError("expected a date written YYYY-MM-DD")
-
-
-def _choice(kind: type[enum.Enum]) -> Any:
-    def hook(value: Any, _: Any) -> Any:
-        try:
-            return kind(value.strip().lower() if isinstance(value, str) else value)
-        except ValueError:
-            known = ", ".join(str(k.value) for k in kind)
-            raise TypeError(f"expected one of {known}") from None
-
-    return hook
-
-
-def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True)
-    conv.register_structure_hook(bool, _bool)
-    conv.register_structure_hook(float, _number)
-    conv.register_structure_hook(int, _whole)
-    conv.register_structure_hook(str, _text)
-    conv.register_structure_hook(dt.date, _date)
-    for kind in (Education, LivedExperience, LetterKind):
-        conv.register_structure_hook(kind, _choice(kind))
-    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
-    return conv
-
-
-converter = _make_converter()
-"""Structures applicant records from plain data (JSON, YAML, CSV cells) and back."""
-
-
-def located(exc: BaseException, file: str | None, where: str = "$") -> InputError:
-    """An :class:`InputError` naming the file and the path of the first problem in ``exc``.
-
-    Messages name the field and what was expected, never the value given: applicant data is not
-    echoed.
-    """
-    if isinstance(exc, cattrs.BaseValidationError):
-        found = _first(exc, where)
-        if found is not None:
-            path, problem = found
-            return InputError(problem, file=file, where=path, fix=_FIX)
-    if isinstance(exc, _FieldProblem):
-        return InputError(exc.problem, file=file, where=f"{where}.{exc.field}", fix=_FIX)
-    return InputError(str(exc) or type(exc).__name__, file=file, where=where, fix=_FIX)
-
-
-def _first(exc: cattrs.BaseValidationError, path: str) -> tuple[str, str] | None:
-    from cattrs.errors import ForbiddenExtraKeysError
-
-    with_notes, without_notes = exc.group_exceptions()
-    pairs: list[tuple[BaseException, object]] = [*with_notes, *((e, None) for e in without_notes)]
-    for sub, note in pairs:
-        step = ""
-        name = getattr(note, "name", None)
-        index = getattr(note, "index", None)
-        if isinstance(name, str):
-            step = f".{name}"
-        elif isinstance(index, int):
-            step = f"[{index}]"
-        here = path + step
-        if isinstance(sub, cattrs.BaseValidationError):
-            found = _first(sub, here)
-            if found is not None:
-                return found
-        elif isinstance(sub, ForbiddenExtraKeysError):
-            return here, f"unknown field {', '.join(sorted(sub.extra_fields))}"
-        elif isinstance(sub, _FieldProblem):
-            return f"{here}.{sub.field}", sub.problem
-        elif isinstance(sub, (TypeError, ValueError)):
-            return here, str(sub) or "invalid value"
-    return None
+_CONVERTER = strict_converter(from_text=True, quote_values=False)
+"""Structures applicant records from plain data (JSON, YAML, CSV cells): values may be written
+as text, and no message repeats one."""
 
 
 def parse_applicant(data: object, *, file: str | None = None) -> Applicant:
@@ -363,10 +239,7 @@ def parse_applicant(data: object, *, file: str | None = None) -> Applicant:
     """
     if not isinstance(data, Mapping):
         raise InputError("an applicant record is one object of fields", file=file, fix=_FIX)
-    try:
-        return converter.structure(data, Applicant)
-    except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
-        raise located(exc, file) from None
+    return structure(_CONVERTER, data, Applicant, file, _FIX)
 
 
 def read_applicant(path: str | Path) -> Applicant:

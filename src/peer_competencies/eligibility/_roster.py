@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import IO, Any
 
 import attrs
-import cattrs
 
 from .._errors import InputError, PeerCompetenciesError
 from .._load import closest
-from ._applicant import Applicant, converter, located
+from .._structure import open_text
+from ._applicant import Applicant, parse_applicant
 from ._check import Result, check
 from ._predicates import Status
 from ._rules import Credential
@@ -128,13 +128,7 @@ def read_roster(path: str | Path) -> Iterator[RosterRow]:
     first row is yielded: an unknown column raises :class:`InputError` naming it and the closest
     known column."""
     path = Path(path)
-    try:
-        stream = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise InputError(
-            f"cannot read the file: {exc.strerror}", file=str(path), fix="check the path"
-        ) from None
-    return _rows(stream, str(path))
+    return _rows(open_text(path), str(path))
 
 
 def _rows(stream: IO[str], file: str) -> Iterator[RosterRow]:
@@ -226,9 +220,8 @@ def _applicant(record: Any, row: int) -> Applicant:
     else:
         data = dict(cells)
     try:
-        return converter.structure(data, Applicant)
-    except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
-        error = located(exc, None)
+        return parse_applicant(data)
+    except InputError as error:
         where = (
             f"row {row}, column {_column(error.where, positions)}"
             if flat

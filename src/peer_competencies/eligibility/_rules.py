@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import re
 import threading
 from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
 import attrs
-import cattrs
 
 from .._errors import InputError, UnknownIdError
 from .._load import closest
 from .._model import Citation
-from ._applicant import LetterKind, LivedExperience
+from .._structure import decode, parse_json, strict_converter, structure
 from ._predicates import PREDICATES, ExamPassed, Hours, Name, Predicate, Vocabulary
 
 __all__ = [
@@ -195,31 +193,12 @@ class _File:
     notes: tuple[_Note, ...] = ()
 
 
-def _converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True)
-    conv.register_structure_hook(dt.date, lambda v, _: dt.date.fromisoformat(v))
-    conv.register_structure_hook(LivedExperience, lambda v, _: LivedExperience(v))
-    conv.register_structure_hook(LetterKind, lambda v, _: LetterKind(v))
-    return conv
+_CONVERTER = strict_converter()
+_FIX = "see docs/eligibility.md"
 
 
-_CONVERTER = _converter()
-
-
-def _fail(problem: str, file: str, where: str, fix: str = "see docs/eligibility.md") -> InputError:
+def _fail(problem: str, file: str, where: str, fix: str = _FIX) -> InputError:
     return InputError(problem, file=file, where=where, fix=fix)
-
-
-def _structure(data: Any, kind: type[Any], file: str, where: str) -> Any:
-    try:
-        return _CONVERTER.structure(data, kind)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
-        detail = exc
-        if isinstance(exc, cattrs.BaseValidationError):
-            lines = cattrs.transform_error(exc, path=where)
-            problem, _, at = lines[0].rpartition(" @ ")
-            raise _fail(problem, file, at) from None
-        raise _fail(str(detail), file, where) from None
 
 
 class _Reader:
@@ -234,7 +213,7 @@ class _Reader:
     def read(self, data: object) -> Credential:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise _fail(f'a credential file is an object with "format": {FORMAT}', self.file, "$")
-        self.record = rec = _structure(data, _File, self.file, "$")
+        self.record = rec = structure(_CONVERTER, data, _File, self.file, _FIX)
         if not _ID.fullmatch(rec.id):
             raise _fail("a credential id is lower-case words and digits", self.file, "$.id")
         if rec.source not in rec.sources:
@@ -362,10 +341,12 @@ class _Reader:
         else:
             citation = self._citation(raw["source"], raw.get("section"), f"{where}.source")
         test = self._test(raw.get("test"), f"{where}.test")
-        dates = _structure(
+        dates = structure(
+            _CONVERTER,
             {k: raw[k] for k in ("effective_from", "effective_to") if k in raw},
             _Dates,
             self.file,
+            _FIX,
             where,
         )
         reason = raw.get("unverified")
@@ -403,7 +384,9 @@ class _Reader:
         for forbidden in ("after_rule", "of_rule"):
             if forbidden in params:
                 raise _fail(f"unknown key {forbidden}", self.file, where)
-        test: Predicate = _structure(params, PREDICATES[raw["kind"]], self.file, where)
+        test: Predicate = structure(
+            _CONVERTER, params, PREDICATES[raw["kind"]], self.file, _FIX, where
+        )
         self._check_names(test, where)
         return test
 
@@ -469,7 +452,7 @@ def _vocabulary_from(data: Any, file: str) -> Vocabulary:
         raise _fail(f'the vocabulary is an object with "format": {FORMAT}', file, "$")
     tables: dict[str, dict[str, Name]] = {}
     for group in ("topics", "exams", "credentials"):
-        names = _structure(data.get(group), tuple[Name, ...], file, f"$.{group}")
+        names = structure(_CONVERTER, data.get(group), tuple[Name, ...], file, _FIX, f"$.{group}")
         tables[group] = {n.key: n for n in names}
     return Vocabulary(
         topics=tables["topics"], exams=tables["exams"], credentials=tables["credentials"]
@@ -491,18 +474,13 @@ class _Registry:
 
         return importlib_resources.files("peer_competencies").joinpath("data")
 
-    def _json(self, resource: Any, file: str) -> object:
-        try:
-            return json.loads(resource.read_bytes())
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise _fail(f"not valid JSON: {exc}", file, "$") from None
-
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
             with self._lock:
                 if self._vocabulary is None:
                     file = "peer_competencies/data/vocabulary.json"
-                    data = self._json(self._data().joinpath("vocabulary.json"), file)
+                    raw = self._data().joinpath("vocabulary.json").read_bytes()
+                    data = parse_json(decode(raw, file), file)
                     self._vocabulary = _vocabulary_from(data, file)
         return self._vocabulary
 
@@ -526,7 +504,7 @@ class _Registry:
                 file = f"peer_competencies/data/credentials/{credential_id}.json"
                 resource = self._data().joinpath("credentials", f"{credential_id}.json")
                 reader = _Reader(file, self.vocabulary(), self)
-                made = reader.read(self._json(resource, file))
+                made = reader.read(parse_json(decode(resource.read_bytes(), file), file))
                 if made.id != credential_id:
                     raise _fail(f"the id must be the file name, {credential_id!r}", file, "$.id")
                 self._credentials[credential_id] = made
