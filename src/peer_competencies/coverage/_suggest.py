@@ -23,10 +23,12 @@ from .._text import tokens, words
 
 __all__ = ["Evidence", "Matcher", "Suggestion", "suggest", "suggest_many", "targets"]
 
-_K1 = 1.2
-_B = 0.75
-_DECAY = 0.35  # the n-th best statement of a competency counts _DECAY ** n
-_COUNTED = 4  # statements counted per competency
+# Tuned on the two labelled sets of benchmarks/bench_matcher.py (see docs/coverage.md).
+_K1 = 1.6
+_B = 0.9
+_DECAY = 0.5  # the n-th best statement of a competency counts _DECAY ** n
+_COUNTED = 6  # statements counted per competency
+_WHOLE = 1.0  # weight of all of a competency's statements taken as one document
 _EVIDENCE = 3  # statements shown as evidence
 
 
@@ -129,7 +131,7 @@ class Matcher:
             evidence.sort(key=lambda e: (-e.score, e.item.id))
             score = sum(e.score * _DECAY**n for n, e in enumerate(evidence[:_COUNTED]))
             if target_id in self._whole:
-                score += _bm25(query, whole_idf, self._whole[target_id], whole_average)
+                score += _WHOLE * _bm25(query, whole_idf, self._whole[target_id], whole_average)
             shown = tuple(attrs.evolve(e, score=round(e.score, 4)) for e in evidence[:_EVIDENCE])
             ranked.append(Suggestion(items[target_id], round(score, 4), shown))
         ranked.sort(key=lambda s: (-s.score, s.item.id))
