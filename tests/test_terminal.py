@@ -17,7 +17,7 @@ class _Terminal(io.StringIO):
 def test_clip_keeps_indentation_and_marks_the_cut() -> None:
     assert clip("    short") == "    short"
     cut = clip("    " + "word " * 30, 40)
-    assert len(cut) == 40
+    assert len(cut) <= 40
     assert cut.startswith("    word")
     assert cut.endswith("…")
 
