@@ -235,3 +235,34 @@ def test_frameworks_without_a_requirement_report_none() -> None:
     assert report.requirement is None
     assert report.met is None
     assert [r.item.id for r in report.competencies] == [f"icrc-pr:{n}" for n in range(1, 5)]
+
+
+def test_a_weak_mapping_that_earns_no_hours_brings_no_measure() -> None:
+    def translate(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[Translation]]:
+        return {
+            i: [
+                Translation("ca-sb803:13", "skos:exactMatch", 1.0, ()),
+                Translation("ca-sb803:6", "skos:relatedMatch", 0.7, ()),
+            ]
+            for i in ids
+        }
+
+    report = cov.coverage(
+        syllabus(
+            {
+                "id": "A",
+                "title": "t",
+                "hours": 4,
+                "measures": ["drill"],
+                "competencies": ["samhsa-2015:VIII"],
+            }
+        ),
+        "ca-sb803",
+        translate=translate,
+    )
+    assert row(report, "ca-sb803:13").hours == 4
+    assert row(report, "ca-sb803:13").measures == ("drill",)
+    six = row(report, "ca-sb803:6")
+    assert six.status is cov.Status.PARTIAL
+    assert six.hours == 0
+    assert six.measures == ()

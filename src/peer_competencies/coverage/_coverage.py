@@ -15,7 +15,7 @@ only part credit, *missing* otherwise. A module's hours go to the competencies i
 hours ``hours_by_competency`` names go where it says (to a target, or to a listed id, whose
 targets share them), the rest is split equally among the listed ids, and each id's share equally
 among the targets it gives full credit to (among all it reaches when none is full). A module's
-measures count for every competency it credits.
+measures count for every competency it gives full credit or hours to.
 """
 
 from __future__ import annotations
@@ -296,7 +296,8 @@ def coverage(
         uncredited += [(module.id, i.id) for i in listed if not reach[i.id]]
         for credit in _split_hours(module, listed, reach, syllabus, n):
             credits[credit.target_id].append(credit)
-            measures[credit.target_id].update(dict.fromkeys(module.measures))
+            if credit.full or credit.hours > 0:  # a passing mention assesses nothing
+                measures[credit.target_id].update(dict.fromkeys(module.measures))
     rows = []
     for target in target_list:
         found = credits[target.id]
