@@ -7,6 +7,8 @@ import html.parser
 import importlib.util
 import io
 import json
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -205,3 +207,32 @@ def test_cli_suggest_for_a_text_and_for_a_syllabus(capsys: pytest.CaptureFixture
     out = capsys.readouterr().out
     assert "M19 Review and certification exam preparation" in out
     assert "ca-sb803:12" in out
+
+
+def test_html_report_renders_in_headless_chromium_where_it_is_installed(
+    report: cov.CoverageReport, tmp_path: Path
+) -> None:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("no Chromium on this machine; the report is parsed in the test above")
+    page = tmp_path / "report.html"
+    page.write_text(cov.render(report, "html"), encoding="utf-8")
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--dump-dom",
+    ]
+    result = subprocess.run(
+        [browser, *flags, page.as_uri()], capture_output=True, text=True, timeout=120, check=True
+    )
+    dom = result.stdout
+    assert dom.count("<rect") == 17
+    assert dom.count('<tr class="covered">') == 17
+    assert "met" in dom
