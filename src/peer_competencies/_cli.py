@@ -12,7 +12,6 @@ import json
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, NoReturn
 
 from . import _api
@@ -21,6 +20,7 @@ from ._export import FORMATS, export
 from ._load import database
 from ._model import Framework, Item, Kind, converter
 from ._search import search
+from ._terminal import write_output
 
 __all__ = ["COMMAND_MODULES", "EXIT_ERROR", "main"]
 
@@ -163,11 +163,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         text = to_case(_api.framework(args.framework).id)
     else:
         text = export(_api.framework(args.framework), args.format)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    write_output(text, args.output)
     return 0
 
 

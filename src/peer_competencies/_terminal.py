@@ -8,9 +8,29 @@ import time
 from collections.abc import Iterable, Iterator, Sized
 from typing import TypeVar
 
-__all__ = ["clip", "progress"]
+__all__ = ["clip", "progress", "write_output"]
 
 T = TypeVar("T")
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write a command's result to the file ``output`` (saying so on stderr), or to stdout."""
+    if not output:
+        sys.stdout.write(text)
+        return
+    from pathlib import Path
+
+    from ._errors import InputError
+
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(
+            f"cannot write the file: {exc.strerror}",
+            file=output,
+            fix="check the folder exists and can be written to",
+        ) from None
+    print(f"wrote {output}", file=sys.stderr)
 
 
 def clip(text: str, width: int = 80) -> str:

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
+from .._terminal import write_output
+
 __all__ = ["add_commands"]
-
-
-def _write(text: str, output: str | None) -> None:
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-        print(f"wrote {output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
 
 
 def _framework_for(args: argparse.Namespace, program_framework: str | None) -> str:
@@ -39,7 +32,7 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
     syllabus = read_syllabus(args.syllabus)
     framework = _framework_for(args, syllabus.program.framework)
     report = coverage(syllabus, framework, via_crosswalk=not args.no_crosswalk, show_progress=True)
-    _write(render(report, args.format), args.output)
+    write_output(render(report, args.format), args.output)
     met = report.met
     if met is None:
         met = all(row.status is Status.COVERED for row in report.competencies)

@@ -18,10 +18,10 @@ import json
 import sys
 import textwrap
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._errors import InputError
+from .._terminal import write_output
 
 if TYPE_CHECKING:
     from ._crosswalk import Crosswalk
@@ -107,8 +107,7 @@ def _matrix(cw: Crosswalk, args: argparse.Namespace) -> int:
 
     m = matrix(args.matrix[0], args.matrix[1], cw)
     if args.html:
-        Path(args.html).write_text(matrix_html(m), encoding="utf-8")
-        print(f"wrote {args.html}", file=sys.stderr)
+        write_output(matrix_html(m), args.html)
     if args.json:
         data = {
             "rows": [r.id for r in m.rows],
@@ -203,10 +202,5 @@ def cmd_export(args: argparse.Namespace) -> int:
     ``args.format`` and ``args.output``."""
     from ._export import export
 
-    text = export(args.format)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    write_output(export(args.format), args.output)
     return 0
