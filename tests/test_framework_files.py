@@ -97,3 +97,14 @@ def test_a_file_that_is_not_utf8_or_missing_is_an_input_error(tmp_path: Path) ->
 def test_a_json_list_is_not_a_framework(tmp_path: Path) -> None:
     with pytest.raises(pc.InputError, match=r"\$: a framework file holds one JSON object"):
         pc.read_framework_file(write(tmp_path, []))
+
+
+def test_shipped_files_read_the_same_on_both_paths() -> None:
+    """The package builds its own files without cattrs, for speed; the strict path that reads a
+    user's file must give the same frameworks from them."""
+    import importlib.resources
+
+    folder = importlib.resources.files("peer_competencies") / "data" / "frameworks"
+    for fw in pc.frameworks():
+        with importlib.resources.as_file(folder.joinpath(f"{fw.id}.json")) as path:
+            assert pc.read_framework_file(path) == fw

@@ -7,6 +7,7 @@ each shipped file is parsed the first time something asks for its framework.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from collections.abc import Iterable, Mapping
@@ -26,7 +27,7 @@ FRAMEWORK_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CODE = re.compile(r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*")
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)  # records are read once, never compared
 class _FileItem:
     code: str
     kind: Kind
@@ -40,7 +41,7 @@ class _FileItem:
     source: Citation | None = None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)  # records are read once, never compared
 class _FileFramework:
     format: int
     id: str
@@ -61,10 +62,47 @@ def _squashed(text: str) -> bool:
     return " ".join(text.split()) == text
 
 
-def parse_framework(data: object, file: str) -> Framework:
+def _trusted_record(data: dict[str, Any]) -> _FileFramework:
+    """The record of a shipped file, built directly: the shipped files are checked by the strict
+    path in the tests (``test_shipped_files_read_the_same_on_both_paths``), and skipping cattrs'
+    code generation here keeps ``import peer_competencies`` plus a first lookup fast."""
+    items = tuple(
+        _FileItem(
+            **{
+                **item,
+                "kind": Kind(item["kind"]),
+                "origins": tuple(Origin(**o) for o in item.get("origins", ())),
+                "notes": tuple(item.get("notes", ())),
+                "source": _citation(item["source"]) if "source" in item else None,
+            }
+        )
+        for item in data["items"]
+    )
+    notes = tuple(Note(**{**n, "source": _citation(n["source"])}) for n in data.get("notes", ()))
+    return _FileFramework(
+        **{
+            **data,
+            "source": _citation(data["source"]),
+            "items": items,
+            "editorial_notes": tuple(data.get("editorial_notes", ())),
+            "notes": notes,
+        }
+    )
+
+
+def _citation(data: dict[str, Any]) -> Citation:
+    checked = data.get("checked_on")
+    return Citation(
+        **{**data, "checked_on": None if checked is None else dt.date.fromisoformat(checked)}
+    )
+
+
+def parse_framework(data: object, file: str, trusted: bool = False) -> Framework:
     """Turn the decoded JSON of a framework file into a :class:`Framework`, checking it.
 
     Every problem raises :class:`InputError` naming ``file``, the JSON path and the fix.
+    ``trusted`` is for the package's own files only: their records are built without cattrs
+    (the semantic checks still run).
     """
     if not isinstance(data, dict):
         raise InputError(
@@ -80,12 +118,16 @@ def parse_framework(data: object, file: str) -> Framework:
             where="$.format",
             fix=f'write "format": {FORMAT}',
         )
-    record = structure(
-        _CONVERTER,
-        data,
-        _FileFramework,
-        file,
-        fix="see docs/data-format.md for the keys and their types",
+    record = (
+        _trusted_record(data)
+        if trusted
+        else structure(
+            _CONVERTER,
+            data,
+            _FileFramework,
+            file,
+            fix="see docs/data-format.md for the keys and their types",
+        )
     )
     return _build(record, file)
 
@@ -221,7 +263,7 @@ class _Database:
                 resource = self._folder().joinpath(f"{framework_id}.json")
                 file = f"peer_competencies/data/frameworks/{framework_id}.json"
                 data = parse_json(decode(resource.read_bytes(), file), file)
-                self._frameworks[framework_id] = parse_framework(data, file)
+                self._frameworks[framework_id] = parse_framework(data, file, trusted=True)
             return self._frameworks[framework_id]
 
     def frameworks(self) -> tuple[Framework, ...]:
