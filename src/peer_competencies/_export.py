@@ -243,14 +243,15 @@ def to_markdown(framework: Framework) -> str:
         level = depth.get(item.parent_id or "", -1) + 1
         depth[item.id] = level
         pad = "    " * level
-        lines.append(f"{pad}- **`{item.id}`** ({item.kind.value}): {_md(item.text)}")
+        entry = [f"**`{item.id}`** ({item.kind.value}): {_md(item.text)}"]
         if item.description:
-            lines.append(f"{pad}    {_md(item.description)}")
+            entry.append(_md(item.description))
         if item.origins:
-            tags = "; ".join(o.tag or o.framework for o in item.origins)
-            lines.append(f"{pad}    *Origin:* {_md(tags)}")
-        lines.append(f"{pad}    *Citation:* {_md(str(item.citation))}")
-        lines += [f"{pad}    *Note (ours):* {_md(note)}" for note in item.notes]
+            entry.append("*Origin:* " + _md("; ".join(o.tag or o.framework for o in item.origins)))
+        entry.append(f"*Citation:* {_md(str(item.citation))}")
+        entry += [f"*Note (ours):* {_md(note)}" for note in item.notes]
+        # one line each, broken with two trailing spaces, inside one list entry
+        lines.append(f"{pad}- " + f"  \n{pad}  ".join(entry))
     if framework.notes:
         lines += ["", "## Notes from the source", ""]
         for note in framework.notes:
