@@ -42,8 +42,8 @@ def test_crosswalk_shows_an_items_mappings_with_why(capsys: pytest.CaptureFixtur
 def test_crosswalk_says_when_there_is_no_counterpart(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "crosswalk", "ca-sb803:17", "--to", "samhsa-2015")
     assert code == 0
-    assert "no related match in samhsa-2015" in out
-    assert "Digital literacy has no SAMHSA 2015 counterpart" in out
+    assert "no close match in samhsa-2015" in out
+    assert "Digital literacy has no close SAMHSA 2015 counterpart" in out
 
 
 def test_crosswalk_inferred_shows_the_path(capsys: pytest.CaptureFixture[str]) -> None:

@@ -219,7 +219,7 @@ def test_node_link_json_reads_back_as_the_same_graph() -> None:
         for e in data["edges"]
         if e["source"] == "samhsa-2015:VI" and e["target"] == "peer-support-17:12"
     )
-    assert edge["key"] == "skos:exactMatch"
+    assert edge["key"] == "skos:closeMatch"
     assert edge["author_id"] == ["peer_competencies:curators"]
 
 

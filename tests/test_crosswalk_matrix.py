@@ -40,9 +40,11 @@ def test_a_cell_is_the_strongest_mapping_read_from_the_row() -> None:
     assert cell is not None
     assert (cell.predicate, cell.direct) == (Predicate.CLOSE, False)  # via IX.6
     assert m.symbol("samhsa-2015:IX", "ca-sb803:16") == "c"
-    flipped = cw.matrix("ca-sb803", "samhsa-2015")
-    assert flipped.symbol("ca-sb803:7", "samhsa-2015:VII") == "B"
-    assert m.symbol("samhsa-2015:VII", "ca-sb803:7") == "N"
+    assert m.symbol("samhsa-2015:VII", "ca-sb803:7") == "R"
+    rfc = cw.matrix("rfc-forensic-2017", "ca-sb803")
+    assert rfc.symbol("rfc-forensic-2017:2", "ca-sb803:2") == "B"
+    flipped = cw.matrix("ca-sb803", "rfc-forensic-2017")
+    assert flipped.symbol("ca-sb803:2", "rfc-forensic-2017:2") == "N"
 
 
 def test_curated_non_matches_show_in_the_matrix() -> None:

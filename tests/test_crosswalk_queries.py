@@ -274,7 +274,8 @@ def test_translate_keeps_the_best_evidence_per_target_best_first() -> None:
 def test_an_asserted_mapping_wins_over_a_more_confident_chain() -> None:
     best = cw.translate(["ca-sb803:7"], to="samhsa-2015").targets["samhsa-2015:VII"]
     assert best.direct
-    assert best.confidence == 0.5
+    assert best.predicate is R
+    assert best.confidence == 0.45
     assert best.justification is Justification.MANUAL_MAPPING_CURATION
 
 
@@ -295,7 +296,7 @@ def test_translate_filters_by_predicate_and_confidence() -> None:
     assert all(c.confidence >= 0.8 for c in sure.targets.values())
     assert len(strong) < len(everything)
     assert len(sure) < len(everything)
-    assert strong.targets["peer-support-17:12"].predicate is E
+    assert strong.targets["peer-support-17:12"].predicate is C
 
 
 def test_a_predicate_filter_looks_past_an_unwanted_direct_mapping_to_a_wanted_chain() -> None:
