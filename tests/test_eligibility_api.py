@@ -65,8 +65,12 @@ def test_unverified_facts_ship_as_unverified_with_a_reason() -> None:
     }
     assert set(unverified) == {
         ("ca-pss", "grandparenting", "work-hours"),
+        ("ga-cps", "initial", "exam"),
+        ("mha-ncps", "initial", "training"),
         ("naadac-ncprss", "initial", "practice"),
+        ("naadac-ncprss", "initial", "state-credential"),
         ("naadac-ncprss", "initial", "training"),
+        ("pa-cps", "initial", "work"),
         ("vt-cpsp", "initial", "three-years"),
     }
     assert all(reason for reason in unverified.values())

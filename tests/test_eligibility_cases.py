@@ -2,7 +2,8 @@
 
 Each case starts from an applicant who meets every requirement of the pathway (checked as
 eligible first) and changes one fact, most often to the edge on either side of a threshold.
-Unless a case says otherwise, checks run as of 2026-06-01.
+Unless a case says otherwise, checks run as of 2026-06-01. A case may also name a piece of the
+reason of an unverified rule its result says it depends on, or of one of the credential's notes.
 """
 
 from __future__ import annotations
@@ -194,7 +195,14 @@ GA = with_(
     exams=[passed("ga-cps", "2026-01-15")],
 )
 GA_RENEWAL = {
-    "certifications": [{"issued_on": "2024-01-01", "credential": "ga-cps", "jurisdiction": "GA"}],
+    "certifications": [
+        {
+            "issued_on": "2024-01-01",
+            "credential": "ga-cps",
+            "jurisdiction": "GA",
+            "expires_on": "2026-12-31",
+        }
+    ],
     "continuing_education": [ce("Ethics", 1, "2025-03-01"), ce("WRAP", 11, "2025-09-01")],
 }
 
@@ -207,7 +215,14 @@ PA = with_(
     exams=[passed("pa-cps")],
 )
 PA_RENEWAL = {
-    "certifications": [{"issued_on": "2024-01-01", "credential": "pa-cps", "jurisdiction": "PA"}],
+    "certifications": [
+        {
+            "issued_on": "2024-07-01",
+            "credential": "pa-cps",
+            "jurisdiction": "PA",
+            "expires_on": "2026-07-01",
+        }
+    ],
     "continuing_education": [
         ce("Peer ethics", 24, peer_specific=True),
         ce("First aid", 12, peer_specific=False),
@@ -223,7 +238,14 @@ TX = with_(
     work_experience=[work(250, "2025-03-01", "2025-09-01", supervised=True)],
 )
 TX_RENEWAL = {
-    "certifications": [{"issued_on": "2024-01-01", "credential": "tx-mhps", "jurisdiction": "TX"}],
+    "certifications": [
+        {
+            "issued_on": "2024-07-01",
+            "credential": "tx-mhps",
+            "jurisdiction": "TX",
+            "expires_on": "2026-07-01",
+        }
+    ],
     "continuing_education": [ce("Ethics", 3), ce("Motivational interviewing", 17)],
 }
 
@@ -256,7 +278,14 @@ WA = with_(
     work_experience=[work(1000, supervised=True)],
 )
 WA_RENEWAL = {
-    "certifications": [{"issued_on": "2024-01-01", "credential": "wa-cpss", "jurisdiction": "WA"}],
+    "certifications": [
+        {
+            "issued_on": "2024-07-01",
+            "credential": "wa-cpss",
+            "jurisdiction": "WA",
+            "expires_on": "2026-07-01",
+        }
+    ],
     "continuing_education": [
         ce("Law and ethics", 2, peer_specific=False),
         ce("Peer support practice", 14, peer_specific=True),
@@ -283,6 +312,8 @@ class Case:
     as_of: dt.date = AS_OF
     requirement: str | None = None  # the requirement the case turns on
     reason: str | None = None  # a piece of that requirement's reason
+    unverified: str | None = None  # a piece of the reason of an unverified rule the result needs
+    note: str | None = None  # a piece of one of the credential's notes
 
 
 ELIGIBLE, NOT_ELIGIBLE, INCOMPLETE = (
@@ -654,6 +685,17 @@ CASES = [
         requirement="work-hours",
     ),
     Case(
+        "a grandparenting applicant with 1,549 hours is not eligible, and the result warns that "
+        "the page lists alternatives to the hours, so the UNMET may be wrong",
+        "ca-pss",
+        with_(GRANDPARENTING, work_experience=[work(1549, "2019-01-01", "2022-06-30")]),
+        NOT_ELIGIBLE,
+        pathway="grandparenting",
+        as_of=GP_OPEN,
+        requirement="work-hours",
+        unverified="lists alternatives",
+    ),
+    Case(
         "a grandparenting applicant with 5 law and ethics CE hours is not eligible",
         "ca-pss",
         with_(
@@ -719,6 +761,74 @@ CASES = [
         pathway="renewal",
         requirement="certified",
     ),
+    Case(
+        "a ca-pss certification that expired on 2019-01-01 cannot be renewed on 2026-06-01",
+        "ca-pss",
+        with_(
+            CA_RENEWAL,
+            certifications=[
+                {"issued_on": "2017-01-01", "credential": "ca-pss", "expires_on": "2019-01-01"}
+            ],
+        ),
+        NOT_ELIGIBLE,
+        pathway="renewal",
+        requirement="certified",
+    ),
+    Case(
+        "a ca-pss renewal filed on the day the certification expires is in the window",
+        "ca-pss",
+        with_(
+            CA_RENEWAL,
+            certifications=[
+                {"issued_on": "2024-06-01", "credential": "ca-pss", "expires_on": "2026-06-01"}
+            ],
+        ),
+        ELIGIBLE,
+        pathway="renewal",
+    ),
+    Case(
+        "a ca-pss renewal filed the day after the certification expired is too late",
+        "ca-pss",
+        with_(
+            CA_RENEWAL,
+            certifications=[
+                {"issued_on": "2024-05-31", "credential": "ca-pss", "expires_on": "2026-05-31"}
+            ],
+        ),
+        NOT_ELIGIBLE,
+        pathway="renewal",
+        requirement="window",
+        reason="it expired 2026-05-31",
+    ),
+    Case(
+        "CE taken a month before the ca-pss certification was issued does not count toward its "
+        "renewal, though it is within 2 years of the check date",
+        "ca-pss",
+        with_(
+            CA_RENEWAL,
+            certifications=[
+                {"issued_on": "2024-08-01", "credential": "ca-pss", "expires_on": "2026-08-01"}
+            ],
+            continuing_education=[ce("Law and Ethics", 6, "2024-07-01"), ce("Other", 14)],
+        ),
+        NOT_ELIGIBLE,
+        pathway="renewal",
+        requirement="continuing-education",
+        reason="in the certification period from 2024-08-01 to 2026-06-01",
+    ),
+    Case(
+        "CE taken on the day the ca-pss certification was issued counts toward its renewal",
+        "ca-pss",
+        with_(
+            CA_RENEWAL,
+            certifications=[
+                {"issued_on": "2024-08-01", "credential": "ca-pss", "expires_on": "2026-08-01"}
+            ],
+            continuing_education=[ce("Law and Ethics", 6, "2024-08-01"), ce("Other", 14)],
+        ),
+        ELIGIBLE,
+        pathway="renewal",
+    ),
     # the four California specializations
     *(
         c
@@ -739,6 +849,17 @@ CASES = [
                 reason="40 training hours required, 39 found: 1 more needed",
             ),
         )
+    ),
+    *(
+        Case(
+            f"40 hours of {SPECIALIZATIONS[cred]} make a peer eligible for {cred}, and the "
+            "credential notes that the publisher says the hours vary by specialization",
+            cred,
+            with_(CA, trainings=[CA_CORE, training(SPECIALIZATIONS[cred], 40, "2024-03-01")]),
+            ELIGIBLE,
+            note="hours vary by specialization",
+        )
+        for cred in ("ca-pss-crisis", "ca-pss-justice", "ca-pss-unhoused")
     ),
     Case(
         "specialization hours finished the day the core training was completed do not count",
@@ -853,6 +974,29 @@ CASES = [
         NOT_ELIGIBLE,
         pathway="renewal",
     ),
+    Case(
+        "an IC&RC credential that expired the day before the check date cannot be renewed",
+        "icrc-pr",
+        with_(
+            ICRC_RENEWAL,
+            certifications=[
+                {"issued_on": "2024-05-31", "credential": "icrc-pr", "expires_on": "2026-05-31"}
+            ],
+        ),
+        NOT_ELIGIBLE,
+        pathway="renewal",
+        requirement="certified",
+    ),
+    Case(
+        "an IC&RC renewal whose certificate gives neither issue nor expiry date leaves the CE "
+        "period unknown: incomplete",
+        "icrc-pr",
+        with_(ICRC_RENEWAL, certifications=[{"credential": "icrc-pr"}]),
+        INCOMPLETE,
+        pathway="renewal",
+        requirement="continuing-education",
+        reason="certifications[0].issued_on",
+    ),
     # mha-ncps
     Case(
         "a state-certified peer with 2,000 recent hours is eligible for mha-ncps",
@@ -885,6 +1029,14 @@ CASES = [
         "mha-ncps",
         with_(MHA, certifications=[], trainings=[training("Peer support", 40)]),
         ELIGIBLE,
+    ),
+    Case(
+        "40 hours of training on any topic stand in for a state credential for mha-ncps, and "
+        "the result says competency-specific is not checked",
+        "mha-ncps",
+        with_(MHA, certifications=[], trainings=[training("Peer support", 40)]),
+        ELIGIBLE,
+        unverified="competency-specific is not checked",
     ),
     Case(
         "39 hours of training and no state credential are not enough for mha-ncps",
@@ -996,6 +1148,51 @@ CASES = [
         INCOMPLETE,
         requirement="state-credential",
     ),
+    Case(
+        "working in Pennsylvania with only a current Washington certification is not eligible "
+        "for NAADAC: only Pennsylvania's credential counts, a reading the result flags",
+        "naadac-ncprss",
+        with_(
+            NAADAC,
+            certifications=[
+                {
+                    "issued_on": "2024-01-01",
+                    "credential": "wa-cpss",
+                    "jurisdiction": "WA",
+                    "expires_on": "2027-01-01",
+                }
+            ],
+        ),
+        NOT_ELIGIBLE,
+        requirement="state-credential",
+        unverified="ships",
+    ),
+    Case(
+        "living in Pennsylvania, with the work state not given, the Pennsylvania certification "
+        "meets NAADAC's state-credential rule",
+        "naadac-ncprss",
+        with_(NAADAC, work_jurisdiction=None, residence_jurisdiction="PA"),
+        ELIGIBLE,
+    ),
+    Case(
+        "a Pennsylvania resident working in Texas with only the Pennsylvania certification is "
+        "not eligible for NAADAC: the state of work decides",
+        "naadac-ncprss",
+        with_(NAADAC, work_jurisdiction="TX", residence_jurisdiction="PA"),
+        NOT_ELIGIBLE,
+        requirement="state-credential",
+    ),
+    Case(
+        "a NAADAC applicant with 59 training hours is not eligible, and the result names the "
+        "other published versions (48 peer hours; 125 hours)",
+        "naadac-ncprss",
+        with_(
+            NAADAC, trainings=[*NAADAC_TRAININGS[:3], training("Advocacy", 23, face_to_face=True)]
+        ),
+        NOT_ELIGIBLE,
+        requirement="training",
+        unverified="48 peer hours",
+    ),
     # ga-cps
     Case("an applicant meeting every Georgia rule is eligible for ga-cps", "ga-cps", GA, ELIGIBLE),
     Case(
@@ -1013,6 +1210,24 @@ CASES = [
         requirement="recovery",
     ),
     Case(
+        "an applicant recorded as 0 years in recovery on 2025-06-01 has the 1 year ga-cps asks on "
+        "2026-06-01, across a non-leap year",
+        "ga-cps",
+        with_(GA, recorded_on="2025-06-01", years_in_recovery=0),
+        ELIGIBLE,
+        requirement="recovery",
+    ),
+    Case(
+        "the same applicant checked on 2026-05-31 is a day short of 1 year in recovery, shown as "
+        "0.99 years, not rounded up to 1",
+        "ga-cps",
+        with_(GA, recorded_on="2025-06-01", years_in_recovery=0),
+        NOT_ELIGIBLE,
+        as_of=dt.date(2026, 5, 31),
+        requirement="recovery",
+        reason="0.99 years on 2026-05-31",
+    ),
+    Case(
         "passing exactly 1 year after the training meets ga-cps",
         "ga-cps",
         GA,
@@ -1026,6 +1241,21 @@ CASES = [
         NOT_ELIGIBLE,
         requirement="exam",
         reason="more than 1 year(s) after the training",
+    ),
+    Case(
+        "an exam passed the day before the training was completed does not meet ga-cps, and the "
+        "reason says it came before the training",
+        "ga-cps",
+        with_(GA, exams=[passed("ga-cps", "2025-01-14")]),
+        NOT_ELIGIBLE,
+        requirement="exam",
+        reason="passed before the training",
+    ),
+    Case(
+        "an exam passed on the day the training was completed meets ga-cps",
+        "ga-cps",
+        with_(GA, exams=[passed("ga-cps", "2025-01-15")]),
+        ELIGIBLE,
     ),
     Case(
         "passing on the third attempt meets ga-cps",
@@ -1057,6 +1287,24 @@ CASES = [
         reason="more than 3 attempts",
     ),
     Case(
+        "passing on the fourth attempt, after retaking the training, does not meet ga-cps, and "
+        "the result says whether retraining resets the count is not known",
+        "ga-cps",
+        with_(
+            GA,
+            trainings=[training("ga-cps", 40, "2025-01-15"), training("ga-cps", 40, "2025-07-01")],
+            exams=[
+                {"exam": "ga-cps", "passed": False, "date": "2025-03-01"},
+                {"exam": "ga-cps", "passed": False, "date": "2025-04-01"},
+                {"exam": "ga-cps", "passed": False, "date": "2025-06-01"},
+                passed("ga-cps", "2025-09-01"),
+            ],
+        ),
+        NOT_ELIGIBLE,
+        requirement="exam",
+        unverified="resets",
+    ),
+    Case(
         "12 CE hours with 1 in ethics in the last calendar year renew ga-cps",
         "ga-cps",
         GA_RENEWAL,
@@ -1085,6 +1333,19 @@ CASES = [
         NOT_ELIGIBLE,
         pathway="renewal",
     ),
+    Case(
+        "a Georgia CPS credential that expired the day before the check date cannot be renewed",
+        "ga-cps",
+        with_(
+            GA_RENEWAL,
+            certifications=[
+                {"issued_on": "2024-01-01", "credential": "ga-cps", "expires_on": "2026-05-31"}
+            ],
+        ),
+        NOT_ELIGIBLE,
+        pathway="renewal",
+        requirement="certified",
+    ),
     # pa-cps
     Case(
         "an applicant meeting every Pennsylvania rule is eligible for pa-cps",
@@ -1098,6 +1359,35 @@ CASES = [
         with_(PA, work_experience=[{"start": "2025-06-03", "end": "2026-06-01"}]),
         NOT_ELIGIBLE,
         requirement="recent-work-or-study",
+    ),
+    Case(
+        "work from 2023-06-02 to 2024-05-31 is 365 days but, across the 2024 leap day, a day "
+        "short of 12 calendar months: not eligible for pa-cps",
+        "pa-cps",
+        with_(PA, work_experience=[{"start": "2023-06-02", "end": "2024-05-31"}]),
+        NOT_ELIGIBLE,
+        requirement="work",
+        reason="11 months and 30 days found",
+    ),
+    Case(
+        "work from 2023-06-01 to 2024-05-31 is 12 calendar months and meets pa-cps, on the "
+        "flagged reading that any amount of work in a month counts",
+        "pa-cps",
+        with_(PA, work_experience=[{"start": "2023-06-01", "end": "2024-05-31"}]),
+        ELIGIBLE,
+        unverified="any amount of work",
+    ),
+    Case(
+        "two 6-month jobs, 363 days in all, make the 12 calendar months pa-cps asks",
+        "pa-cps",
+        with_(
+            PA,
+            work_experience=[
+                {"start": "2024-01-01", "end": "2024-06-30"},
+                {"start": "2025-01-01", "end": "2025-06-30"},
+            ],
+        ),
+        ELIGIBLE,
     ),
     Case(
         "24 college credit hours stand in for work in pa-cps",
@@ -1147,6 +1437,39 @@ CASES = [
         pathway="renewal",
         requirement="continuing-education",
         reason="1 more needed in peer-specific topics",
+    ),
+    Case(
+        "a Pennsylvania CPS credential that expired the day before the check date cannot be "
+        "renewed",
+        "pa-cps",
+        with_(
+            PA_RENEWAL,
+            certifications=[
+                {"issued_on": "2024-05-31", "credential": "pa-cps", "expires_on": "2026-05-31"}
+            ],
+        ),
+        NOT_ELIGIBLE,
+        pathway="renewal",
+        requirement="certified",
+    ),
+    Case(
+        "without an issue date the pa-cps CE period is the 2 years before expiry: peer-specific "
+        "CE a fortnight before it does not count",
+        "pa-cps",
+        with_(
+            PA_RENEWAL,
+            certifications=[
+                {"credential": "pa-cps", "jurisdiction": "PA", "expires_on": "2026-07-01"}
+            ],
+            continuing_education=[
+                ce("Peer ethics", 24, "2024-06-17", peer_specific=True),
+                ce("First aid", 12, peer_specific=False),
+            ],
+        ),
+        NOT_ELIGIBLE,
+        pathway="renewal",
+        requirement="continuing-education",
+        reason="in the certification period from 2024-07-01 to 2026-06-01",
     ),
     # tx-mhps
     Case("an applicant meeting every Texas rule is eligible for tx-mhps", "tx-mhps", TX, ELIGIBLE),
@@ -1204,6 +1527,19 @@ CASES = [
         with_(TX_RENEWAL, continuing_education=[ce("Ethics", 2), ce("Other", 18)]),
         NOT_ELIGIBLE,
         pathway="renewal",
+    ),
+    Case(
+        "a Texas MHPS certification that expired the day before the check date cannot be renewed",
+        "tx-mhps",
+        with_(
+            TX_RENEWAL,
+            certifications=[
+                {"issued_on": "2024-05-31", "credential": "tx-mhps", "expires_on": "2026-05-31"}
+            ],
+        ),
+        NOT_ELIGIBLE,
+        pathway="renewal",
+        requirement="certified",
     ),
     # ny-crpa: the 4 medication-supported-recovery hours are required from 2022-04-01
     Case(
@@ -1353,6 +1689,19 @@ CASES = [
         requirement="continuing-education",
         reason="1 more needed in Law and Ethics",
     ),
+    Case(
+        "a Washington CPSS credential that expired the day before the check date cannot be renewed",
+        "wa-cpss",
+        with_(
+            WA_RENEWAL,
+            certifications=[
+                {"issued_on": "2024-05-31", "credential": "wa-cpss", "expires_on": "2026-05-31"}
+            ],
+        ),
+        NOT_ELIGIBLE,
+        pathway="renewal",
+        requirement="certified",
+    ),
     # vt-cpsp
     Case(
         "an applicant meeting every Vermont rule is eligible for vt-cpsp", "vt-cpsp", VT, ELIGIBLE
@@ -1410,6 +1759,12 @@ def test_case(case: Case) -> None:
     if case.reason is not None:
         assert case.requirement is not None
         assert case.reason in result.requirement(case.requirement).reason
+    if case.unverified is not None:
+        reasons = [r.unverified_reason or "" for r in result.depends_on_unverified]
+        assert any(case.unverified in r for r in reasons), result.to_text()
+    if case.note is not None:
+        notes = [n.text for n in el.credential(case.credential).notes]
+        assert any(case.note in n for n in notes), notes
 
 
 def test_every_credential_and_pathway_has_an_eligible_and_a_failing_case() -> None:

@@ -42,6 +42,7 @@ __all__ = [
     "Predicate",
     "Status",
     "Vocabulary",
+    "add_months",
     "add_years",
     "number",
 ]
@@ -172,6 +173,61 @@ def add_years(date: dt.date, years: int) -> dt.date:
         return date.replace(year=date.year + years)
     except ValueError:
         return date.replace(year=date.year + years, day=28)
+
+
+def add_months(date: dt.date, months: int) -> dt.date:
+    """``date`` moved by whole calendar months; a day the month lacks becomes its last day
+    (31 January + 1 month is 28 or 29 February)."""
+    index = date.year * 12 + date.month - 1 + months
+    year, month = divmod(index, 12)
+    first_of_next = dt.date(year + (month == 11), (month + 1) % 12 + 1, 1)
+    last_day = (first_of_next - dt.timedelta(days=1)).day
+    return dt.date(year, month + 1, min(date.day, last_day))
+
+
+def _whole_months(first: dt.date, last: dt.date) -> tuple[int, int]:
+    """The calendar months from ``first`` through ``last`` (both days included), and the days
+    left over: 2025-06-02 to 2026-06-01 is (12, 0), 2025-06-03 to 2026-06-01 is (11, 30)."""
+    end = last + dt.timedelta(days=1)
+    months = (end.year - first.year) * 12 + end.month - first.month
+    if add_months(first, months) > end:
+        months -= 1
+    return months, (end - add_months(first, months)).days
+
+
+_YEAR_DAYS = 365.25
+
+
+def _years_back(date: dt.date, years: float) -> dt.date:
+    """``date`` less ``years``: whole calendar years, then the fraction as whole days (rounded
+    down, so the day found is never earlier than the figure allows)."""
+    whole = math.floor(years)
+    days = math.floor((years - whole) * _YEAR_DAYS)
+    if whole >= date.year:
+        return dt.date.min
+    return add_years(date, -whole) - dt.timedelta(days=days)
+
+
+def _years_on(date: dt.date, years: float) -> dt.date:
+    """``date`` plus ``years``: whole calendar years, then the fraction as whole days (rounded
+    up, so the day found is never earlier than the figure asks)."""
+    whole = math.floor(years)
+    days = math.ceil((years - whole) * _YEAR_DAYS)
+    if date.year + whole > dt.MAXYEAR - 1:
+        return dt.date.max
+    return add_years(date, whole) + dt.timedelta(days=days)
+
+
+def _years_between(start: dt.date, end: dt.date) -> float:
+    """The years from ``start`` to ``end``, rounded *down* to 2 decimals: a figure below a
+    threshold is never shown as the threshold."""
+    if end <= start:
+        return 0.0
+    whole = end.year - start.year
+    if add_years(start, whole) > end:
+        whole -= 1
+    rest = (end - add_years(start, whole)).days
+    return math.floor((whole + rest / _YEAR_DAYS) * 100) / 100
 
 
 def _age(born: dt.date, on: dt.date) -> int:
@@ -384,7 +440,11 @@ class CodeOfEthics:
 
 @attrs.frozen
 class YearsInRecovery:
-    """At least ``years`` in recovery on the check date."""
+    """At least ``years`` in recovery on the check date.
+
+    Compared as dates: recovery began ``years_in_recovery`` before ``recorded_on`` (calendar
+    years, the fraction in days), and the requirement is met on the day ``years`` after that.
+    """
 
     kind: ClassVar[str] = "years-in-recovery"
     years: float
@@ -394,14 +454,25 @@ class YearsInRecovery:
         need = f"at least {number(self.years)} years in recovery required"
         if given is None:
             return _need("years_in_recovery", f"{need}; not given")
-        then = given - (ctx.recorded_on - ctx.as_of).days / 365.25
-        text = f"{need}; {number(max(then, 0))} on {ctx.as_of.isoformat()}"
-        if then >= self.years:
+        began = _years_back(ctx.recorded_on, given)
+        reached = _years_on(began, self.years)
+        if began == dt.date.min:  # a figure reaching back before the calendar does
+            text = f"{need}; {number(given)} recorded on {ctx.recorded_on.isoformat()}"
+        else:
+            text = (
+                f"{need}; {number(_years_between(began, ctx.as_of))} years on "
+                f"{ctx.as_of.isoformat()} (in recovery since {began.isoformat()}, so "
+                f"{number(self.years)} reached on {reached.isoformat()})"
+            )
+        if reached <= ctx.as_of:
             return Finding(Status.MET, text)
-        return Finding(Status.UNMET, text, step="wait until the recovery time is reached")
+        return Finding(Status.UNMET, text, step=f"wait until {reached.isoformat()}")
 
     def describe(self, vocabulary: Vocabulary) -> str:
-        return f"`years_in_recovery` on the check date ≥ {number(self.years)}"
+        return (
+            f"the day `years_in_recovery` before `recorded_on`, plus {number(self.years)} "
+            "years, is on or before the check date"
+        )
 
 
 @attrs.frozen
@@ -487,6 +558,49 @@ class Part:
 
 
 @attrs.frozen
+class CertificationPeriod:
+    """The period of the certification being renewed, for the records an hours requirement
+    counts: from the held certificate's ``issued_on`` to the check date.
+
+    The certificate is the applicant's record for one of ``credentials`` that expires last. A
+    period is at most ``years`` long: it starts on ``issued_on`` or ``years`` before
+    ``expires_on``, whichever is later (an ``issued_on`` earlier than that is taken to be the
+    date of first certification, not the start of the period being renewed); with one of the
+    two dates missing it starts on the other; with both missing it is not known.
+    """
+
+    credentials: tuple[str, ...]
+    years: int
+
+    def start(self, ctx: Context) -> tuple[dt.date | None, tuple[str, ...]]:
+        """The first day of the period, or None and the applicant fields that would settle it."""
+        held = ctx.applicant.certifications
+        if held is None:
+            return None, ("certifications",)
+        named = [
+            (i, c)
+            for i, c in enumerate(held)
+            if ctx.vocabulary.matches("credentials", c.credential, self.credentials) is True
+        ]
+        if not named:
+            unnamed = [
+                f"certifications[{i}].credential" for i, c in enumerate(held) if not c.credential
+            ]
+            return None, tuple(unnamed) or ("certifications",)
+        if len(named) > 1 and any(c.expires_on is None for _, c in named):
+            return None, tuple(
+                f"certifications[{i}].expires_on" for i, c in named if c.expires_on is None
+            )
+        i, cert = max(named, key=lambda pair: pair[1].expires_on or dt.date.min)
+        starts = [] if cert.issued_on is None else [cert.issued_on]
+        if cert.expires_on is not None:
+            starts.append(add_years(cert.expires_on, -self.years))
+        if not starts:
+            return None, (f"certifications[{i}].issued_on", f"certifications[{i}].expires_on")
+        return max(starts), ()
+
+
+@attrs.frozen
 class _Counted:
     index: int
     counts: Tri
@@ -502,9 +616,10 @@ class Hours:
 
     Only records on one of ``topics`` count (any topic when None); ``approved_only`` counts only
     trainings from approved providers; ``within_years`` only records dated in that many years
-    before the check date, ``previous_calendar_year`` only those of the calendar year before it;
-    ``after`` (another hours requirement, by reference) only trainings dated after the day that
-    requirement was completed.
+    before the check date, ``previous_calendar_year`` only those of the calendar year before it,
+    ``certification_period`` only those dated in the period of the certification being renewed
+    (UNKNOWN, never another window, when its dates are not given); ``after`` (another hours
+    requirement, by reference) only trainings dated after the day that requirement was completed.
     """
 
     kind: ClassVar[str] = "hours"
@@ -515,16 +630,35 @@ class Hours:
     approved_only: bool = False
     within_years: int | None = None
     previous_calendar_year: bool = False
+    certification_period: CertificationPeriod | None = None
     after: str | None = None
     after_rule: Hours | None = attrs.field(default=None, eq=False, repr=False)
 
     def _window(self, ctx: Context) -> tuple[dt.date, dt.date] | None:
+        """The first and last day records may be dated on; the first is ``date.min`` when the
+        certification period's start is not known (see :meth:`_period_start`)."""
         if self.previous_calendar_year:
             year = ctx.as_of.year - 1
             return dt.date(year, 1, 1), dt.date(year, 12, 31)
         if self.within_years is not None:
             return add_years(ctx.as_of, -self.within_years), ctx.as_of
+        if self.certification_period is not None:
+            start = self.certification_period.start(ctx)[0]
+            return start or dt.date.min, ctx.as_of
         return None
+
+    def _period_start(self, ctx: Context) -> tuple[dt.date | None, tuple[str, ...]]:
+        if self.certification_period is None:
+            return None, ()
+        return self.certification_period.start(ctx)
+
+    def _window_text(self, ctx: Context) -> str:
+        if self.certification_period is None:
+            return _window_text(ctx, self.within_years, self.previous_calendar_year)
+        start, _ = self._period_start(ctx)
+        if start is None:
+            return " in the certification period (its start not known)"
+        return f" in the certification period from {start.isoformat()} to {ctx.as_of.isoformat()}"
 
     def counted(self, ctx: Context) -> list[_Counted] | None:
         """Each record with whether it counts (three-valued), or None when no list is given."""
@@ -532,6 +666,7 @@ class Hours:
         if records is None:
             return None
         window = self._window(ctx)
+        period_known = self._period_start(ctx)[0] is not None
         after = self.after_rule.completed(ctx) if self.after_rule else None
         found = []
         for i, rec in enumerate(records):
@@ -539,6 +674,9 @@ class Hours:
             if window is not None:
                 inside = None if rec.date is None else window[0] <= rec.date <= window[1]
                 checks["date"] = _all(checks["date"], inside)
+                if self.certification_period is not None and not period_known:
+                    # dated by the check date, but whether in the period is not known
+                    checks["period"] = None if checks["date"] is not False else False
             if self.approved_only:
                 checks["approved"] = getattr(rec, "approved", None)
             if self.topics is not None:
@@ -556,7 +694,11 @@ class Hours:
             counts = _all(*checks.values())
             missing: list[str] = []
             if counts is None:
-                missing = [f"{self.records}[{i}].{k}" for k, v in checks.items() if v is None]
+                missing = [
+                    f"{self.records}[{i}].{k}"
+                    for k, v in checks.items()
+                    if v is None and k != "period"
+                ]
             if counts is not False and rec.hours is None:
                 missing.append(f"{self.records}[{i}].hours")
             found.append(_Counted(i, counts, rec.hours, rec, tuple(missing)))
@@ -589,11 +731,11 @@ class Hours:
 
     def evaluate(self, ctx: Context) -> Finding:
         noun, verb = _NOUNS[self.records]
-        window = _window_text(ctx, self.within_years, self.previous_calendar_year)
-        need = f"{number(self.total)} {noun} required{window}"
+        need = f"{number(self.total)} {noun} required{self._window_text(ctx)}"
         counted = self.counted(ctx)
         if counted is None:
             return _need(self.records, f"{need}; no {self.records.replace('_', ' ')} given")
+        period_missing = self._period_start(ctx)[1]
         lo = sum(c.hours or 0.0 for c in counted if c.counts is True)
         hi = sum(INF if c.hours is None else c.hours for c in counted if c.counts is not False)
         statuses = [_status(lo, hi, self.total)]
@@ -622,7 +764,7 @@ class Hours:
             step = f"{verb} " + ", ".join(p.replace("needed", noun) for p in pieces)
             return Finding(Status.UNMET, text, step=step)
         if Status.UNKNOWN in statuses:
-            missing = tuple(m for c in counted for m in c.missing)
+            missing = (*period_missing, *(m for c in counted for m in c.missing))
             return Finding(Status.UNKNOWN, text + _unknown_tail(missing), missing=missing)
         return Finding(Status.MET, text)
 
@@ -637,6 +779,13 @@ class Hours:
             text += f", dated in the {self.within_years} years before the check date"
         if self.previous_calendar_year:
             text += ", dated in the calendar year before the check date"
+        if self.certification_period is not None:
+            period = self.certification_period
+            creds = ", ".join(f"`{c}`" for c in period.credentials)
+            text += (
+                f", dated from the `issued_on` of the held {creds} `certifications` record (at "
+                f"the latest {period.years} years before its `expires_on`) to the check date"
+            )
         if self.after is not None:
             text += f", dated after `{self.after}` was completed"
         for part in self.parts:
@@ -773,6 +922,16 @@ class ExamPassed:
             for t in trainings
         )
 
+    def _before_training(self, ctx: Context, date: dt.date | None) -> bool:
+        """Whether every dated training on the topics came after ``date``."""
+        dates = [
+            t.date
+            for t in ctx.applicant.trainings or ()
+            if t.date is not None
+            and ctx.vocabulary.matches("topics", t.topic, self.training_topics) is True
+        ]
+        return date is not None and bool(dates) and all(d > date for d in dates)
+
     def _attempts_ok(self, ctx: Context, date: dt.date | None) -> Tri:
         if self.max_attempts is None:
             return True
@@ -817,9 +976,11 @@ class ExamPassed:
                 if base is True and attempts is False:
                     failed_on = f"; passed only after more than {self.max_attempts} attempts"
                 if base is True and timely is False:
+                    years = f"{self.within_years_of_training} year(s)"
                     failed_on = (
-                        f"; passed more than {self.within_years_of_training} year(s) after "
-                        "the training"
+                        f"; passed before the training was completed, not within {years} after it"
+                        if self._before_training(ctx, e.date)
+                        else f"; passed more than {years} after the training"
                     )
                 base = _all(base, attempts, timely)
             verdicts.append(base)
@@ -845,7 +1006,10 @@ class ExamPassed:
         if self.pass_score is not None:
             text += f" (or, when `passed` is not given, `score` ≥ {number(self.pass_score)})"
         if self.max_attempts is not None:
-            text += f", at most {self.max_attempts} attempts up to the pass"
+            text += (
+                f", at most {self.max_attempts} attempts up to the pass (every attempt recorded "
+                "counts)"
+            )
         if self.within_years_of_training is not None:
             topics = ", ".join(f"`{t}`" for t in self.training_topics)
             text += (
@@ -967,18 +1131,24 @@ class WorkHours:
 
 @attrs.frozen
 class WorkDuration:
-    """At least ``days`` of work (any role unless ``peer_role``) in the ``within_years`` before
-    the check date, overlapping stretches counted once."""
+    """At least ``months`` calendar months of work (any role unless ``peer_role``, any hours) in
+    the ``within_years`` before the check date, overlapping stretches counted once.
+
+    A stretch counts its whole calendar months from its first day (2025-06-02 to 2026-06-01 is
+    12 months; to 2026-05-31, 11 months and 30 days), and the months of separate stretches add
+    up. The days left over in separate stretches make up the missing months when there are at
+    least 31 per missing month, and cannot when there are under 28; in between it is UNKNOWN.
+    """
 
     kind: ClassVar[str] = "work-duration"
-    days: int
+    months: int
     within_years: int
     peer_role: bool | None = None
-    label: str | None = None
 
     def evaluate(self, ctx: Context) -> Finding:
-        span = self.label or f"{self.days} days"
-        need = f"{span} of work required{_window_text(ctx, self.within_years)}"
+        need = (
+            f"{self.months} calendar months of work required{_window_text(ctx, self.within_years)}"
+        )
         records = ctx.applicant.work_experience
         if records is None:
             return _need("work_experience", f"{need}; no work experience given")
@@ -1003,27 +1173,39 @@ class WorkDuration:
                 missing.append(f"work_experience[{i}].peer_role")
                 continue
             sure.append((first, last))
-        days = 0
-        reach: dt.date | None = None
-        for first, last in sorted(sure):
-            if reach is not None and first <= reach:
-                first = reach + dt.timedelta(days=1)
-            if first <= last:
-                days += (last - first).days + 1
-            reach = last if reach is None else max(reach, last)
-        text = f"{need}, {days} days found"
-        if days >= self.days:
+        stretches: list[tuple[dt.date, dt.date]] = []
+        for first, last in sorted(sure):  # merge overlapping and adjoining stretches
+            if stretches and first <= stretches[-1][1] + dt.timedelta(days=1):
+                stretches[-1] = (stretches[-1][0], max(stretches[-1][1], last))
+            else:
+                stretches.append((first, last))
+        months = days = partial = 0
+        for first, last in stretches:
+            whole, rest = _whole_months(first, last)
+            months, days, partial = months + whole, days + rest, partial + (rest > 0)
+        short = self.months - months
+        found = f"{months} months" + (f" and {days} days" if days else "")
+        text = f"{need}, {found} found"
+        if short <= 0 or days >= 31 * short:
             return Finding(Status.MET, text)
-        text += f": {self.days - days} more days needed"
+        text += f": short of {self.months} months"
         if unsure:
             return Finding(Status.UNKNOWN, text + _unknown_tail(missing), missing=tuple(missing))
-        return Finding(Status.UNMET, text, step=f"work {self.days - days} more days")
+        if partial >= 2 and days >= 28 * short:
+            return Finding(
+                Status.UNKNOWN,
+                f"{text}; whether {days} days in separate stretches make {short} month(s) is "
+                "not settled",
+            )
+        return Finding(
+            Status.UNMET, text, step=f"work until {self.months} calendar months are reached"
+        )
 
     def describe(self, vocabulary: Vocabulary) -> str:
         role = " in peer roles" if self.peer_role else ""
         return (
-            f"the days covered by `work_experience` `start` to `end`{role} in the "
-            f"{self.within_years} years before the check date add up to ≥ {self.days}"
+            f"the calendar months covered by `work_experience` `start` to `end`{role} in the "
+            f"{self.within_years} years before the check date add up to ≥ {self.months}"
         )
 
 
@@ -1103,14 +1285,16 @@ class CertificationHeld:
     """A peer certification held on the check date.
 
     ``credentials`` names the credentials that count (any peer certification when None);
-    ``other_than`` excludes one issuing state; ``state_issued`` asks for a state's credential;
-    ``current`` for one not expired; ``no_discipline`` for one with no discipline pending.
+    ``other_than`` excludes one issuing state; ``state_issued`` asks for a state's credential,
+    ``jurisdiction`` for one issued by that state; ``current`` for one not expired;
+    ``no_discipline`` for one with no discipline pending.
     """
 
     kind: ClassVar[str] = "certification-held"
     credentials: tuple[str, ...] | None = None
     other_than: str | None = None
     state_issued: bool = False
+    jurisdiction: str | None = None
     current: bool = True
     no_discipline: bool = False
 
@@ -1127,6 +1311,10 @@ class CertificationHeld:
             )
         if self.state_issued:
             checks["jurisdiction"] = None if c.jurisdiction is None else True
+        if self.jurisdiction is not None:
+            checks["jurisdiction"] = (
+                None if c.jurisdiction is None else c.jurisdiction == self.jurisdiction.upper()
+            )
         if self.current:
             checks["expires_on"] = None if c.expires_on is None else c.expires_on >= ctx.as_of
         if self.no_discipline:
@@ -1139,6 +1327,8 @@ class CertificationHeld:
             what = ctx.vocabulary.names("credentials", self.credentials) + " certification"
         elif self.other_than is not None:
             what = f"peer certification from a state other than {self.other_than}"
+        elif self.jurisdiction is not None:
+            what = f"{self.jurisdiction.upper()} state peer certification"
         else:
             what = "state peer certification" if self.state_issued else "peer certification"
         if self.current:
@@ -1174,6 +1364,8 @@ class CertificationHeld:
             parts.append(f"with `jurisdiction` other than `{self.other_than}`")
         if self.state_issued:
             parts.append("with a `jurisdiction`")
+        if self.jurisdiction is not None:
+            parts.append(f"with `jurisdiction` `{self.jurisdiction.upper()}`")
         if self.current:
             parts.append("with `expires_on` on or after the check date")
         if self.no_discipline:
@@ -1183,7 +1375,8 @@ class CertificationHeld:
 
 @attrs.frozen
 class RenewalWindow:
-    """The check date no earlier than ``days`` before the held certification expires."""
+    """The check date no earlier than ``days`` before the held certification expires, and no
+    later than the day it expires."""
 
     kind: ClassVar[str] = "renewal-window"
     days: int
@@ -1206,13 +1399,25 @@ class RenewalWindow:
             return _need("certifications[].expires_on", f"{need}; expiry date not given")
         expiry = max(e for e in expiries if e is not None)
         opens = expiry - dt.timedelta(days=self.days)
-        text = f"{need}; it expires {expiry.isoformat()}, so renewal opens {opens.isoformat()}"
+        if ctx.as_of > expiry:
+            return Finding(
+                Status.UNMET,
+                f"{need} and closes when it expires; it expired {expiry.isoformat()}",
+                step="an expired certification cannot be renewed: apply for certification anew",
+            )
+        text = (
+            f"{need} and closes when it expires; it expires {expiry.isoformat()}, so renewal "
+            f"opens {opens.isoformat()}"
+        )
         if ctx.as_of >= opens:
             return Finding(Status.MET, text)
         return Finding(Status.UNMET, text, step=f"apply on or after {opens.isoformat()}")
 
     def describe(self, vocabulary: Vocabulary) -> str:
-        return f"the check date ≥ the certification's `expires_on` minus {self.days} days"
+        return (
+            f"the check date is from the certification's `expires_on` minus {self.days} days "
+            "through `expires_on`"
+        )
 
 
 @attrs.frozen
@@ -1273,22 +1478,24 @@ class Letters:
 
 @attrs.frozen
 class StateCredentialWhereApplies:
-    """A current state peer credential, where the state of work has one.
+    """A current peer credential of the applicant's state, where that state has one.
 
-    The states known to have one are those of the state credentials this package ships; in
-    another state the answer is UNKNOWN unless a current state credential is held.
+    The state is ``work_jurisdiction``, else ``residence_jurisdiction``; only a certification
+    issued by that state counts. The states known to have a credential are those of the state
+    credentials this package ships; in another state the answer is UNKNOWN unless a current
+    certification of that state is held.
     """
 
     kind: ClassVar[str] = "state-credential-where-applies"
 
     def evaluate(self, ctx: Context) -> Finding:
-        held = CertificationHeld(state_issued=True).evaluate(ctx)
         need = "a current state credential where one applies required"
-        if held.status is Status.MET:
-            return Finding(Status.MET, f"{need}; held")
         state = ctx.applicant.work_jurisdiction or ctx.applicant.residence_jurisdiction
         if state is None:
             return _need("work_jurisdiction", f"{need}; the state of work not given")
+        held = CertificationHeld(jurisdiction=state).evaluate(ctx)
+        if held.status is Status.MET:
+            return Finding(Status.MET, f"{need}; a current {state} certification held")
         if state not in ctx.states_with_credential:
             return Finding(
                 Status.UNKNOWN,
@@ -1296,17 +1503,22 @@ class StateCredentialWhereApplies:
                 missing=("certifications",),
             )
         if held.status is Status.UNKNOWN:
-            return Finding(Status.UNKNOWN, f"{need}; {state} has one", missing=held.missing)
+            return Finding(
+                Status.UNKNOWN,
+                f"{need}; {state} has one" + _unknown_tail(held.missing),
+                missing=held.missing,
+            )
         return Finding(
             Status.UNMET,
-            f"{need}; {state} has one and none is held",
+            f"{need}; {state} has one and no current {state} certification is held",
             step=f"earn the {state} peer credential",
         )
 
     def describe(self, vocabulary: Vocabulary) -> str:
         return (
-            "a current `certifications` record with a `jurisdiction`, when `work_jurisdiction` "
-            "(else `residence_jurisdiction`) is a state whose credential this package ships"
+            "a current `certifications` record whose `jurisdiction` is `work_jurisdiction` "
+            "(else `residence_jurisdiction`), when that is a state whose credential this package "
+            "ships"
         )
 
 

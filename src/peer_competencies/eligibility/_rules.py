@@ -404,6 +404,9 @@ class _Reader:
             wanted += [("exams", e) for e in test.exams]
         for name in getattr(test, "credentials", None) or ():
             wanted.append(("credentials", name))
+        period = getattr(test, "certification_period", None)
+        for name in period.credentials if period is not None else ():
+            wanted.append(("credentials", name))
         for group, key in wanted:
             table: Mapping[str, Name] = getattr(vocab, group)
             if key not in table:
