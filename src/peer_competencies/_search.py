@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import threading
 from collections import Counter
 from collections.abc import Iterable
@@ -12,7 +11,7 @@ import attrs
 from ._errors import InputError
 from ._load import database
 from ._model import Framework, Item, Kind
-from ._text import tokens
+from ._text import bm25, idf, tokens
 
 __all__ = ["Match", "search"]
 
@@ -74,22 +73,14 @@ def _cached_index(framework: Framework) -> _Index:
 
 
 def _scores(index: _Index, query_terms: list[str], phrase: str) -> Iterable[Match]:
-    n = len(index.items)
     unique = list(dict.fromkeys(query_terms))
-    idf = {
-        t: math.log(
-            1
-            + (n - index.document_frequency.get(t, 0) + 0.5)
-            / (index.document_frequency.get(t, 0) + 0.5)
-        )
-        for t in unique
-    }
-    for item, weights, length in zip(index.items, index.terms, index.lengths, strict=False):
+    n = len(index.items)
+    idfs = {t: idf(n, index.document_frequency.get(t, 0)) for t in unique}
+    for item, weights, length in zip(index.items, index.terms, index.lengths, strict=True):
         matched = [t for t in unique if t in weights]
         if not matched:
             continue
-        norm = _K1 * (1 - _B + _B * length / index.average_length)
-        score = sum(idf[t] * weights[t] * (_K1 + 1) / (weights[t] + norm) for t in matched)
+        score = bm25(matched, idfs, weights, length, index.average_length, _K1, _B)
         if phrase and (phrase in item.text.lower() or phrase in (item.description or "").lower()):
             score += _PHRASE_BONUS
         yield Match(item, round(score, 6), tuple(matched))

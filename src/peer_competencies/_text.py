@@ -1,11 +1,14 @@
-"""Words out of text: the tokenizer and light stemmer shared by search and suggestions."""
+"""Words out of text, and how well they match: the tokenizer, the light stemmer and Okapi BM25
+scoring, shared by search and suggestions."""
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-__all__ = ["STOPWORDS", "stem", "tokens", "words"]
+__all__ = ["STOPWORDS", "bm25", "idf", "stem", "tokens", "words"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -87,3 +90,23 @@ def words(text: str) -> list[tuple[str, str]]:
 def tokens(text: str) -> list[str]:
     """The stemmed content words of ``text``, in order (stop words dropped)."""
     return [s for _, s in words(text)]
+
+
+def idf(documents: int, containing: int) -> float:
+    """BM25's inverse document frequency of a term found in ``containing`` of ``documents``."""
+    return math.log(1 + (documents - containing + 0.5) / (containing + 0.5))
+
+
+def bm25(
+    query: Iterable[str],
+    idfs: Mapping[str, float],
+    counts: Mapping[str, float],
+    length: float,
+    average: float,
+    k1: float,
+    b: float,
+) -> float:
+    """Okapi BM25 of one document (its term ``counts`` and ``length``, the collection's
+    ``average`` length) for the ``query`` terms."""
+    norm = k1 * (1 - b + b * length / average)
+    return sum(idfs[t] * counts[t] * (k1 + 1) / (counts[t] + norm) for t in query if t in counts)

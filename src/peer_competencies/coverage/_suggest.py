@@ -10,7 +10,6 @@ evidence. Suggestions are never counted as coverage until a person accepts them.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Collection, Iterable
 
@@ -19,7 +18,7 @@ import attrs
 from .._errors import InputError
 from .._load import database
 from .._model import Framework, Item, Kind
-from .._text import tokens, words
+from .._text import bm25, idf, tokens, words
 
 __all__ = ["Evidence", "Matcher", "Suggestion", "suggest", "suggest_many", "targets"]
 
@@ -59,17 +58,15 @@ def targets(framework: Framework) -> tuple[Item, ...]:
     return tuple(i for i in framework.roots if i.kind is not Kind.QUALIFICATION)
 
 
-def _bm25(query: list[str], idf: dict[str, float], words: Counter[str], average: float) -> float:
-    norm = _K1 * (1 - _B + _B * sum(words.values()) / average)
-    return sum(idf[t] * words[t] * (_K1 + 1) / (words[t] + norm) for t in query if t in words)
+def _score(query: list[str], idfs: dict[str, float], words: Counter[str], average: float) -> float:
+    return bm25(query, idfs, words, sum(words.values()), average, _K1, _B)
 
 
 def _idf(query: list[str], documents: Iterable[Counter[str]]) -> tuple[dict[str, float], float]:
     docs = list(documents)
-    n = len(docs)
     df = Counter(t for words in docs for t in query if t in words)
-    average = sum(sum(w.values()) for w in docs) / n if n else 1.0
-    return {t: math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) for t in query}, average
+    average = sum(sum(w.values()) for w in docs) / len(docs) if docs else 1.0
+    return {t: idf(len(docs), df[t]) for t in query}, average
 
 
 class Matcher:
@@ -118,7 +115,7 @@ class Matcher:
         found: dict[str, list[Evidence]] = {}
         items: dict[str, Item] = {}
         for item, credited, counts in self._statements:
-            score = _bm25(query, idf, counts, average)
+            score = _score(query, idf, counts, average)
             if score <= 0:
                 continue
             shared = tuple(surface[t] for t in query if t in counts)
@@ -131,7 +128,7 @@ class Matcher:
             evidence.sort(key=lambda e: (-e.score, e.item.id))
             score = sum(e.score * _DECAY**n for n, e in enumerate(evidence[:_COUNTED]))
             if target_id in self._whole:
-                score += _WHOLE * _bm25(query, whole_idf, self._whole[target_id], whole_average)
+                score += _WHOLE * _score(query, whole_idf, self._whole[target_id], whole_average)
             shown = tuple(attrs.evolve(e, score=round(e.score, 4)) for e in evidence[:_EVIDENCE])
             ranked.append(Suggestion(items[target_id], round(score, 4), shown))
         ranked.sort(key=lambda s: (-s.score, s.item.id))
