@@ -109,3 +109,55 @@ def replace_cell(row: int, column: str, value: str) -> tuple[tuple[str, ...], ..
     rows = [list(r) for r in ROWS]
     rows[row][COLUMNS.index(column)] = value
     return tuple(tuple(r) for r in rows)
+
+
+SHIPPED_HEADER = """\
+# curie_map:
+#   samhsa_2015: https://peer-competencies.github.io/id/samhsa-2015/
+#   ca_sb803: https://peer-competencies.github.io/id/ca-sb803/
+#   peer_support_17: https://peer-competencies.github.io/id/peer-support-17/
+# mapping_set_id: {set_id}
+# license: https://opensource.org/licenses/MIT
+"""
+
+SHIPPED_COLUMNS = (
+    "subject_id",
+    "predicate_id",
+    "predicate_modifier",
+    "object_id",
+    "mapping_justification",
+    "confidence",
+)
+
+
+def shipped_rows_text(
+    *rows: str, set_id: str = "https://example.org/mine.sssom.tsv", header_extra: str = ""
+) -> str:
+    """SSSOM/TSV text of rows between shipped items, each row written
+    ``subject predicate [Not] object confidence`` (an empty confidence as ``-``)."""
+    lines = [SHIPPED_HEADER.format(set_id=set_id).rstrip("\n")]
+    if header_extra:
+        lines.append(header_extra.rstrip("\n"))
+    lines.append("\t".join(SHIPPED_COLUMNS))
+    for row in rows:
+        words = row.split()
+        negated = "Not" if words[2] == "Not" else ""
+        subject, predicate, obj, confidence = (
+            words[0],
+            words[1],
+            words[3] if negated else words[2],
+            words[-1],
+        )
+        lines.append(
+            "\t".join(
+                (
+                    subject,
+                    predicate,
+                    negated,
+                    obj,
+                    "semapv:ManualMappingCuration",
+                    "" if confidence == "-" else confidence,
+                )
+            )
+        )
+    return "\n".join(lines) + "\n"

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
+import attrs
 import pytest
 
 import peer_competencies as pc
+from peer_competencies import crosswalk
+from tests.crosswalk_fixtures import USER_FRAMEWORK_ID, write_framework
 
 
 def test_lookup_returns_the_samhsa_competency_with_its_citation() -> None:
@@ -78,6 +82,35 @@ def test_items_navigate_to_parent_children_ancestors_descendants_and_framework()
     sub = pc.lookup("bja-prss-2020:6.9.3")
     assert [a.id for a in sub.ancestors] == ["bja-prss-2020:6.9", "bja-prss-2020:6"]
     assert sub in pc.lookup("bja-prss-2020:6").descendants
+
+
+def test_the_items_of_a_users_framework_navigate_within_it(tmp_path: Path) -> None:
+    path = write_framework(tmp_path)
+    skill = pc.read_framework_file(path).get(f"{USER_FRAMEWORK_ID}:1.S1")  # framework let go
+    assert skill is not None
+    competency = skill.parent
+    assert competency is not None
+    assert competency.id == f"{USER_FRAMEWORK_ID}:1"
+    assert competency.children == (skill,)
+    assert skill.ancestors == (competency,)
+    assert competency.descendants == (skill,)
+    assert skill.framework.id == USER_FRAMEWORK_ID
+    assert skill.framework.get("2") is not None
+    loaded = crosswalk.load_framework(path)
+    assert loaded.lookup("1.S1").parent == loaded.lookup("1")
+
+
+def test_an_item_navigates_through_the_first_framework_built_with_it() -> None:
+    shipped = pc.lookup("samhsa-2015:VIII.4")
+    subset = attrs.evolve(pc.framework("samhsa-2015"), id="mine", items=(shipped,))
+    assert shipped.framework is pc.framework("samhsa-2015")  # the subset changes nothing
+    assert shipped.parent == pc.lookup("samhsa-2015:VIII")
+    assert subset.lookup("samhsa-2015:VIII.4") is shipped
+    round_trip = pc.converter.structure(pc.converter.unstructure(subset), pc.Framework)
+    assert round_trip == subset
+    assert round_trip.items[0].framework is round_trip
+    with pytest.raises(pc.UnknownIdError, match="samhsa-2015:VIII"):
+        _ = round_trip.items[0].parent  # the subset has no VIII
 
 
 def test_framework_get_accepts_a_code_or_an_id() -> None:

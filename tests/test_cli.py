@@ -91,6 +91,22 @@ def test_a_bad_argument_exits_with_the_error_code(capsys: pytest.CaptureFixture[
     assert info.value.code == EXIT_ERROR
 
 
+def test_export_offers_every_framework_and_crosswalk_format(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from peer_competencies import crosswalk
+    from peer_competencies._export import FORMATS
+
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    out, _ = capsys.readouterr()
+    offered = out.partition("{")[2].partition("}")[0].split(",")
+    assert sorted(offered) == sorted({*FORMATS, *crosswalk.EXPORT_FORMATS})
+    code, _, err = run(capsys, "export", "crosswalk", "--format", "csv")
+    assert code == EXIT_ERROR
+    assert "the crosswalk exports as graphml, json, sssom, not csv" in err
+
+
 def test_python_dash_m_runs_the_command_line() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "peer_competencies", "show", "ca-sb803:17"],

@@ -7,6 +7,7 @@ import html.parser
 import importlib.util
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -236,3 +237,79 @@ def test_html_report_renders_in_headless_chromium_where_it_is_installed(
     assert dom.count("<rect") == 17
     assert dom.count('<tr class="covered">') == 17
     assert "met" in dom
+
+
+# --- what reports and suggestions accept and hand out (review B10, B15, B16, R7) ---------------
+
+
+def test_markdown_reports_escape_raw_html_and_table_breaks_in_a_syllabus() -> None:
+    syllabus = cov.syllabus_from(
+        {
+            "program": {"title": "<script>alert(1)</script>"},
+            "modules": [
+                {
+                    "id": "A|B",
+                    "title": "<b>t</b>",
+                    "hours": 3,
+                    "competencies": ["ca-sb803:1"],
+                    "measures": ["<img src=x onerror=alert(1)>"],
+                },
+                {"id": "C", "title": "<i>crisis</i> safety plans"},
+            ],
+        },
+        "t",
+    )
+    report = cov.coverage(syllabus, "ca-sb803")
+    for format in ("md", "calmhsa-md"):
+        text = cov.render(report, format)
+        assert not re.search(r"(?<!\\)[<>]", text)  # every angle bracket escaped
+        assert "\\<script\\>alert(1)\\</script\\>" in text
+    md = cov.render(report, "md")
+    assert "A\\|B" in md
+    assert "\\<i\\>crisis\\</i\\>" in md
+
+
+def test_the_report_formats_cannot_be_replaced_by_a_caller() -> None:
+    with pytest.raises(TypeError):
+        cov.REPORT_FORMATS["table"] = lambda report: "changed\n"  # type: ignore[index]
+
+
+def test_suggest_many_checks_its_texts_and_k_as_suggest_does() -> None:
+    with pytest.raises(ValueError, match="texts must be a list of texts, not str"):
+        cov.suggest_many("housing", "ca-sb803")
+    with pytest.raises(ValueError, match=r"texts\[1\] must be a str, not NoneType"):
+        cov.suggest_many(["housing", None], "ca-sb803")  # type: ignore[list-item]
+    for k in (0, -1, True):
+        with pytest.raises(ValueError, match="k must be"):
+            cov.suggest_many(["housing"], "ca-sb803", k=k)
+    assert len(cov.suggest_many(["housing referrals"], "ca-sb803", k=2)[0]) == 2
+
+
+def test_an_empty_text_gets_no_suggestion_but_an_error() -> None:
+    for text in ("", "   "):
+        with pytest.raises(ValueError, match="text is empty"):
+            cov.suggest(text, "ca-sb803")
+    with pytest.raises(ValueError, match=r"texts\[0\] is empty"):
+        cov.suggest_many([""], "ca-sb803")
+
+
+def test_cli_suggest_checks_k_for_a_syllabus_and_for_a_text(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for k in ("0", "-1"):
+        assert main(["suggest", str(EXAMPLE), "-k", k]) == 3
+        assert "k must be a whole number ≥ 1" in capsys.readouterr().err
+        assert main(["suggest", "housing", "-f", "ca-sb803", "-k", k]) == 3
+        assert "k must be" in capsys.readouterr().err
+    assert main(["suggest", "", "-f", "ca-sb803"]) == 3
+    assert "text is empty" in capsys.readouterr().err
+
+
+def test_cli_suggest_for_a_missing_syllabus_file_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "typo.yaml"
+    assert main(["suggest", str(missing), "-f", "ca-sb803"]) == 3
+    err = capsys.readouterr().err
+    assert str(missing) in err
+    assert "No such file" in err

@@ -16,7 +16,12 @@ import pytest
 from peer_competencies import _cli
 from peer_competencies import crosswalk as cw
 from peer_competencies.crosswalk._cli import EXPORT_FORMATS, add_commands, cmd_export
-from tests.crosswalk_fixtures import USER_FRAMEWORK_ID, write_framework, write_sssom
+from tests.crosswalk_fixtures import (
+    USER_FRAMEWORK_ID,
+    shipped_rows_text,
+    write_framework,
+    write_sssom,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -155,6 +160,61 @@ def test_a_bad_user_mapping_file_fails_with_its_place(
     assert code == _cli.EXIT_ERROR
     assert str(bad) in err
     assert "license" in err
+
+
+def test_an_asserted_mapping_without_an_author_is_not_called_inferred(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    mappings = write_sssom(
+        tmp_path, shipped_rows_text("samhsa_2015:I.1 skos:relatedMatch peer_support_17:3 0.5")
+    )
+    code, out, _ = run(
+        capsys,
+        "crosswalk",
+        "samhsa-2015:I.1",
+        "--to",
+        "peer-support-17",
+        "--with-mappings",
+        str(mappings),
+    )
+    assert code == 0
+    assert "0.50  ManualMappingCuration  (no author)" in out
+    assert "inferred" not in out
+
+
+def test_a_users_negative_that_denies_a_shipped_mapping_fails_with_its_place(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    mappings = write_sssom(
+        tmp_path, shipped_rows_text("samhsa_2015:VIII skos:closeMatch Not ca_sb803:13 0.9")
+    )
+    code, out, err = run(capsys, "crosswalk", "samhsa-2015:VIII", "--with-mappings", str(mappings))
+    assert code == _cli.EXIT_ERROR
+    assert out == ""
+    assert err.startswith(f"peer-competencies: {mappings}: line 8: ")
+    assert "is denied by" in err
+
+
+def test_a_second_users_set_is_checked_against_the_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first = write_sssom(
+        tmp_path,
+        shipped_rows_text("samhsa_2015:I.1 skos:relatedMatch peer_support_17:3 0.5"),
+        name="first.sssom.tsv",
+    )
+    second = write_sssom(
+        tmp_path,
+        shipped_rows_text(
+            "samhsa_2015:I.1 skos:relatedMatch Not peer_support_17:3 0.5",
+            set_id="https://example.org/second",
+        ),
+        name="second.sssom.tsv",
+    )
+    argv = ("crosswalk", "samhsa-2015:I.1", "--with-mappings", str(first), "--with-mappings")
+    code, _, err = run(capsys, *argv, str(second))
+    assert code == _cli.EXIT_ERROR
+    assert f"{second}: line 8: " in err
 
 
 # -- export crosswalk ---------------------------------------------------------------------------

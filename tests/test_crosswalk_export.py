@@ -19,7 +19,7 @@ import yaml
 import peer_competencies as pc
 from peer_competencies import crosswalk as cw
 from peer_competencies.crosswalk import CURATED_FRAMEWORKS, Crosswalk, Predicate
-from tests.crosswalk_fixtures import write_framework, write_sssom
+from tests.crosswalk_fixtures import shipped_rows_text, write_framework, write_sssom
 from tests.seedtext import schema
 
 URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:\S+")
@@ -283,3 +283,36 @@ def test_case_associations_are_the_same_from_run_to_run() -> None:
     package = cw.case_package("ca-sb803")
     assert all(uuid.UUID(a["identifier"]).version == 5 for a in package["CFAssociations"])
     assert all(a["uri"].startswith("urn:uuid:") for a in package["CFAssociations"])
+
+
+def test_the_module_level_tables_cannot_be_changed_by_a_caller() -> None:
+    from peer_competencies._export import FORMATS
+    from peer_competencies.crosswalk._curie import BUILTIN_PREFIXES
+    from peer_competencies.crosswalk._export import CASE_TYPES
+    from peer_competencies.crosswalk._matrix import SYMBOLS
+
+    tables: list[Any] = [cw.EXPORT_FORMATS, FORMATS, BUILTIN_PREFIXES, CASE_TYPES, SYMBOLS]
+    for table in tables:
+        key = next(iter(table))
+        with pytest.raises(TypeError):
+            table[key] = table[key]
+    assert cw.export("sssom") == cw.to_sssom()
+
+
+def test_a_combined_export_keeps_the_users_extra_columns_and_their_declarations(
+    tmp_path: Path,
+) -> None:
+    header = (
+        "# extension_definitions:\n"
+        "# - slot_name: ext_votes\n"
+        "#   property: https://example.org/votes\n"
+    )
+    text = shipped_rows_text(
+        "samhsa_2015:I.1 skos:relatedMatch ca_sb803:5 0.5", header_extra=header
+    ).replace("\tconfidence\n", "\tconfidence\text_votes\treviewer_label\n", 1)
+    text = text.replace("\t0.5\n", "\t0.5\t3\tJo Doe\n")
+    mine = cw.load_mappings(write_sssom(tmp_path, text))
+    exported = cw.to_sssom(cw.default().extended(mapping_sets=[mine]))
+    again = cw.parse_sssom(exported, "combined.tsv")
+    (record,) = [r for r in again.records if r.extra]
+    assert dict(record.extra) == {"ext_votes": "3", "reviewer_label": "Jo Doe"}

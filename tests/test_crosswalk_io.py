@@ -17,6 +17,7 @@ from tests.crosswalk_fixtures import (
     USER_FRAMEWORK_ID,
     framework_data,
     replace_cell,
+    shipped_rows_text,
     sssom_text,
     write_framework,
     write_sssom,
@@ -323,3 +324,124 @@ def test_a_header_yaml_error_points_at_the_column_in_the_file() -> None:
         cw.parse_sssom("# mapping_set_id: [x\n# license: y\n", "inline.tsv")
     assert caught.value.where == "line 2, column 10"  # the ':' after '# license'
     assert caught.value.problem.startswith("the header is not valid YAML")
+
+
+# -- checked against the crosswalk the set joins ------------------------------------------------
+
+
+def test_a_users_negative_that_denies_a_shipped_mapping_is_refused(tmp_path: Path) -> None:
+    path = write_sssom(
+        tmp_path, shipped_rows_text("samhsa_2015:VIII skos:closeMatch Not ca_sb803:13 0.9")
+    )
+    with pytest.raises(pc.InputError) as caught:
+        cw.load_mappings(path)
+    error = caught.value
+    assert error.file == str(path)
+    assert error.where == "line 8"
+    assert "is denied by samhsa-2015:VIII not skos:closeMatch ca-sb803:13" in error.problem
+    assert "; see peer_competencies/data/crosswalk/peer-competencies.sssom.tsv:" in error.problem
+    assert error.fix == "keep the mapping or the negative, not both"
+
+
+def test_a_users_mapping_that_a_shipped_negative_denies_is_refused(tmp_path: Path) -> None:
+    path = write_sssom(
+        tmp_path, shipped_rows_text("peer_support_17:10 skos:exactMatch samhsa_2015:VIII 0.6")
+    )
+    with pytest.raises(pc.InputError, match="is denied by peer-support-17:10 not skos:close"):
+        cw.load_mappings(path)
+
+
+def test_a_set_that_contradicts_a_set_it_joins_is_refused(tmp_path: Path) -> None:
+    first = cw.load_mappings(
+        write_sssom(
+            tmp_path,
+            shipped_rows_text("samhsa_2015:I.1 skos:relatedMatch peer_support_17:3 0.5"),
+            name="first.sssom.tsv",
+        )
+    )
+    second = write_sssom(
+        tmp_path,
+        shipped_rows_text(
+            "samhsa_2015:I.1 skos:relatedMatch Not peer_support_17:3 0.5",
+            set_id="https://example.org/second",
+        ),
+        name="second.sssom.tsv",
+    )
+    assert cw.load_mappings(second).records  # alone, it contradicts nothing
+    with pytest.raises(pc.InputError) as caught:
+        cw.load_mappings(second, mapping_sets=[first])
+    assert caught.value.file == str(second)
+    assert f"see {tmp_path / 'first.sssom.tsv'}:8" in caught.value.problem
+
+
+def test_a_users_set_may_restate_a_shipped_mapping(tmp_path: Path) -> None:
+    path = write_sssom(
+        tmp_path, shipped_rows_text("ca_sb803:13 skos:closeMatch samhsa_2015:VIII 0.8")
+    )
+    (record,) = cw.load_mappings(path).records
+    assert record.object_id == "samhsa-2015:VIII"
+
+
+# -- what the writer keeps ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("confidence", ["0.8125", "0.7996", "0.05", "1.0", "0.9", "0.333333"])
+def test_writing_a_mapping_set_keeps_every_digit_of_a_confidence(confidence: str) -> None:
+    text = shipped_rows_text(f"samhsa_2015:I.1 skos:relatedMatch ca_sb803:5 {confidence}")
+    written = cw.write_sssom(cw.parse_sssom(text, "in.tsv"))
+    (record,) = cw.parse_sssom(written, "out.tsv").records
+    assert record.confidence == float(confidence)
+    assert f"\t{confidence}\t" in written
+
+
+def test_a_header_mapping_date_with_a_time_is_refused_since_it_could_not_be_written_back() -> None:
+    text = shipped_rows_text(
+        "samhsa_2015:I.1 skos:relatedMatch ca_sb803:5 0.5",
+        header_extra="# mapping_date: 2024-01-02 10:00:00",
+    )
+    with pytest.raises(pc.InputError) as caught:
+        cw.parse_sssom(text, "dt.sssom.tsv")
+    assert caught.value.where == "line 7 (mapping_date)"
+    assert "is a date and a time" in caught.value.problem
+    assert caught.value.fix == "write the date alone, as YYYY-MM-DD"
+
+
+EXTENDED = """\
+# curie_map:
+#   samhsa_2015: https://peer-competencies.github.io/id/samhsa-2015/
+#   ca_sb803: https://peer-competencies.github.io/id/ca-sb803/
+# mapping_set_id: https://example.org/m.sssom.tsv
+# license: https://opensource.org/licenses/MIT
+# see_also:
+# - https://example.org/about
+# publication_date: 2024-01-02
+# extension_definitions:
+# - slot_name: ext_votes
+#   property: https://example.org/votes
+#   type_hint: xsd:integer
+subject_id\tpredicate_id\tobject_id\tmapping_justification\treviewer_label\tsimilarity_score\text_votes
+samhsa_2015:I.1\tskos:relatedMatch\tca_sb803:5\tsemapv:ManualMappingCuration\tJo Doe\t0.5\t3
+samhsa_2015:I.2\tskos:relatedMatch\tca_sb803:5\tsemapv:ManualMappingCuration\t\t0.25\t
+"""
+
+
+def test_columns_and_header_slots_the_crosswalk_does_not_model_are_kept_and_written_back() -> None:
+    mapping_set = cw.parse_sssom(EXTENDED, "extended.sssom.tsv")
+    first, second = mapping_set.records
+    assert dict(first.extra) == {
+        "reviewer_label": "Jo Doe",
+        "similarity_score": "0.5",
+        "ext_votes": "3",
+    }
+    assert dict(second.extra) == {"similarity_score": "0.25"}
+    assert len({first, second}) == 2  # records stay hashable
+    assert mapping_set.extra["see_also"] == ("https://example.org/about",)
+    assert str(mapping_set.extra["publication_date"]) == "2024-01-02"
+    with pytest.raises(TypeError):
+        first.extra["reviewer_label"] = "changed"  # type: ignore[index]
+    written = cw.write_sssom(mapping_set)
+    again = cw.parse_sssom(written, "again.sssom.tsv")
+    assert [r.extra for r in again.records] == [first.extra, second.extra]
+    assert again.extra == mapping_set.extra
+    assert cw.write_sssom(again) == written
+    assert written.splitlines()[-3].endswith("\treviewer_label\tsimilarity_score\text_votes")

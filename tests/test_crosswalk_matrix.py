@@ -17,6 +17,7 @@ from peer_competencies.crosswalk import (
     MappingSet,
     Predicate,
 )
+from tests.crosswalk_fixtures import shipped_rows_text
 
 PAIRS = list(itertools.permutations(CURATED_FRAMEWORKS, 2))
 
@@ -94,3 +95,18 @@ def test_a_matrix_of_an_unknown_framework_is_an_unknown_id_error() -> None:
 
     with pytest.raises(UnknownIdError, match="did you mean ca-sb803"):
         cw.matrix("samhsa-2015", "ca-sb80")
+
+
+def test_a_cell_ranks_a_mapping_of_confidence_zero_below_a_surer_one() -> None:
+    mapping_set = cw.parse_sssom(
+        shipped_rows_text(
+            "samhsa_2015:I skos:broadMatch ca_sb803:1 0.0",
+            "ca_sb803:1 skos:broadMatch samhsa_2015:I 0.5",
+        ),
+        "mine.sssom.tsv",
+    )
+    crosswalk = Crosswalk(pc.frameworks(), [mapping_set], shipped=False)
+    cell = cw.matrix("samhsa-2015", "ca-sb803", crosswalk).cell("samhsa-2015:I", "ca-sb803:1")
+    assert cell is not None
+    assert (cell.predicate, cell.confidence) == (Predicate.NARROW, 0.5)
+    assert [r.confidence for r in cell.records] == [0.5, 0.0]

@@ -6,6 +6,7 @@ import itertools
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -23,7 +24,12 @@ from peer_competencies.crosswalk import (
     Predicate,
     compose,
 )
-from tests.crosswalk_fixtures import USER_FRAMEWORK_ID, write_framework, write_sssom
+from tests.crosswalk_fixtures import (
+    USER_FRAMEWORK_ID,
+    shipped_rows_text,
+    write_framework,
+    write_sssom,
+)
 
 E, C, B, N, R = (
     Predicate.EXACT,
@@ -90,9 +96,9 @@ def test_the_graph_records_framework_and_mapping_set_versions() -> None:
     assert attributes["mapping_sets"] == {mapping_set.id: mapping_set.version}
 
 
-def test_the_graph_is_built_once_even_when_threads_race_for_it() -> None:
+def test_threads_racing_for_the_graph_each_get_the_whole_graph_of_their_own() -> None:
     fresh = Crosswalk()
-    graphs: list[object] = []
+    graphs: list[nx.MultiDiGraph[str]] = []
     barrier = threading.Barrier(8)
 
     def build() -> None:
@@ -105,8 +111,25 @@ def test_the_graph_is_built_once_even_when_threads_race_for_it() -> None:
     for thread in threads:
         thread.join()
     assert len(graphs) == 8
-    assert all(g is graphs[0] for g in graphs)
-    assert cw.graph() is cw.graph()
+    assert len({id(g) for g in graphs}) == 8
+    expected = sorted(cw.graph().edges(keys=True))
+    assert all(sorted(g.edges(keys=True)) == expected for g in graphs)
+
+
+def test_changing_the_attributes_of_a_graph_changes_no_other_graph_nor_the_exports() -> None:
+    graph = cw.graph()
+    before = (cw.to_json(), cw.to_graphml())
+    graph.nodes["samhsa-2015:I"]["text"] = "CHANGED"
+    graph.graph["frameworks"]["samhsa-2015"] = "v999"
+    graph.graph["name"] = "mine"
+    _, _, data = next(iter(graph.edges(data=True)))
+    data["confidence"] = -1
+    again = cw.graph()
+    assert again.nodes["samhsa-2015:I"]["text"] == pc.lookup("samhsa-2015:I").text
+    assert again.graph["frameworks"]["samhsa-2015"] == "2015"
+    assert again.graph["name"] == "peer_competencies crosswalk"
+    assert -1 not in {d.get("confidence") for _, _, d in again.edges(data=True)}
+    assert (cw.to_json(), cw.to_graphml()) == before
 
 
 def test_importing_the_package_does_not_import_networkx() -> None:
@@ -374,3 +397,155 @@ def test_a_users_no_term_found_blocks_stronger_inferences(tmp_path: Path) -> Non
     found = extended.mappings(f"{USER_FRAMEWORK_ID}:2", inferred=True)
     assert all(not (r.positive and r.object_id.startswith("icrc-pr:")) for r in found)
     assert any(r.object_id == "ca-sb803:17" for r in found)
+
+
+def only_these_mappings(*rows: str) -> Crosswalk:
+    """The shipped frameworks with only these mappings (see ``shipped_rows_text``)."""
+    mapping_set = cw.parse_sssom(shipped_rows_text(*rows), "mine.sssom.tsv")
+    return Crosswalk(pc.frameworks(), [mapping_set], shipped=False)
+
+
+def test_a_negative_on_a_pair_does_not_hide_the_chain_that_translate_finds() -> None:
+    crosswalk = only_these_mappings(
+        "samhsa_2015:I.1 skos:broadMatch ca_sb803:5 0.9",
+        "ca_sb803:5 skos:exactMatch peer_support_17:3 0.9",
+        "samhsa_2015:I.1 skos:exactMatch Not peer_support_17:3 0.9",
+    )
+    best = crosswalk.translate(["samhsa-2015:I.1"], to="peer-support-17").targets[
+        "peer-support-17:3"
+    ]
+    found = crosswalk.mappings("samhsa-2015:I.1", to="peer-support-17", inferred=True)
+    chained = [r for r in found if r.positive]
+    assert [(r.object_id, r.predicate, r.confidence) for r in chained] == [
+        ("peer-support-17:3", best.predicate, best.confidence)
+    ]
+    assert best.predicate is B
+    assert chained[0].path == best.path
+    assert any(r.negated for r in found)  # the curated negative is listed too
+
+
+def test_a_mapping_stated_without_confidence_counts_as_fully_confident_everywhere() -> None:
+    stated = cw.parse_sssom(
+        shipped_rows_text("samhsa_2015:I skos:relatedMatch ca_sb803:1 -"), "stated.sssom.tsv"
+    )
+    weaker = cw.parse_sssom(
+        shipped_rows_text(
+            "samhsa_2015:I skos:relatedMatch ca_sb803:1 0.5", set_id="https://example.org/weak"
+        ),
+        "weaker.sssom.tsv",
+    )
+    crosswalk = Crosswalk(pc.frameworks(), [weaker, stated], shipped=False)
+    edge = crosswalk.graph().get_edge_data("samhsa-2015:I", "ca-sb803:1", key=R.value)
+    assert edge["confidence"] is None  # the edge keeps the record that counts for more
+    assert set(edge["mapping_sets"]) == {stated.id, weaker.id}
+    best = crosswalk.translate(["samhsa-2015:I"], to="ca-sb803").targets["ca-sb803:1"]
+    assert best.confidence == 1.0
+    first = crosswalk.mappings("samhsa-2015:I", to="ca-sb803")[0]
+    assert first.confidence is None
+
+
+def test_two_mapping_sets_that_make_the_same_statement_agree_rather_than_repeat() -> None:
+    mine = cw.parse_sssom(
+        shipped_rows_text("ca_sb803:13 skos:closeMatch samhsa_2015:VIII 0.8"), "mine.sssom.tsv"
+    )
+    assert cw.default().extended(mapping_sets=[mine]).check() == ()
+    twice = cw.parse_sssom(
+        shipped_rows_text(
+            "ca_sb803:13 skos:closeMatch samhsa_2015:VIII 0.8",
+            "samhsa_2015:VIII skos:closeMatch ca_sb803:13 0.8",
+        ),
+        "twice.sssom.tsv",
+    )
+    kinds = [p.kind for p in Crosswalk(pc.frameworks(), [twice], shipped=False).check()]
+    assert kinds == ["stated-twice"]
+
+
+@pytest.mark.parametrize(
+    ("call", "says"),
+    [
+        pytest.param(
+            lambda: cw.translate("samhsa-2015:VIII.4", to="ca-sb803"),
+            "ids is a list of item ids, not one text 'samhsa-2015:VIII.4'",
+            id="one-id-as-text",
+        ),
+        pytest.param(
+            lambda: cw.translate([4], to="ca-sb803"),  # type: ignore[list-item]
+            "ids[0] is int 4",
+            id="an-id-that-is-no-text",
+        ),
+        pytest.param(
+            lambda: cw.translate(["samhsa-2015:VIII.4"], to=None),  # type: ignore[arg-type]
+            "a framework id is text, not NoneType None",
+            id="no-target",
+        ),
+        pytest.param(
+            lambda: cw.translate(["samhsa-2015:VIII.4"], to="ca-sb803", predicates=["exact"]),
+            "'exact' is not a mapping predicate (did you mean 'skos:exactMatch'? use",
+            id="predicate-label",
+        ),
+        pytest.param(
+            lambda: cw.translate(["samhsa-2015:VIII.4"], to="ca-sb803", predicates=[]),
+            "predicates is empty",
+            id="no-predicate",
+        ),
+        pytest.param(
+            lambda: cw.translate(["samhsa-2015:VIII.4"], to="ca-sb803", predicates="skos:x"),
+            "predicates is a list of predicates, not one text 'skos:x'",
+            id="one-predicate-as-text",
+        ),
+        pytest.param(
+            lambda: cw.translate(["samhsa-2015:VIII.4"], to="ca-sb803", min_confidence=2),
+            "min_confidence 2 is not a number from 0 to 1",
+            id="confidence-above-one",
+        ),
+        pytest.param(
+            lambda: cw.translate(
+                ["samhsa-2015:VIII.4"], to="ca-sb803", min_confidence=float("nan")
+            ),
+            "min_confidence nan is not a number from 0 to 1",
+            id="confidence-nan",
+        ),
+        pytest.param(
+            lambda: cw.default().translate(["samhsa-2015:VIII.4"], to="ca-sb803", max_hops=0),
+            "max_hops 0 is not a whole number of steps of at least 1",
+            id="translate-no-hops",
+        ),
+        pytest.param(
+            lambda: cw.default().mappings("samhsa-2015:VIII.4", inferred=True, max_hops=0),
+            "max_hops 0 is not a whole number of steps of at least 1",
+            id="mappings-no-hops",
+        ),
+        pytest.param(
+            lambda: cw.completeness("samhsa-2015"),
+            "frameworks is a list of framework ids, not one text 'samhsa-2015'",
+            id="completeness-one-text",
+        ),
+        pytest.param(
+            lambda: cw.completeness(["ca-sb803", "ca-sb803"]),
+            "repeat ca-sb803",
+            id="completeness-repeat",
+        ),
+        pytest.param(
+            lambda: cw.default().lookup(None),  # type: ignore[arg-type]
+            "an item id is text, not NoneType None",
+            id="lookup-none",
+        ),
+    ],
+)
+def test_a_query_with_a_bad_argument_says_which_and_how_to_fix_it(
+    call: Callable[[], object], says: str
+) -> None:
+    with pytest.raises(pc.InputError) as caught:
+        call()
+    assert says in str(caught.value)
+    assert caught.value.fix
+
+
+def test_one_hop_means_the_asserted_mappings_only() -> None:
+    found = cw.default().mappings("samhsa-2015:VIII.4", to="ca-sb803", inferred=True, max_hops=1)
+    assert found == ()
+    found = cw.default().mappings("samhsa-2015:VIII", to="ca-sb803", inferred=True, max_hops=1)
+    assert found
+    assert not any(len(r.path) > 1 for r in found)
+    translation = cw.default().translate(["samhsa-2015:VIII.4"], to="ca-sb803", max_hops=1)
+    assert len(translation) == 0

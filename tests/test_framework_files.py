@@ -108,3 +108,16 @@ def test_shipped_files_read_the_same_on_both_paths() -> None:
     for fw in pc.frameworks():
         with importlib.resources.as_file(folder.joinpath(f"{fw.id}.json")) as path:
             assert pc.read_framework_file(path) == fw
+
+
+def test_a_key_written_twice_in_a_framework_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "framework.json"
+    text = json.dumps(good(), indent=1).replace(
+        '"version": "2026",', '"version": "2025",\n "version": "2026",'
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(pc.InputError) as info:
+        pc.read_framework_file(path)
+    assert str(path) in str(info.value)
+    assert info.value.where == "line 6, column 2"
+    assert "the key 'version' appears twice" in info.value.problem

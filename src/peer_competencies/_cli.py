@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from . import _api
-from ._errors import InputError, PeerCompetenciesError, UnknownIdError
+from ._errors import InputError, PeerCompetenciesError
 from ._export import FORMATS, export
 from ._load import database
 from ._model import Framework, Item, Kind, converter
@@ -146,13 +146,13 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .crosswalk._cli import EXPORT_FORMATS as CROSSWALK_FORMATS
+    from .crosswalk._export import EXPORT_FORMATS as CROSSWALK_FORMATS
 
     if args.framework == "crosswalk":
         if args.format not in CROSSWALK_FORMATS:
             raise InputError(
-                f"the crosswalk exports as {', '.join(CROSSWALK_FORMATS)}",
-                fix=f"use --format {CROSSWALK_FORMATS[0]}, for example",
+                f"the crosswalk exports as {', '.join(CROSSWALK_FORMATS)}, not {args.format}",
+                fix="use --format sssom, for example",
             )
         from .crosswalk._cli import cmd_export
 
@@ -195,13 +195,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.set_defaults(handler=_cmd_search)
 
+    from .crosswalk._export import EXPORT_FORMATS as CROSSWALK_FORMATS  # imports no networkx
+
     p = sub.add_parser(
         "export",
-        help="export a framework (json, csv, markdown, case) or the crosswalk (sssom, graphml, "
-        "json)",
+        help=f"export a framework ({', '.join(FORMATS)}) or the crosswalk "
+        f"({', '.join(CROSSWALK_FORMATS)})",
     )
     p.add_argument("framework", help="a framework id, or 'crosswalk'")
-    p.add_argument("--format", required=True, choices=sorted({*FORMATS, "sssom", "graphml"}))
+    p.add_argument("--format", required=True, choices=sorted({*FORMATS, *CROSSWALK_FORMATS}))
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.set_defaults(handler=_cmd_export)
 
@@ -217,10 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         handler: Callable[[argparse.Namespace], int] = args.handler
         code = handler(args)
-    except UnknownIdError as exc:
-        print(f"peer-competencies: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except PeerCompetenciesError as exc:
+    except PeerCompetenciesError as exc:  # InputError, UnknownIdError
         print(f"peer-competencies: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:

@@ -6,10 +6,12 @@ import csv
 import io
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from ._errors import InputError
+from ._markup import markdown_text
 from ._model import Framework, Item, converter
 
 __all__ = [
@@ -20,6 +22,7 @@ __all__ = [
     "to_csv",
     "to_json",
     "to_markdown",
+    "uri_for",
     "uuid_for",
 ]
 
@@ -92,8 +95,12 @@ def to_csv(framework: Framework) -> str:
     return out.getvalue()
 
 
-def _uri(base: str, identifier: str) -> str:
-    return f"urn:uuid:{identifier}" if not base else f"{base.rstrip('/')}/{identifier}"
+def uri_for(base_uri: str, identifier: str) -> str:
+    """The URI of a CASE object: ``identifier`` under ``base_uri``, or ``urn:uuid:…`` when
+    there is no base (the crosswalk's CASE associations use it too)."""
+    if not base_uri:
+        return f"urn:uuid:{identifier}"
+    return f"{base_uri.rstrip('/')}/{identifier}"
 
 
 def case_package(
@@ -106,7 +113,7 @@ def case_package(
     ``associations`` are extra CFAssociations (the crosswalk's mappings) to include.
     """
     doc_id = uuid_for(framework.id)
-    doc_uri = _uri(base_uri, doc_id)
+    doc_uri = uri_for(base_uri, doc_id)
     doc_link = {"title": framework.title, "identifier": doc_id, "uri": doc_uri}
     source = framework.source
     document: dict[str, Any] = {
@@ -129,7 +136,7 @@ def case_package(
         entry: dict[str, Any] = {
             "identifier": identifier,
             "fullStatement": item.statement,
-            "uri": _uri(base_uri, identifier),
+            "uri": uri_for(base_uri, identifier),
             "humanCodingScheme": item.code,
             "listEnumeration": str(n + 1),
             "CFItemType": item.kind.value,
@@ -183,7 +190,7 @@ def _association(
     origin = {
         "title": item.text,
         "identifier": uuid_for(item.id),
-        "uri": _uri(base_uri, uuid_for(item.id)),
+        "uri": uri_for(base_uri, uuid_for(item.id)),
     }
     destination = (
         doc_link
@@ -191,7 +198,7 @@ def _association(
         else {
             "title": parent.text,
             "identifier": uuid_for(parent.id),
-            "uri": _uri(base_uri, uuid_for(parent.id)),
+            "uri": uri_for(base_uri, uuid_for(parent.id)),
         }
     )
     name = f"{item.id}|{kind}|{parent.id if parent else framework.id}"
@@ -200,7 +207,7 @@ def _association(
         "identifier": identifier,
         "associationType": kind,
         "sequenceNumber": sequence,
-        "uri": _uri(base_uri, identifier),
+        "uri": uri_for(base_uri, identifier),
         "originNodeURI": origin,
         "destinationNodeURI": destination,
         "lastChangeDateTime": DATA_CHANGED,
@@ -213,11 +220,7 @@ def to_case(framework: Framework, base_uri: str = "") -> str:
     return json.dumps(case_package(framework, base_uri), ensure_ascii=False, indent=2) + "\n"
 
 
-def _md(text: str) -> str:
-    """Text made safe inside a Markdown table cell or line (no markup of its own)."""
-    for char in "\\`*_[]<>|#":
-        text = text.replace(char, "\\" + char)
-    return text
+_md = markdown_text  # text made safe inside a Markdown line or table cell
 
 
 def to_markdown(framework: Framework) -> str:
@@ -266,16 +269,20 @@ def to_markdown(framework: Framework) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-FORMATS: dict[str, Callable[[Framework], str]] = {
-    "json": to_json,
-    "csv": to_csv,
-    "case": to_case,
-    "markdown": to_markdown,
-}
+FORMATS: Mapping[str, Callable[[Framework], str]] = MappingProxyType(
+    {
+        "json": to_json,
+        "csv": to_csv,
+        "case": to_case,
+        "markdown": to_markdown,
+    }
+)
+"""The framework export formats (``export ID --format …``), read-only."""
 
 
 def export(framework: Framework, format: str) -> str:
-    """The framework in one of :data:`FORMATS` (``json``, ``csv``, ``case``) as text."""
+    """The framework in one of :data:`FORMATS` (``json``, ``csv``, ``case``, ``markdown``) as
+    text; raises :class:`InputError` for another format."""
     try:
         writer = FORMATS[format]
     except KeyError:

@@ -82,13 +82,27 @@ class Note:
     source: Citation
 
 
+class _Owned:
+    """The slot in which an item keeps the framework it was first built into.
+
+    Not an attrs field: it takes no part in ``==``, ``hash``, ``repr``, ``attrs.asdict`` or the
+    converter, so an item still equals its round trip through ``converter``. A
+    :class:`Framework` fills it once, when it is created (see ``Framework.__attrs_post_init__``);
+    an item built on its own (or copied with ``attrs.evolve``) has none.
+    """
+
+    __slots__ = ("_owner",)
+
+
 @attrs.frozen
-class Item:
+class Item(_Owned):
     """One statement of a framework: a category, a competency, a skill, a principle …
 
     ``text`` and ``description`` are the source's wording verbatim (whitespace normalized);
     ``label`` is a short name of ours. Navigation (``parent``, ``children``, ``ancestors``,
-    ``descendants``, ``framework``) goes through the loaded frameworks.
+    ``descendants``, ``framework``) goes through the framework the item belongs to: the first
+    :class:`Framework` built with it (a shipped one, or a user's own read with
+    ``read_framework_file``), else the shipped framework of its ``framework_id``.
     """
 
     id: str
@@ -106,7 +120,10 @@ class Item:
 
     @property
     def framework(self) -> Framework:
-        """The framework this item belongs to."""
+        """The framework this item belongs to (see the class's description)."""
+        owner: Framework | None = getattr(self, "_owner", None)
+        if owner is not None:
+            return owner
         from ._load import database
 
         return database().framework(self.framework_id)
@@ -160,6 +177,13 @@ class Framework:
     attribution_note: str | None = None
     editorial_notes: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        # each item navigates through the first framework built with it (see ``_Owned``); a
+        # framework built later from the same items (attrs.evolve, a subset) leaves it alone
+        for item in self.items:
+            if isinstance(item, Item) and getattr(item, "_owner", None) is None:
+                object.__setattr__(item, "_owner", self)
 
     @cached_property
     def _by_id(self) -> Mapping[str, Item]:

@@ -12,24 +12,32 @@ and the fix.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
+import functools
 import json
+import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 from pathlib import Path
-from typing import IO, Any, NewType, TypeVar
+from types import MappingProxyType
+from typing import IO, Any, NewType, TypeVar, get_args, get_origin
 
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
 
 from ._errors import InputError
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "MAX_HOURS",
     "FieldError",
     "Hours",
     "check_readable",
     "decode",
+    "frozen_mapping",
+    "hours_problem",
     "open_text",
     "parse_json",
     "parse_yaml",
@@ -44,7 +52,15 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 """The size above which a file is refused unless its reader gives its own limit."""
 
 Hours = NewType("Hours", float)
-"""A number of hours: any number ≥ 0 (structured from an int or a float)."""
+"""A number of hours: a finite number from 0 to :data:`MAX_HOURS` (structured from an int or a
+float)."""
+
+MAX_HOURS = 1_000_000.0
+"""The most hours one value may hold (a century of full-time work is 876,000 hours): anything
+larger is a typing mistake, and sums of such values stay finite."""
+
+_HOURS = f"a number of hours ≥ 0 (at most {MAX_HOURS:,.0f})"
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
 
 _TRUE = frozenset({"true", "yes", "y", "1"})
 _FALSE = frozenset({"false", "no", "n", "0"})
@@ -61,6 +77,21 @@ class FieldError(InputError):
     def __init__(self, field: str, problem: str, fix: str | None = None) -> None:
         self.field = field
         super().__init__(problem, where=field, fix=fix)
+
+
+def frozen_mapping(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    """A read-only copy of ``value``: the converter of every mapping field the package hands
+    out, so that a caller can change neither the object nor the mapping it was built from.
+    (Typed with ``Any``: mypy's attrs plugin takes an ``__init__`` parameter's type from its
+    converter, and a generic converter would leave it unsolved.)"""
+    return MappingProxyType(dict(value))
+
+
+def hours_problem(value: float) -> str | None:
+    """What is wrong with ``value`` as a number of hours (see :data:`Hours`), or None."""
+    if not (math.isfinite(value) and 0 <= value <= MAX_HOURS):
+        return f"expected {_HOURS}"
+    return None
 
 
 class _Hooks:
@@ -95,14 +126,20 @@ class _Hooks:
         raise self.refuse("yes or no (true or false)" if self.from_text else "bool", value)
 
     def number(self, value: Any, _: Any) -> float:
+        number: float | None = None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-        if self.from_text and isinstance(value, str):
-            try:
-                return float(value.replace(",", "").strip())
-            except ValueError:
-                pass
-        raise self.refuse("a number", value)
+            number = float(value)
+        elif self.from_text and isinstance(value, str):
+            text = value.strip()
+            if _THOUSANDS.fullmatch(text):  # "1,200"; "2,5" is no number (a decimal comma?)
+                text = text.replace(",", "")
+            with contextlib.suppress(ValueError):
+                number = float(text)
+        if number is None:
+            raise self.refuse("a number", value)
+        if not math.isfinite(number):
+            raise self.refuse("a finite number", value, wrong_type=False)
+        return number
 
     def whole(self, value: Any, cl: Any) -> Any:
         if _is_enum(cl):  # an enum built on int reaches the int hook
@@ -117,10 +154,33 @@ class _Hooks:
         return int(number)
 
     def hours(self, value: Any, _: Any) -> Hours:
-        number = self.number(value, float)
-        if not number >= 0:
-            raise self.refuse("a number of hours ≥ 0", value, wrong_type=False)
+        try:
+            number = self.number(value, float)
+        except ValueError:  # not finite
+            raise self.refuse(_HOURS, value, wrong_type=False) from None
+        if hours_problem(number):
+            raise self.refuse(_HOURS, value, wrong_type=False)
         return Hours(number)
+
+    def sequence(self, cl: Any, converter: cattrs.Converter) -> Any:
+        """The hook of a list type (``tuple[str, ...]``, ``list[int]``, ``Sequence[X]``): as
+        cattrs makes it, but refusing a text, a mapping or a single value, which cattrs would
+        take apart into characters or keys."""
+        if get_origin(cl) in (list, MutableSequence):
+            inner = list_structure_factory(cl, converter)
+        else:
+            inner = homogenous_tuple_structure_factory(cl, converter)
+        (element, *_) = get_args(cl) or (Any,)
+        expected = "a list of texts" if element is str else "a list"
+
+        def structure_sequence(value: Any, _: Any) -> Any:
+            if isinstance(value, Mapping):
+                raise TypeError(f"expected {expected}, got a mapping")
+            if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+                raise self.refuse(expected, value)
+            return inner(value, cl)
+
+        return structure_sequence
 
     def date(self, value: Any, _: Any) -> dt.date:
         if isinstance(value, dt.datetime):
@@ -154,6 +214,15 @@ def _is_enum(cl: Any) -> bool:
     return isinstance(cl, type) and issubclass(cl, enum.Enum)
 
 
+def _is_sequence(cl: Any) -> bool:
+    """Whether ``cl`` is a list type: ``list[X]``, ``tuple[X, ...]`` or ``Sequence[X]``."""
+    origin = get_origin(cl)
+    if origin in (list, MutableSequence, Sequence):
+        return True
+    args = get_args(cl)
+    return origin is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
 class _Converter(cattrs.Converter):
     """A cattrs converter that remembers whether its messages may quote the values given."""
 
@@ -166,12 +235,15 @@ def strict_converter(*, from_text: bool = False, quote_values: bool = True) -> c
     """A new cattrs converter that checks types exactly and refuses unknown keys.
 
     Enums (``Kind``, ``Education`` …) are structured from their values, a message listing the
-    values when one is unknown. Two options, for data typed by people rather than programs:
+    values when one is unknown. A list is a list: a text, a mapping or a single value where a
+    list belongs is refused (cattrs would take a text apart into characters). Numbers are
+    finite. Two options, for data typed by people rather than programs:
 
     - ``from_text``: a value may also be written as text, as a CSV cell or a hand-typed record
       holds it: ``"yes"``/``"no"`` (``true``/``false``, ``y``/``n``, ``1``/``0``) for a bool,
-      ``"1,200"`` for a number, ``"30"`` or ``30.0`` for a whole number, an enum value in any
-      case, white space around a date or an enum value ignored;
+      ``"1,200"`` for a number (a comma only between groups of three digits: ``"2,5"`` is
+      refused rather than read as 25), ``"30"`` or ``30.0`` for a whole number, an enum value
+      in any case, white space around a number, a date or an enum value ignored;
     - ``quote_values=False``: no message repeats the value given, only what was expected (the
       data is personal: an applicant's record must not end up in a log).
     """
@@ -184,6 +256,7 @@ def strict_converter(*, from_text: bool = False, quote_values: bool = True) -> c
     conv.register_structure_hook(enum.Enum, hooks.choice)
     conv.register_structure_hook(Hours, hooks.hours)
     conv.register_structure_hook(dt.date, hooks.date)
+    conv.register_structure_hook_factory(_is_sequence, lambda cl: hooks.sequence(cl, conv))
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     return conv
 
@@ -240,19 +313,22 @@ def structure(
     """``converter.structure(data, cls)``, with any failure raised as a located InputError.
 
     ``root`` is the path of ``data`` inside the file (``$``, or ``row 4`` for a CSV row);
-    ``fix`` says where the reader finds the expected keys and types. The first problem is
-    reported, with how many more there are.
+    ``fix`` says where the reader finds the expected keys and types (a :class:`FieldError`
+    that names its own fix gives that one). The first problem is reported, with how many more
+    there are.
     """
     try:
         return converter.structure(data, cls)
     except cattrs.BaseValidationError as exc:
         quote = getattr(converter, "quote_values", True)
-        found = [(where, _describe(e, t, quote)) for where, e, t in _problems(exc, root, cls)]
-        where, problem = found[0] if found else (root, "invalid value")
+        found = [(where, e, _describe(e, t, quote)) for where, e, t in _problems(exc, root, cls)]
+        where, first, problem = found[0] if found else (root, exc, "invalid value")
         more = f" (and {len(found) - 1} more problems)" if len(found) > 1 else ""
-        raise InputError(problem + more, file=file, where=where, fix=fix) from None
+        own = first.fix if isinstance(first, FieldError) else None
+        raise InputError(problem + more, file=file, where=where, fix=own or fix) from None
     except FieldError as exc:
-        raise InputError(exc.problem, file=file, where=f"{root}.{exc.field}", fix=fix) from None
+        where = f"{root}.{exc.field}"
+        raise InputError(exc.problem, file=file, where=where, fix=exc.fix or fix) from None
     except (ValueError, TypeError) as exc:
         raise InputError(str(exc), file=file, where=root, fix=fix) from None
 
@@ -307,10 +383,75 @@ def open_text(path: Path) -> IO[str]:
         raise _unreadable(path, exc) from None
 
 
-def parse_json(text: str, file: str) -> object:
-    """Decoded JSON, a syntax error raised as InputError naming line and column."""
+class _RepeatedKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKey(key)
+            seen.add(key)
+    return found
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    line = text.count("\n", 0, position) + 1
+    return line, position - (text.rfind("\n", 0, position) + 1) + 1
+
+
+def _repeated_key_positions(text: str) -> tuple[int, int]:
+    """Where, in JSON text known to be valid but for a repeated key, the first repeated key
+    stands and where it stood first (only read again to place the error: the standard decoder
+    tells neither)."""
+    from json import decoder, scanner
+
+    # the pure-Python scanner, whose objects this parses (the C one parses its own); untyped
+    whitespace: Any = getattr(decoder, "WHITESPACE")  # noqa: B009
+    scanstring: Any = getattr(decoder, "scanstring")  # noqa: B009
+    make_scanner: Any = getattr(scanner, "py_make_scanner")  # noqa: B009
+
+    def skip(s: str, end: int) -> int:
+        return int(whitespace.match(s, end).end())
+
+    class Found(Exception):
+        pass
+
+    def parse_object(s_and_end: tuple[str, int], strict: bool, scan: Any, *_: Any) -> Any:
+        s, end = s_and_end
+        seen: dict[str, int] = {}
+        end = skip(s, end)
+        while s[end] != "}":
+            at = end
+            key, end = scanstring(s, end + 1, strict)
+            if key in seen:
+                raise Found(at, seen[key])
+            seen[key] = at
+            _, end = scan(s, skip(s, skip(s, end) + 1))  # past the colon, the value
+            end = skip(s, end)
+            if s[end] == ",":
+                end = skip(s, end + 1)
+        return {}, end + 1
+
+    finder: Any = json.JSONDecoder()
+    finder.parse_object = parse_object
     try:
-        return json.loads(text)
+        make_scanner(finder)(text, skip(text, 0))
+    except Found as found:
+        return found.args[0], found.args[1]
+    raise AssertionError("no repeated key")  # pragma: no cover - called only when there is one
+
+
+def parse_json(text: str, file: str) -> object:
+    """Decoded JSON, a syntax error or a key repeated in one object (which JSON would resolve
+    silently to the last) raised as InputError naming line and column."""
+    try:
+        return json.loads(text, object_pairs_hook=_unique_pairs)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"not valid JSON: {exc.msg}",
@@ -318,6 +459,47 @@ def parse_json(text: str, file: str) -> object:
             where=f"line {exc.lineno}, column {exc.colno}",
             fix="check the JSON syntax near that place",
         ) from None
+    except _RepeatedKey as exc:
+        at, first = _repeated_key_positions(text)
+        line, column = _line_column(text, at)
+        first_line, first_column = _line_column(text, first)
+        raise InputError(
+            f"the key {exc.key!r} appears twice in one object (first at line {first_line}, "
+            f"column {first_column})",
+            file=file,
+            where=f"line {line}, column {column}",
+            fix="keep one of them",
+        ) from None
+
+
+@functools.cache
+def _yaml_loader() -> Any:
+    """A safe YAML loader that refuses a key repeated in one mapping (PyYAML keeps the last);
+    its ``RepeatedKey`` is the error it raises then."""
+    import yaml
+
+    class RepeatedKey(yaml.constructor.ConstructorError):
+        def __init__(self, key: Any, first: Any, mark: Any) -> None:
+            problem = (
+                f"the key {key!r} appears twice in one mapping (first at line {first.line + 1})"
+            )
+            super().__init__(None, None, problem, mark)
+
+    class UniqueKeyLoader(yaml.SafeLoader):
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            if isinstance(node, yaml.MappingNode):
+                seen: dict[Any, Any] = {}
+                for key_node, _ in node.value:
+                    if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+                        continue  # keys merged in (<<) may be overridden; written keys may not
+                    key = self.construct_object(key_node)
+                    if key in seen:
+                        raise RepeatedKey(key, seen[key], key_node.start_mark)
+                    seen[key] = key_node.start_mark
+            return super().construct_mapping(node, deep)
+
+    UniqueKeyLoader.RepeatedKey = RepeatedKey  # type: ignore[attr-defined]
+    return UniqueKeyLoader
 
 
 def parse_yaml(
@@ -328,7 +510,8 @@ def parse_yaml(
     indent: int = 0,
     fix: str = "check the YAML syntax near that place",
 ) -> object:
-    """Decoded YAML (safe loading), a syntax error raised as InputError naming line and column.
+    """Decoded YAML (safe loading), a syntax error or a key repeated in one mapping (which
+    YAML would resolve silently to the last) raised as InputError naming line and column.
 
     For YAML that is one part of a file (the header of an SSSOM/TSV file): ``part`` names it
     (``"header"``: "the header is not valid YAML"; also the place when YAML gives no line),
@@ -337,13 +520,15 @@ def parse_yaml(
     """
     import yaml
 
+    loader = _yaml_loader()
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=loader)  # a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = part if mark is None else f"line {mark.line + 1}, column {mark.column + 1 + indent}"
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        subject = f"the {part} is not" if part else "not"
-        raise InputError(
-            f"{subject} valid YAML: {problem}", file=file, where=where, fix=fix
-        ) from None
+        if isinstance(exc, loader.RepeatedKey):
+            subject, fix = (f"in the {part}, " if part else ""), "keep one of them"
+        else:
+            subject = f"the {part} is not valid YAML: " if part else "not valid YAML: "
+        raise InputError(f"{subject}{problem}", file=file, where=where, fix=fix) from None

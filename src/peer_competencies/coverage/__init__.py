@@ -8,18 +8,30 @@
 
 from __future__ import annotations
 
-from ._coverage import STRONG, CompetencyCoverage, CoverageReport, Credit, Status, Via, coverage
+from ._coverage import (
+    STRONG,
+    CompetencyCoverage,
+    CoverageReport,
+    Credit,
+    CrosswalkHit,
+    Status,
+    Translate,
+    Via,
+    coverage,
+)
 from ._report import REPORT_FORMATS, render, to_data
 from ._requirements import Requirement, RequirementCheck, Rule, requirement
 from ._suggest import Evidence, Matcher, Suggestion, suggest, suggest_many, targets
-from ._syllabus import Module, Program, Syllabus, read_syllabus, syllabus_from
+from ._syllabus import SYLLABUS_SUFFIXES, Module, Program, Syllabus, read_syllabus, syllabus_from
 
 __all__ = [
     "REPORT_FORMATS",
     "STRONG",
+    "SYLLABUS_SUFFIXES",
     "CompetencyCoverage",
     "CoverageReport",
     "Credit",
+    "CrosswalkHit",
     "Evidence",
     "Matcher",
     "Module",
@@ -30,6 +42,7 @@ __all__ = [
     "Status",
     "Suggestion",
     "Syllabus",
+    "Translate",
     "Via",
     "coverage",
     "read_syllabus",

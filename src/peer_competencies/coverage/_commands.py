@@ -5,17 +5,22 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._terminal import write_output
+
+if TYPE_CHECKING:
+    from ._syllabus import Syllabus
 
 __all__ = ["add_commands"]
 
 
-def _framework_for(args: argparse.Namespace, program_framework: str | None) -> str:
+def _framework_for(args: argparse.Namespace, syllabus: Syllabus) -> str:
     from .._errors import InputError
+    from ._syllabus import program_framework
 
-    framework = args.framework or program_framework
+    own = program_framework(syllabus)  # a mistyped one is reported even under --framework
+    framework = args.framework or own
     if not framework:
         raise InputError(
             "no framework to report against",
@@ -30,7 +35,7 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
     from ._coverage import Status
 
     syllabus = read_syllabus(args.syllabus)
-    framework = _framework_for(args, syllabus.program.framework)
+    framework = _framework_for(args, syllabus)
     report = coverage(syllabus, framework, via_crosswalk=not args.no_crosswalk, show_progress=True)
     write_output(render(report, args.format), args.output)
     met = report.met
@@ -67,22 +72,17 @@ def _print_suggestions(title: str, found: Any) -> None:
 
 def _cmd_suggest(args: argparse.Namespace) -> int:
     from .._terminal import progress
-    from . import read_syllabus, suggest
-    from ._suggest import _matcher
+    from . import read_syllabus, suggest, suggest_many
+    from ._syllabus import SYLLABUS_SUFFIXES
 
-    path = Path(args.text)
-    if path.suffix.lower() in {".yaml", ".yml", ".json", ".toml", ".csv", ".xlsx"} and (
-        path.exists()
-    ):
-        syllabus = read_syllabus(path)
-        args.syllabus = str(path)
-        framework = _framework_for(args, syllabus.program.framework)
-        matcher = _matcher(framework)
+    if Path(args.text).suffix.lower() in SYLLABUS_SUFFIXES:  # a syllabus file, which must exist
+        syllabus = read_syllabus(args.text)
+        args.syllabus = args.text
+        framework = _framework_for(args, syllabus)
         unmapped = [m for m in syllabus.modules if not m.competencies]
-        results = {}
-        for module in progress(unmapped, label="suggest"):
-            text = " ".join(filter(None, (module.title, module.description)))
-            results[module.id] = (module, matcher.suggest(text, args.k))
+        texts = (" ".join(filter(None, (m.title, m.description))) for m in unmapped)
+        ranked = suggest_many(progress(texts, len(unmapped), "suggest"), framework, k=args.k)
+        results = {m.id: (m, found) for m, found in zip(unmapped, ranked, strict=True)}
         if args.json:
             print(
                 json.dumps(
@@ -112,6 +112,7 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
 def add_commands(sub: Any) -> None:
     """Add ``coverage`` and ``suggest`` to the command line."""
     from ._report import REPORT_FORMATS
+    from ._syllabus import SYLLABUS_SUFFIXES
 
     p = sub.add_parser(
         "coverage",
@@ -119,7 +120,7 @@ def add_commands(sub: Any) -> None:
         description="Exit status: 0 when the framework's curriculum requirement "
         "is met (or, without one, every competency is covered), 1 when not.",
     )
-    p.add_argument("syllabus", help="a syllabus file: .yaml, .json, .toml, .csv or .xlsx")
+    p.add_argument("syllabus", help=f"a syllabus file: {', '.join(SYLLABUS_SUFFIXES)}")
     p.add_argument("--framework", "-f", help="the framework (default: the syllabus's own)")
     p.add_argument(
         "--format",
@@ -137,7 +138,7 @@ def add_commands(sub: Any) -> None:
         "suggest",
         help="suggest competencies for a text, or for every module of a syllabus that names none",
     )
-    p.add_argument("text", help="the text, or a syllabus file")
+    p.add_argument("text", help=f"the text, or a syllabus file ({', '.join(SYLLABUS_SUFFIXES)})")
     p.add_argument("--framework", "-f", help="the framework to suggest from")
     p.add_argument("-k", type=int, default=5, help="how many suggestions (5)")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")

@@ -11,17 +11,34 @@ How credit is given, for every id a module lists:
   other mapping part credit, each with its mapping path and confidence.
 
 A competency is *covered* when some module gives it full credit, *partly covered* when it has
-only part credit, *missing* otherwise. A module's hours go to the competencies it credits: the
-hours ``hours_by_competency`` names go where it says (to a target, or to a listed id, whose
-targets share them), the rest is split equally among the listed ids, and each id's share equally
-among the targets it gives full credit to (among all it reaches when none is full). A module's
-measures count for every competency it gives full credit or hours to.
+only part credit, *missing* otherwise.
+
+How a module's hours go to the competencies it credits:
+
+- ``hours_by_competency`` names hours for some of its listed ids or for competencies they
+  credit (keys written like ``competencies``: full ids or bare codes); it needs the module's
+  ``hours``, and the named hours may add up to at most those;
+- hours named for a listed id are that id's hours; the rest of the module's hours (its hours
+  less all the named ones) is split equally among the listed ids not named;
+- each listed id's hours are split equally among the competencies it gives full credit to
+  (among all it reaches when none is full);
+- hours named for a competency are added to what it gets from the listed ids, never in their
+  place;
+- a remainder with no listed id left to share it (every id named, the named hours short of the
+  module's) is an error, as is an id listed twice (``13`` and ``ca-sb803:13`` are one id).
+
+So when every listed id credits something, the hours credited add up to the module's hours
+exactly; the hours of an id that credits nothing in the framework are credited nowhere (it is
+listed in ``uncredited``). Hours are kept as exact sums (no rounding) and rounded only when a
+report is rendered. A module's measures count for every competency it gives full credit or
+hours to.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
@@ -29,19 +46,20 @@ import attrs
 from .._errors import InputError, UnknownIdError
 from .._load import database
 from .._model import Framework, Item
+from .._structure import frozen_mapping
 from .._terminal import progress
 from ._requirements import RequirementCheck, check_requirement
 from ._suggest import Suggestion, suggest_many, targets
-from ._syllabus import Module, Syllabus
+from ._syllabus import Module, Syllabus, beyond, program_framework
 
 __all__ = [
     "CompetencyCoverage",
     "CoverageReport",
     "Credit",
+    "CrosswalkHit",
     "Reach",
     "Status",
     "Translate",
-    "Translation",
     "Via",
     "coverage",
 ]
@@ -123,7 +141,9 @@ class CoverageReport:
     unmapped_modules: tuple[Module, ...]
     uncredited: tuple[tuple[str, str], ...]
     requirement: RequirementCheck | None
-    suggestions: Mapping[str, tuple[Suggestion, ...]] = attrs.field(factory=dict)
+    suggestions: Mapping[str, tuple[Suggestion, ...]] = attrs.field(
+        factory=dict, converter=frozen_mapping, hash=False
+    )
 
     def count(self, status: Status) -> int:
         """How many competencies have this status."""
@@ -142,7 +162,7 @@ class CoverageReport:
     @property
     def credited_hours(self) -> float:
         """Hours credited to some competency."""
-        return sum(c.hours for c in self.competencies)
+        return math.fsum(c.hours for c in self.competencies)
 
     @property
     def met(self) -> bool | None:
@@ -163,8 +183,9 @@ class Reach:
 
 
 @attrs.frozen
-class Translation:
-    """What the crosswalk says one id of another framework corresponds to."""
+class CrosswalkHit:
+    """What the crosswalk says one id of another framework corresponds to in the framework
+    reported on (a :data:`Translate` function gives these)."""
 
     target_id: str
     predicate: str
@@ -172,51 +193,75 @@ class Translation:
     path: tuple[str, ...]
 
 
-Translate = Callable[[Sequence[str], str], Mapping[str, Sequence[Translation]]]
-"""Ids of other frameworks → what each corresponds to in the target framework."""
+Translate = Callable[[Sequence[str], str], Mapping[str, Sequence[CrosswalkHit]]]
+"""``(ids of other frameworks, target framework id)`` → what each id corresponds to in the
+target framework; :func:`coverage` takes one in place of the shipped crosswalk."""
 
 
-def _crosswalk(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[Translation]]:
+def _crosswalk(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[CrosswalkHit]]:
     """The shipped crosswalk's ``translate``, one source id at a time so each keeps its own
     evidence; the path is the chain of steps, each ``subject predicate object``."""
     return {source: _translated(source, framework) for source in ids}
 
 
 @functools.lru_cache(maxsize=65536)
-def _translated(source: str, framework: str) -> tuple[Translation, ...]:
+def _translated(source: str, framework: str) -> tuple[CrosswalkHit, ...]:
     # the shipped crosswalk never changes in a process, so one answer per id serves every module
     from ..crosswalk import translate
 
     result = translate([source], to=framework)
     return tuple(
-        Translation(
+        CrosswalkHit(
             c.target_id, c.predicate.value, c.confidence, tuple(str(step) for step in c.path)
         )
         for c in result.targets.values()
     )
 
 
-def _resolve(entry: object, syllabus: Syllabus, framework: Framework, n: int, m: int) -> Item:
-    where = f"$.modules[{n}].competencies[{m}]"
-    if not isinstance(entry, str) or not entry:
-        raise InputError(
-            f"expected a competency id, got {entry!r}",
-            file=syllabus.source,
-            where=where,
-            fix="write an id such as ca-sb803:13",
-        )
-    full_id = entry if ":" in entry else f"{syllabus.program.framework or framework.id}:{entry}"
+def _full_id(entry: str, syllabus: Syllabus, framework: Framework) -> str:
+    """An id as a module writes it (``ca-sb803:13``, or the bare code ``13`` of the program's
+    framework, else of the framework reported on) made a full id."""
+    return entry if ":" in entry else f"{syllabus.program.framework or framework.id}:{entry}"
+
+
+def _resolve(entry: str, syllabus: Syllabus, framework: Framework, where: str) -> Item:
     try:
-        return database().lookup(full_id)
+        return database().lookup(_full_id(entry, syllabus, framework))
     except UnknownIdError as exc:
-        hint = (
-            f"did you mean {', '.join(exc.suggestions)}?"
-            if exc.suggestions
-            else "use an id of a shipped framework, e.g. ca-sb803:13"
-        )
+        if "," in entry:
+            hint = "separate ids with ';' in a CSV cell, or list them one by one"
+        elif exc.suggestions:
+            hint = f"did you mean {', '.join(exc.suggestions)}?"
+        else:
+            hint = "use an id of a shipped framework, e.g. ca-sb803:13"
         raise InputError(
             f"unknown competency id {entry!r}", file=syllabus.source, where=where, fix=hint
         ) from None
+
+
+def _twice(entry: str, first: str, item_id: str) -> str:
+    if entry == first:
+        return f"{entry!r} is there twice"
+    return f"{first!r} and {entry!r} are both {item_id}"
+
+
+def _listed(module: Module, n: int, syllabus: Syllabus, framework: Framework) -> list[Item]:
+    """The items a module lists, each once."""
+    items: dict[str, int] = {}
+    listed = []
+    for m, entry in enumerate(module.competencies):
+        where = syllabus.place(n, "competencies", m)
+        item = _resolve(entry, syllabus, framework, where)
+        if item.id in items:
+            raise InputError(
+                _twice(entry, module.competencies[items[item.id]], item.id),
+                file=syllabus.source,
+                where=where,
+                fix="list each competency once",
+            )
+        items[item.id] = m
+        listed.append(item)
+    return listed
 
 
 def _within(item: Item, target_ids: Mapping[str, Item]) -> list[tuple[Item, Via]]:
@@ -233,7 +278,7 @@ def _reach(
     item: Item,
     framework: Framework,
     target_ids: Mapping[str, Item],
-    translated: Sequence[Translation],
+    translated: Sequence[CrosswalkHit],
 ) -> list[Reach]:
     """The targets one listed item credits."""
     if item.framework_id == framework.id:
@@ -272,8 +317,12 @@ def coverage(
     With ``via_crosswalk``, ids of other frameworks are credited through the crosswalk.
     With ``suggest_unmapped``, modules that list no competency get text suggestions (shown, never
     counted). ``translate`` replaces the crosswalk (for tests and custom mappings);
-    ``show_progress`` draws a bar on a terminal for a large syllabus.
+    ``show_progress`` draws a bar on a terminal for a large syllabus. Credit and hours are
+    given as this module's docstring says; an unknown or repeated id, a mistyped
+    ``program.framework``, or named hours that cannot be placed raise
+    :class:`~peer_competencies.InputError` at their place in the syllabus's file.
     """
+    program_framework(syllabus)  # a mistyped one is reported where it is written
     fw = database().framework(framework)
     target_list = targets(fw)
     target_ids = {t.id: t for t in target_list}
@@ -289,12 +338,13 @@ def coverage(
         if not module.competencies:
             unmapped.append(module)
             continue
-        listed = [_resolve(e, syllabus, fw, n, m) for m, e in enumerate(module.competencies)]
+        listed = _listed(module, n, syllabus, fw)
         foreign = [i.id for i in listed if i.framework_id != fw.id]
         translated = translator(foreign, fw.id) if via_crosswalk and foreign else {}
         reach = {i.id: _reach(i, fw, target_ids, translated.get(i.id, ())) for i in listed}
         uncredited += [(module.id, i.id) for i in listed if not reach[i.id]]
-        for credit in _split_hours(module, listed, reach, syllabus, n):
+        named = _named_hours(module, listed, reach, syllabus, fw, n)
+        for credit in _split_hours(module, listed, reach, named, syllabus, n):
             credits[credit.target_id].append(credit)
             if credit.full or credit.hours > 0:  # a passing mention assesses nothing
                 measures[credit.target_id].update(dict.fromkeys(module.measures))
@@ -312,7 +362,7 @@ def coverage(
             CompetencyCoverage(
                 item=target,
                 status=status,
-                hours=round(sum(c.hours for c in found), 4),
+                hours=math.fsum(c.hours for c in found),
                 modules=tuple(dict.fromkeys(c.module_id for c in found)),
                 measures=tuple(measures[target.id]),
                 credits=tuple(found),
@@ -336,45 +386,77 @@ def coverage(
     return attrs.evolve(report, requirement=check_requirement(report))
 
 
-def _split_hours(
-    module: Module, listed: list[Item], reach: Mapping[str, list[Reach]], syllabus: Syllabus, n: int
-) -> Iterable[Credit]:
-    explicit = dict(module.hours_by_competency)
-    where = f"$.modules[{n}].hours_by_competency"
+def _named_hours(
+    module: Module,
+    listed: list[Item],
+    reach: Mapping[str, list[Reach]],
+    syllabus: Syllabus,
+    framework: Framework,
+    n: int,
+) -> dict[str, float]:
+    """``hours_by_competency`` by full id, each key checked to be a listed id or a competency
+    one of them credits."""
     known = {i.id for i in listed} | {r.target.id for found in reach.values() for r in found}
-    for key in explicit:
-        if key not in known:
+    named: dict[str, float] = {}
+    keys: dict[str, str] = {}
+    for key, hours in module.hours_by_competency.items():
+        where = syllabus.place(n, "hours_by_competency", key)
+        item = database().get(_full_id(key, syllabus, framework))
+        if item is None or item.id not in known:
             raise InputError(
                 f"{key!r} is not one of the module's ids or the competencies they credit",
                 file=syllabus.source,
                 where=where,
-                fix="name one of the module's competency ids",
+                fix="name one of the module's competency ids, or a competency they credit",
             )
-    named = sum(explicit.values())
-    if module.hours is not None and named > module.hours + 1e-9:
+        if item.id in named:
+            raise InputError(
+                _twice(key, keys[item.id], item.id),
+                file=syllabus.source,
+                where=where,
+                fix="name each competency once",
+            )
+        named[item.id] = hours
+        keys[item.id] = key
+    return named
+
+
+def _split_hours(
+    module: Module,
+    listed: list[Item],
+    reach: Mapping[str, list[Reach]],
+    named: Mapping[str, float],
+    syllabus: Syllabus,
+    n: int,
+) -> Iterable[Credit]:
+    """The module's credits with their hours, by the rules of the module docstring."""
+    listed_ids = {i.id for i in listed}
+    sharing = [i.id for i in listed if i.id not in named]
+    total = module.hours or 0.0
+    rest = max(total - math.fsum(named.values()), 0.0)
+    if not sharing and beyond(rest, 0.0):
         raise InputError(
-            f"the named hours add up to {named:g}, more than the module's {module.hours:g}",
+            f"the named hours leave {rest:g} of the module's {total:g} hours, and every listed "
+            "id is named: none is left to take them",
             file=syllabus.source,
-            where=where,
-            fix="make them add up to at most the module's hours",
+            where=syllabus.place(n, "hours_by_competency"),
+            fix="name all the module's hours, or lower its hours",
         )
-    rest = max((module.hours or 0.0) - named, 0.0)
-    sharing = [i.id for i in listed if i.id not in explicit]
     share = rest / len(sharing) if sharing else 0.0
-    given: set[str] = set()  # targets whose named hours were handed out already
+    given: set[str] = set()  # competencies whose named hours were handed out already
     for item in listed:
         found = reach[item.id]
-        item_hours = explicit.get(item.id, share if item.id in sharing else 0.0)
+        item_hours = named.get(item.id, share)
         # hours follow the strongest correspondence: to the full credits when there are any
         paid = [r for r in found if r.full] or found
         for r in found:
-            if r.target.id in explicit:
-                hours = 0.0 if r.target.id in given else explicit[r.target.id]
-                given.add(r.target.id)
-            else:
-                hours = item_hours / len(paid) if r in paid else 0.0
+            hours = item_hours / len(paid) if r in paid else 0.0
+            target = r.target.id
+            if target in named and target not in listed_ids and target not in given:
+                hours += named[target]
+                given.add(target)
             yield Credit(
-                target_id=r.target.id,
+                target_id=target,
                 module_id=module.id,
                 module_title=module.title,
                 listed_id=item.id,

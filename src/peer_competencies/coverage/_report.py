@@ -8,10 +8,12 @@ import html
 import io
 import json
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from .._errors import InputError
+from .._markup import markdown_text
 from .._terminal import clip
 from ._coverage import CompetencyCoverage, CoverageReport, Status
 
@@ -75,6 +77,12 @@ def to_table(report: CoverageReport) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
+def _hours(hours: float) -> float:
+    """Hours as a report gives them: to the ten-thousandth of an hour (the model keeps exact
+    sums)."""
+    return round(hours, 4)
+
+
 def to_data(report: CoverageReport) -> dict[str, Any]:
     """The report as plain JSON-ready data."""
     check = report.requirement
@@ -92,15 +100,15 @@ def to_data(report: CoverageReport) -> dict[str, Any]:
             "partly_covered": report.count(Status.PARTIAL),
             "missing": report.count(Status.MISSING),
             "percent_covered": round(report.percent_covered, 2),
-            "hours": report.total_hours,
-            "credited_hours": round(report.credited_hours, 4),
+            "hours": _hours(report.total_hours),
+            "credited_hours": _hours(report.credited_hours),
         },
         "competencies": [
             {
                 "id": row.item.id,
                 "text": row.item.text,
                 "status": row.status.value,
-                "hours": row.hours,
+                "hours": _hours(row.hours),
                 "modules": list(row.modules),
                 "measures": list(row.measures),
                 "direct": row.direct,
@@ -111,7 +119,7 @@ def to_data(report: CoverageReport) -> dict[str, Any]:
                         "listed_id": c.listed_id,
                         "via": c.via.value,
                         "full": c.full,
-                        "hours": round(c.hours, 4),
+                        "hours": _hours(c.hours),
                         "confidence": c.confidence,
                         "predicate": c.predicate,
                         "path": list(c.path),
@@ -154,8 +162,7 @@ def to_json(report: CoverageReport) -> str:
     return json.dumps(to_data(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+_cell = markdown_text  # a syllabus's wording, shown as written inside Markdown
 
 
 def to_markdown(report: CoverageReport) -> str:
@@ -346,14 +353,17 @@ def to_calmhsa_markdown(report: CoverageReport) -> str:
     return "\n".join(lines) + "\n"
 
 
-REPORT_FORMATS: dict[str, Callable[[CoverageReport], str]] = {
-    "table": to_table,
-    "json": to_json,
-    "md": to_markdown,
-    "html": to_html,
-    "calmhsa": to_calmhsa_csv,
-    "calmhsa-md": to_calmhsa_markdown,
-}
+REPORT_FORMATS: Mapping[str, Callable[[CoverageReport], str]] = MappingProxyType(
+    {
+        "table": to_table,
+        "json": to_json,
+        "md": to_markdown,
+        "html": to_html,
+        "calmhsa": to_calmhsa_csv,
+        "calmhsa-md": to_calmhsa_markdown,
+    }
+)
+"""Every report format by name, each the function that renders it (read-only)."""
 
 
 def render(report: CoverageReport, format: str = "table") -> str:

@@ -11,6 +11,7 @@ import attrs
 
 from .._model import Citation
 from .._structure import strict_converter, structure
+from ._syllabus import beyond
 
 if TYPE_CHECKING:
     from ._coverage import CoverageReport
@@ -87,10 +88,11 @@ def check_requirement(report: CoverageReport) -> RequirementCheck | None:
             problems.append("no measure of competency")
         if problems:
             reasons.append(f"{row.item.id} ({row.item.text}): {'; '.join(problems)}")
-    if req.total_hours_at_least is not None and report.total_hours < req.total_hours_at_least:
+    least = req.total_hours_at_least
+    # exact sums of fractions (17 modules of 80/17 hours) may fall a rounding error short
+    if least is not None and beyond(least, report.total_hours):
         reasons.append(
             f"the syllabus has {report.total_hours:g} hours, "
-            f"{req.total_hours_at_least:g} required: "
-            f"{req.total_hours_at_least - report.total_hours:g} more needed"
+            f"{least:g} required: {least - report.total_hours:g} more needed"
         )
     return RequirementCheck(req, not reasons, tuple(reasons))

@@ -105,6 +105,11 @@ class Matcher:
 
     def suggest(self, text: str, k: int = 5) -> tuple[Suggestion, ...]:
         """The ``k`` best targets for ``text``, best first (ties broken by id)."""
+        _check_k(k)
+        _check_text(text, "text")
+        return self._ranked(text, k)
+
+    def _ranked(self, text: str, k: int) -> tuple[Suggestion, ...]:
         surface: dict[str, str] = {}
         for word, stemmed in words(text):
             surface.setdefault(stemmed, word)
@@ -146,17 +151,39 @@ def _matcher(framework_id: str) -> Matcher:
     return found
 
 
+def _check_k(k: object) -> None:
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        raise InputError(f"k must be a whole number ≥ 1, got {k!r}", fix="ask for 1 or more")
+
+
+def _check_text(text: object, name: str) -> None:
+    if not isinstance(text, str):
+        raise InputError(f"{name} must be a str, not {type(text).__name__}")
+    if not text.strip():
+        raise InputError(f"{name} is empty", fix="give the words to match, e.g. a module's title")
+
+
 def suggest(text: str, framework: str, k: int = 5) -> tuple[Suggestion, ...]:
     """Competencies of ``framework`` that ``text`` (a module's title and description) most
-    likely addresses, best first, each with its score and the statements that matched."""
-    if not isinstance(text, str):
-        raise InputError(f"text must be a str, not {type(text).__name__}")
-    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        raise InputError(f"k must be a whole number ≥ 1, got {k!r}")
-    return _matcher(framework).suggest(text, k)
+    likely addresses, best first, each with its score and the statements that matched.
+    ``text`` must hold some words; ``k`` is a whole number ≥ 1."""
+    _check_k(k)
+    _check_text(text, "text")
+    return _matcher(framework)._ranked(text, k)
 
 
 def suggest_many(texts: Iterable[str], framework: str, k: int = 5) -> list[tuple[Suggestion, ...]]:
-    """:func:`suggest` for many texts against one framework, sharing one index."""
+    """:func:`suggest` for many texts against one framework, sharing one index; ``texts`` is
+    a list (or any iterable) of texts, read one by one as they are ranked."""
+    if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable):
+        raise InputError(
+            f"texts must be a list of texts, not {type(texts).__name__}",
+            fix="for one text, use suggest(), or pass [text]",
+        )
+    _check_k(k)
     matcher = _matcher(framework)
-    return [matcher.suggest(t, k) for t in texts]
+    found = []
+    for n, text in enumerate(texts):
+        _check_text(text, f"texts[{n}]")
+        found.append(matcher._ranked(text, k))
+    return found

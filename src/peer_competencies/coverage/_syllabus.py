@@ -5,18 +5,21 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
-from .._errors import InputError
+from .._errors import InputError, UnknownIdError
 from .._structure import (
+    FieldError,
     Hours,
     check_readable,
+    frozen_mapping,
+    hours_problem,
     parse_json,
     parse_yaml,
     read_text,
@@ -24,15 +27,32 @@ from .._structure import (
     structure,
 )
 
-__all__ = ["MAX_SYLLABUS_BYTES", "Module", "Program", "Syllabus", "read_syllabus", "syllabus_from"]
+__all__ = [
+    "MAX_SYLLABUS_BYTES",
+    "SYLLABUS_SUFFIXES",
+    "Module",
+    "Program",
+    "Syllabus",
+    "beyond",
+    "program_framework",
+    "read_syllabus",
+    "syllabus_from",
+]
 
 MAX_SYLLABUS_BYTES = 20 * 1024 * 1024
+SYLLABUS_SUFFIXES = (".yaml", ".yml", ".json", ".toml", ".csv", ".xlsx")
+"""The file name endings :func:`read_syllabus` reads."""
+
 _FIX = "see docs/coverage.md for the syllabus keys and their types"
 CSV_COLUMNS = ("id", "title", "description", "hours", "competencies", "measures", "delivery")
+_COLUMNS_FIX = f"use the columns {', '.join(CSV_COLUMNS)}"
 
 
-def _frozen_map(value: Mapping[str, Hours]) -> Mapping[str, Hours]:
-    return MappingProxyType(dict(value))
+def beyond(hours: float, limit: float) -> bool:
+    """Whether ``hours`` exceed ``limit`` by more than rounding (a billionth, of the limit or
+    of one hour): how sums of hours are compared (named hours with a module's, a syllabus's
+    total with a required one)."""
+    return hours - limit > 1e-9 * max(1.0, limit)
 
 
 @attrs.frozen
@@ -44,143 +64,348 @@ class Program:
     framework: str | None = None
 
 
+def _strip(value: str) -> str:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _strip_all(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(_strip(v) for v in values)
+
+
+def _strip_keys(value: Mapping[str, Hours]) -> Mapping[str, Hours]:
+    stripped: dict[str, Hours] = {}
+    for key, hours in value.items():
+        if _strip(key) in stripped:
+            raise FieldError(
+                f"hours_by_competency[{key!r}]",
+                f"{key!r} repeats {_strip(key)!r}",
+                fix="name each id once",
+            )
+        stripped[_strip(key)] = hours
+    return frozen_mapping(stripped)
+
+
+def _check_module(module: Module) -> None:
+    if not module.id:
+        raise FieldError("id", "the module id is empty", fix="give every module an id")
+    if not module.title.strip():
+        raise FieldError("title", "the title is empty", fix="give every module a title")
+    if module.hours is not None and hours_problem(module.hours):
+        raise FieldError("hours", f"{hours_problem(module.hours)}, got {module.hours!r}")
+    for m, entry in enumerate(module.competencies):
+        if not entry:
+            raise FieldError(
+                f"competencies[{m}]",
+                "the competency id is empty",
+                fix="write an id such as ca-sb803:13, or remove the entry",
+            )
+    named = module.hours_by_competency
+    for key, hours in named.items():
+        if not key:
+            raise FieldError(f"hours_by_competency[{key!r}]", "the competency id is empty")
+        if hours_problem(hours):
+            raise FieldError(f"hours_by_competency[{key!r}]", f"{hours_problem(hours)}")
+    if named and module.hours is None:
+        raise FieldError(
+            "hours_by_competency",
+            "hours_by_competency divides the module's hours, and the module gives none",
+            fix="give the module's hours",
+        )
+    total = math.fsum(named.values())
+    if module.hours is not None and beyond(total, module.hours):
+        raise FieldError(
+            "hours_by_competency",
+            f"the named hours add up to {total:g}, more than the module's {module.hours:g}",
+            fix="make them add up to at most the module's hours",
+        )
+
+
 @attrs.frozen
 class Module:
     """One module of a syllabus.
 
     ``competencies`` are item ids (``ca-sb803:13``, ``samhsa-2015:VIII.4``) or codes of the
-    program's framework (``13``); ``hours_by_competency`` optionally says how the module's hours
-    divide among them (otherwise they are split equally); ``measures`` say how competency is
-    assessed (role play, written test …); ``delivery`` is the mode (in person, online …).
+    program's framework (``13``); ``hours_by_competency`` optionally says how many of the
+    module's hours go to some of them (see :func:`~peer_competencies.coverage.coverage`; it
+    needs ``hours``); ``measures`` say how competency is assessed (role play, written test …);
+    ``delivery`` is the mode (in person, online …). White space around ids is dropped; an empty
+    id or title, hours that are not a number ≥ 0, or named hours beyond the module's raise
+    :class:`~peer_competencies.InputError`.
     """
 
-    id: str
+    id: str = attrs.field(converter=_strip)
     title: str
     description: str | None = None
     hours: Hours | None = None
-    competencies: tuple[str, ...] = ()
+    competencies: tuple[str, ...] = attrs.field(default=(), converter=_strip_all)
     hours_by_competency: Mapping[str, Hours] = attrs.field(
         factory=dict,
-        converter=_frozen_map,
+        converter=_strip_keys,
         hash=False,
     )
     measures: tuple[str, ...] = ()
     delivery: str | None = None
 
+    def __attrs_post_init__(self) -> None:
+        _check_module(self)
+
 
 @attrs.frozen
 class Syllabus:
-    """A program and its modules, in order; ``source`` names the file it was read from."""
+    """A program and its modules, in order; ``source`` names the file it was read from, and
+    ``rows``, for a syllabus read from a CSV file or a sheet, the row each module is on."""
 
     program: Program
     modules: tuple[Module, ...]
     source: str | None = None
+    rows: tuple[int, ...] = ()
 
     @property
     def hours(self) -> float:
-        """Total hours of the modules that give their hours (to the millionth of an hour, so
-        that 17 modules of 80/17 hours add up to 80)."""
-        return round(math.fsum(m.hours or 0.0 for m in self.modules), 6)
+        """Total hours of the modules that give their hours."""
+        return math.fsum(m.hours or 0.0 for m in self.modules)
+
+    def place(self, n: int, key: str | None = None, index: object = None) -> str:
+        """Where the ``n``-th module (its ``key``; the ``index``-th entry of that) is in the
+        file: ``$.modules[3].competencies[0]``, or for a CSV file or a sheet
+        ``row 5, column competencies``."""
+        if n < len(self.rows):
+            return f"row {self.rows[n]}" + (f", column {key}" if key else "")
+        where = f"$.modules[{n}]" + (f".{key}" if key else "")
+        return where if index is None else f"{where}[{index!r}]"
+
+
+def program_framework(syllabus: Syllabus) -> str | None:
+    """The id of the framework the syllabus is written against (its bare codes are codes of
+    it), checked to be a shipped framework; None when the syllabus names none."""
+    from .._load import database
+
+    framework = syllabus.program.framework
+    if framework is None:
+        return None
+    try:
+        return database().framework(framework).id
+    except UnknownIdError as exc:
+        hint = (
+            f"did you mean {', '.join(exc.suggestions)}?"
+            if exc.suggestions
+            else f"use one of {', '.join(database().framework_ids())}"
+        )
+        raise InputError(
+            f"unknown framework id {framework!r}",
+            file=syllabus.source,
+            where="$.program.framework",
+            fix=hint,
+        ) from None
 
 
 _CONVERTER = strict_converter()
+_CELLS = strict_converter(from_text=True)
 
 
-def syllabus_from(data: object, file: str = "<data>") -> Syllabus:
-    """A syllabus from already decoded data (a mapping with ``program`` and ``modules``)."""
-    if not isinstance(data, dict):
-        raise InputError(
-            "a syllabus is a table with 'program' and 'modules'", file=file, where="$", fix=_FIX
-        )
-    record = dict(data)
-    record.setdefault("source", file)
-    syllabus = structure(_CONVERTER, record, Syllabus, file, _FIX)
+def _checked(syllabus: Syllabus, empty: str) -> Syllabus:
+    """``syllabus``, once it has modules and no module id twice."""
     if not syllabus.modules:
-        raise InputError("the syllabus has no modules", file=file, where="$.modules", fix=_FIX)
+        raise InputError("the syllabus has no modules", file=syllabus.source, where=empty, fix=_FIX)
     seen: dict[str, int] = {}
     for n, module in enumerate(syllabus.modules):
         if module.id in seen:
             raise InputError(
-                f"module id {module.id!r} repeats $.modules[{seen[module.id]}]",
-                file=file,
-                where=f"$.modules[{n}].id",
+                f"module id {module.id!r} repeats {syllabus.place(seen[module.id], 'id')}",
+                file=syllabus.source,
+                where=syllabus.place(n, "id"),
                 fix="give every module its own id",
             )
         seen[module.id] = n
     return syllabus
 
 
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in cell.split(";") if part.strip())
+def syllabus_from(data: object, file: str = "<data>") -> Syllabus:
+    """A syllabus from already decoded data (a mapping with ``program`` and ``modules``);
+    ``file`` is its source."""
+    if not isinstance(data, dict):
+        raise InputError(
+            "a syllabus is a table with 'program' and 'modules'", file=file, where="$", fix=_FIX
+        )
+    extra = sorted(repr(k) if not isinstance(k, str) else k for k in data if k not in _KEYS)
+    if extra:
+        raise InputError(
+            f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(extra)}",
+            file=file,
+            where="$",
+            fix="the source is the file's name"
+            if "source" in extra
+            else f"a syllabus has only {' and '.join(_KEYS)}",
+        )
+    record = {**data, "source": file}
+    return _checked(structure(_CONVERTER, record, Syllabus, file, _FIX), "$.modules")
 
 
-def _rows_to_data(rows: list[dict[str, Any]], file: str, title: str) -> dict[str, Any]:
-    modules = []
-    for n, row in enumerate(rows, start=2):  # row 1 is the header
-        where = f"row {n}"
-        extra = sorted(k for k in row if k not in CSV_COLUMNS or k is None)
-        if extra:
+_KEYS = ("program", "modules")
+
+
+# --- CSV files and sheets: one module a row ---------------------------------------------------
+
+
+def _label(index: int, sheet: bool) -> str:
+    """A column's name where it has none: its letter in a sheet, its number in a CSV file."""
+    if not sheet:
+        return str(index + 1)
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _header(number: int, cells: Sequence[object], file: str, sheet: bool) -> list[str | None]:
+    """The canonical column name of every cell of the header row (None: a column with no
+    name), names compared without case or surrounding white space."""
+    names: list[str | None] = []
+    for index, cell in enumerate(cells):
+        name = None if _blank(cell) else str(cell).strip().lower()
+        where = f"row {number}, column {_label(index, sheet)}"
+        if name is not None and name not in CSV_COLUMNS:
+            semicolons = not sheet and ";" in name
             raise InputError(
-                f"unknown column {extra[0]!r}",
+                f"unknown column {str(cell).strip()!r}",
                 file=file,
                 where=where,
-                fix=f"use the columns {', '.join(CSV_COLUMNS)}",
+                fix="separate the columns with commas, not semicolons"
+                if semicolons
+                else _COLUMNS_FIX,
             )
-        module: dict[str, Any] = {}
-        for key in CSV_COLUMNS:
-            value = row.get(key)
-            if value is None or (isinstance(value, str) and not value.strip()):
-                continue
-            if key in ("competencies", "measures"):
-                module[key] = list(_split(str(value)))
-            elif key == "hours":
-                module[key] = _hours_cell(value, file, f"{where}, column hours")
-            else:
-                module[key] = str(value).strip()
-        for key in ("id", "title"):
-            if key not in module:
-                raise InputError(
-                    f"the {key} is empty",
-                    file=file,
-                    where=f"{where}, column {key}",
-                    fix=f"give every module a {key}",
-                )
-        modules.append(module)
-    return {"program": {"title": title}, "modules": modules}
-
-
-def _hours_cell(value: object, file: str, where: str) -> float:
-    number: float | None = None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = float(value)
-    else:
-        try:
-            number = float(str(value).strip())
-        except ValueError:
-            number = None
-    if number is None or not number >= 0:
+        if name is not None and name in names:
+            first = _label(names.index(name), sheet)
+            raise InputError(
+                f"column {name!r} repeats column {first}",
+                file=file,
+                where=where,
+                fix="keep one of them",
+            )
+        names.append(name)
+    missing = [key for key in ("id", "title") if key not in names]
+    if missing:
         raise InputError(
-            f"expected a number of hours ≥ 0, got {value!r}",
+            f"the first row must name the columns, among them id and title "
+            f"(no {' or '.join(missing)} column)",
             file=file,
-            where=where,
-            fix="write the hours as a number, e.g. 2.5",
+            where=f"row {number}",
+            fix=_COLUMNS_FIX,
         )
-    return number
+    return names
 
 
-def _read_csv(text: str, file: str, title: str) -> dict[str, Any]:
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "id" not in reader.fieldnames:
+def _text(value: object) -> object:
+    """A cell of a text column as text: a number as written (a sheet may hold an id as 12)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value.strip() if isinstance(value, str) else value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _split(cell: object) -> list[str]:
+    text = _text(cell)
+    if not isinstance(text, str):
+        return [text]  # type: ignore[list-item]  # refused, located, by the converter
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def _module(number: int, cells: Mapping[str, object], file: str) -> Module:
+    record: dict[str, object] = {}
+    for key, value in cells.items():
+        if key in ("id", "title"):
+            record[key] = "" if value is None else _text(value)  # empty: refused by Module
+        elif _blank(value):
+            continue
+        elif key in ("competencies", "measures"):
+            record[key] = _split(value)
+        elif key == "hours":
+            record[key] = value
+        else:
+            record[key] = _text(value)
+    try:
+        return structure(_CELLS, record, Module, file, _FIX)
+    except InputError as exc:
+        column = re.match(r"\$\.(\w+)", exc.where or "")
+        where = f"row {number}" + (f", column {column.group(1)}" if column else "")
+        raise InputError(exc.problem, file=file, where=where, fix=exc.fix) from None
+
+
+def _table(rows: Iterable[tuple[int, Sequence[object]]], file: str, sheet: bool) -> Syllabus:
+    """A syllabus from numbered rows (a CSV file's or a sheet's): the first that is not empty
+    names the columns, each later one that is not empty is a module."""
+    names: list[str | None] | None = None
+    modules: list[Module] = []
+    numbers: list[int] = []
+    for number, cells in rows:
+        if all(_blank(c) for c in cells):
+            continue
+        if names is None:
+            names = _header(number, cells, file, sheet)
+            continue
+        record: dict[str, object] = {}
+        for index, value in enumerate(cells):
+            name = names[index] if index < len(names) else None
+            if name is not None:
+                record[name] = value
+            elif not _blank(value):
+                where = f"row {number}, column {_label(index, sheet)}"
+                problem = (
+                    "the row has more cells than the header has columns"
+                    if index >= len(names)
+                    else "a value in a column with no name"
+                )
+                raise InputError(
+                    problem,
+                    file=file,
+                    where=where,
+                    fix="name the column in the first row, or remove the value"
+                    + ("" if sheet else "; a cell holding a comma goes in double quotes"),
+                )
+        modules.append(_module(number, record, file))
+        numbers.append(number)
+    if names is None:
         raise InputError(
-            "the first row must name the columns, among them id and title",
+            "the first sheet is empty" if sheet else "the file is empty",
             file=file,
             where="row 1",
-            fix=f"use the columns {', '.join(CSV_COLUMNS)}",
+            fix=_COLUMNS_FIX,
         )
-    return _rows_to_data(list(reader), file, title)
+    syllabus = Syllabus(Program(Path(file).stem), tuple(modules), file, tuple(numbers))
+    return _checked(syllabus, "row 2")
 
 
-def _read_xlsx(path: Path, file: str, title: str) -> dict[str, Any]:
+def _csv_rows(text: str, file: str) -> Iterator[tuple[int, Sequence[object]]]:
+    """Every record of a CSV file with its row number as a spreadsheet shows it (an empty line
+    is a row; a cell may hold line breaks)."""
+    reader = csv.reader(io.StringIO(text))
+    number = 0
+    while True:
+        number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError(
+                f"not a readable CSV row ({exc})",
+                file=file,
+                where=f"row {number}",
+                fix="save the file as CSV from a spreadsheet",
+            ) from None
+        yield number, cells
+
+
+def _sheet_rows(path: Path, file: str) -> list[tuple[int, list[object]]]:
+    """The rows of the first sheet of a workbook, numbered as the sheet numbers them; a formula
+    gives the value the workbook saved with it, and one with no saved value is an error."""
     try:
         import openpyxl  # type: ignore[import-untyped,unused-ignore]
     except ImportError:
@@ -189,27 +414,53 @@ def _read_xlsx(path: Path, file: str, title: str) -> dict[str, Any]:
             file=file,
             fix="pip install 'peer-competencies[excel]'",
         ) from None
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise InputError(
-            f"not a readable .xlsx workbook ({exc})",
-            file=file,
-            fix="save the sheet as .xlsx, or export it as CSV",
-        ) from None
-    rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
-    if not rows:
-        raise InputError(
-            "the first sheet is empty",
-            file=file,
-            where="row 1",
-            fix=f"use the columns {', '.join(CSV_COLUMNS)}",
-        )
-    header = [str(h).strip() if h is not None else "" for h in rows[0]]
-    records = [
-        dict(zip(header, r, strict=False)) for r in rows[1:] if any(c is not None for c in r)
-    ]
-    return _rows_to_data(records, file, title)
+
+    def read(values: bool) -> list[tuple[int, list[Any]]]:
+        try:
+            book = openpyxl.load_workbook(path, read_only=True, data_only=values)
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            raise InputError(
+                f"not a readable .xlsx workbook ({exc})",
+                file=file,
+                fix="save the sheet as .xlsx, or export it as CSV",
+            ) from None
+        try:
+            numbered = []
+            number = 0
+            for row in book.worksheets[0].iter_rows():
+                # an empty cell knows no row; a row with any value names its own number
+                number = next((c.row for c in row if getattr(c, "row", None)), number + 1)
+                numbered.append((number, list(row)))
+            return numbered
+        finally:
+            book.close()
+
+    rows = read(values=False)
+    formulas = {
+        (number, index)
+        for number, cells in rows
+        for index, cell in enumerate(cells)
+        if getattr(cell, "data_type", None) == "f"
+    }
+    saved: dict[int, list[Any]] = dict(read(values=True)) if formulas else {}
+    table: list[tuple[int, list[object]]] = []
+    for number, cells in rows:
+        values: list[object] = []
+        for index, cell in enumerate(cells):
+            if (number, index) not in formulas:
+                values.append(cell.value)
+                continue
+            value = saved[number][index].value
+            if value is None:
+                raise InputError(
+                    "a formula with no saved value",
+                    file=file,
+                    where=f"row {number}, column {_label(index, sheet=True)}",
+                    fix="open the workbook in a spreadsheet program and save it, or type the value",
+                )
+            values.append(value)
+        table.append((number, values))
+    return table
 
 
 def _load_toml(text: str) -> Any:
@@ -223,29 +474,30 @@ def _load_toml(text: str) -> Any:
 def read_syllabus(path: str | Path) -> Syllabus:
     """Read a syllabus from ``.yaml``/``.yml``, ``.json``, ``.toml``, ``.csv`` or ``.xlsx``.
 
-    A CSV (or the first sheet of an Excel workbook) has one row per module with the columns
-    ``id, title, description, hours, competencies, measures, delivery``; several ids or measures
-    in one cell are separated by ``;``. Every problem raises :class:`InputError` naming the file,
-    the row or path, and the fix.
+    A CSV file (or the first sheet of an Excel workbook) has a header row naming the columns,
+    among ``id, title, description, hours, competencies, measures, delivery`` (in any order and
+    case), then one row per module; several ids or measures in one cell are separated by ``;``;
+    empty rows, and empty columns with no name, are skipped. Every problem raises
+    :class:`InputError` naming the file, the place (``row 4, column hours`` in a CSV file or a
+    sheet, ``$.modules[3].hours`` otherwise) and the fix.
     """
     path = Path(path)
     file = str(path)
     suffix = path.suffix.lower()
-    readers = {".yaml", ".yml", ".json", ".toml", ".csv", ".xlsx"}
-    if suffix not in readers:
+    if suffix not in SYLLABUS_SUFFIXES:
         raise InputError(
             f"unknown syllabus format {suffix or '(no suffix)'!r}",
             file=file,
-            fix="use .yaml, .json, .toml, .csv or .xlsx",
+            fix=f"use {', '.join(SYLLABUS_SUFFIXES[:-1])} or {SYLLABUS_SUFFIXES[-1]}",
         )
     check_readable(path, MAX_SYLLABUS_BYTES)
     if suffix == ".xlsx":
-        return syllabus_from(_read_xlsx(path, file, path.stem), file)
+        return _table(_sheet_rows(path, file), file, sheet=True)
     text = read_text(path, MAX_SYLLABUS_BYTES)
-    data: Any
     if suffix == ".csv":
-        data = _read_csv(text, file, path.stem)
-    elif suffix == ".json":
+        return _table(_csv_rows(text, file), file, sheet=False)
+    data: Any
+    if suffix == ".json":
         data = parse_json(text, file)
     elif suffix == ".toml":
         try:

@@ -53,6 +53,7 @@ from ._model import (
     Problem,
     Step,
     Translation,
+    effective_confidence,
 )
 from ._sssom import parse_sssom, write_sssom
 
@@ -88,6 +89,7 @@ __all__ = [
     "compose",
     "curie_for",
     "default",
+    "effective_confidence",
     "export",
     "graph",
     "load_framework",

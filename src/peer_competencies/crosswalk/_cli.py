@@ -22,15 +22,13 @@ from typing import TYPE_CHECKING, Any
 
 from .._errors import InputError
 from .._terminal import write_output
+from ._export import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from ._crosswalk import Crosswalk
-    from ._model import MappingRecord
+    from ._model import MappingRecord, MappingSet
 
 __all__ = ["EXPORT_FORMATS", "add_commands", "cmd_crosswalk", "cmd_export"]
-
-EXPORT_FORMATS = ("graphml", "json", "sssom")
-"""The formats of ``export crosswalk --format``."""
 
 _WIDTH = 80
 
@@ -73,7 +71,9 @@ def _crosswalk(args: argparse.Namespace) -> Crosswalk:
     from ._crosswalk import Crosswalk, default, load_framework, load_mappings
 
     frameworks = [load_framework(path) for path in args.with_framework]
-    sets = [load_mappings(path, frameworks) for path in args.with_mappings]
+    sets: list[MappingSet] = []
+    for path in args.with_mappings:  # each checked with the shipped ones and those before it
+        sets.append(load_mappings(path, frameworks, mapping_sets=sets))
     if not frameworks and not sets:
         return default()
     return Crosswalk(frameworks, sets)
@@ -187,7 +187,7 @@ def _print_mappings(
         print()
         print(f"  {head}"[:_WIDTH])
         how = record.justification.value.removeprefix("semapv:")
-        who = ", ".join(record.author_id) or "inferred"
+        who = ", ".join(record.author_id) or ("inferred" if record.inferred else "(no author)")
         print(f"    {confidence}  {how}  {who}"[:_WIDTH])
         if not mine:
             print(f"    (asserted as: {record})"[:_WIDTH])

@@ -7,6 +7,8 @@ and mapping sets. The graph and the inference index are built once, on first use
 
 from __future__ import annotations
 
+import functools
+import math
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -30,6 +32,7 @@ from ._model import (
     Problem,
     Step,
     Translation,
+    effective_confidence,
 )
 from ._sssom import parse_sssom, read_sssom_file
 
@@ -42,6 +45,7 @@ __all__ = [
     "default",
     "load_framework",
     "load_mappings",
+    "shared_graph",
     "shipped_mapping_sets",
     "top_items",
 ]
@@ -50,6 +54,7 @@ CURATED_FRAMEWORKS = ("samhsa-2015", "ca-sb803", "peer-support-17", "icrc-pr", "
 """The frameworks whose top items the curators map into each other (see :func:`completeness`)."""
 
 MAX_HOPS = 3
+"""How many steps a chain may take by default (``max_hops``; 1 means asserted mappings only)."""
 
 
 def top_items(framework: Framework) -> tuple[Item, ...]:
@@ -58,8 +63,10 @@ def top_items(framework: Framework) -> tuple[Item, ...]:
     return tuple(i for i in framework.roots if i.kind is not Kind.QUALIFICATION)
 
 
+@functools.cache
 def shipped_mapping_sets() -> tuple[MappingSet, ...]:
-    """The mapping sets shipped in ``peer_competencies/data/crosswalk/``, by file name."""
+    """The mapping sets shipped in ``peer_competencies/data/crosswalk/``, by file name (read
+    once; the sets are immutable)."""
     import importlib_resources
 
     folder = importlib_resources.files("peer_competencies").joinpath("data", "crosswalk")
@@ -160,6 +167,7 @@ class Crosswalk:
 
     def framework(self, framework_id: str) -> Framework:
         """The framework with this id; raises :class:`UnknownIdError`."""
+        _require_text(framework_id, "a framework id", "samhsa-2015")
         found = self._frameworks.get(framework_id)
         if found is None:
             raise UnknownIdError(
@@ -169,10 +177,11 @@ class Crosswalk:
 
     def get(self, item_id: str) -> Item | None:
         """The item with this id, or None."""
-        return self._items.get(item_id)
+        return self._items.get(item_id) if isinstance(item_id, str) else None
 
     def lookup(self, item_id: str) -> Item:
         """The item with this id; raises :class:`UnknownIdError` naming the closest ids."""
+        _require_text(item_id, "an item id", "samhsa-2015:VIII.4")
         found = self._items.get(item_id)
         if found is None:
             raise UnknownIdError(item_id, closest(item_id, self._items), "item id")
@@ -221,13 +230,13 @@ class Crosswalk:
             triple = (record.subject_id, record.object_id, record.predicate)
             sets[triple] = (*sets.get(triple, ()), record.mapping_set_id)
             current = best.get(triple)
-            if current is None or (record.confidence or 0.0) > (current.confidence or 0.0):
+            if current is None or effective_confidence(record) > effective_confidence(current):
                 best[triple] = record
         for triple, record in best.items():
             key = record.predicate.value
             attributes = {**_edge_attributes(record), "mapping_sets": sets[triple]}
             graph.add_edge(record.subject_id, record.object_id, key=key, **attributes)
-            confidence = 1.0 if record.confidence is None else record.confidence
+            confidence = effective_confidence(record)
             links.setdefault(record.subject_id, []).append(
                 Link(record.object_id, key, record.predicate, confidence, record)
             )
@@ -252,10 +261,19 @@ class Crosswalk:
         ``skos:broader`` (``relation="hierarchy"``) and subject → object for every positive
         asserted mapping with the predicate CURIE as key (``relation="mapping"``,
         ``justification``, ``confidence``, ``author_id``, ``comment``, ``mapping_sets``).
-        ``graph.graph`` holds ``frameworks`` and ``mapping_sets`` (id → version). The graph is
-        shared and frozen (``networkx.freeze``): change a copy (``graph.copy()``).
+        ``graph.graph`` holds ``frameworks`` and ``mapping_sets`` (id → version).
+
+        Every call returns a new copy, frozen (``networkx.freeze``), with attribute dicts of its
+        own: changing them changes neither the crosswalk, its queries and exports, nor another
+        caller's graph. To add nodes or edges, change a copy (``graph.copy()``).
         """
-        return self._built().graph
+        import networkx as nx
+
+        shared = self._built().graph
+        copy = shared.copy()
+        copy.graph.update({k: dict(v) for k, v in shared.graph.items() if isinstance(v, dict)})
+        nx.freeze(copy)
+        return copy
 
     # -- queries -----------------------------------------------------------------------------
 
@@ -273,11 +291,14 @@ class Crosswalk:
         the item (subject = the item): asserted ones where it is the object are inverted
         (``semapv:MappingInversion``), and chains of up to ``max_hops`` steps through other
         items add one mapping per further target (``semapv:MappingChaining``), each with its
-        path and a confidence that shrinks with every step. Best first.
+        path and a confidence that shrinks with every step. Best first. A target that a curated
+        negative names is still reached by a chain the negative does not deny (a ``exactMatch
+        Not`` leaves a chained ``broadMatch`` standing), as in :meth:`translate`.
         """
         self.lookup(item_id)
         if to is not None:
             self.framework(to)
+        hops = _max_hops(max_hops)
         involved = self._involved.get(item_id, ())
 
         if not inferred:
@@ -285,10 +306,10 @@ class Crosswalk:
             return tuple(sorted(found, key=_record_rank))
         oriented = [r if r.subject_id == item_id else _inverted(r) for r in involved]
         direct = [r for r in oriented if to is None or _other_framework(r, item_id) == to]
-        linked = {r.object_id for r in oriented}
+        linked = {r.object_id for r in oriented if r.positive}  # an asserted mapping wins
         chained = [
             self._chained(item_id, found)
-            for found in self._best_paths(item_id, max_hops).values()
+            for found in self._best_paths(item_id, hops).values()
             if found.target not in linked and (to is None or found.target.startswith(f"{to}:"))
         ]
         return tuple(sorted([*direct, *chained], key=_record_rank))
@@ -316,19 +337,18 @@ class Crosswalk:
         return best
 
     def _chained(self, item_id: str, found: Found) -> MappingRecord:
+        """The record of a chain (two steps or more: a one-step path is an asserted mapping,
+        which :meth:`mappings` lists itself, inverted where need be)."""
         steps = found.steps
-        single = len(steps) == 1
         return MappingRecord(
             subject_id=item_id,
             predicate=found.predicate,
             object_id=found.target,
-            justification=(
-                Justification.MAPPING_INVERSION if single else Justification.MAPPING_CHAINING
-            ),
+            justification=Justification.MAPPING_CHAINING,
             confidence=round(found.confidence, 4),
             subject_label=self._items[item_id].text,
             object_label=self._items[found.target].text,
-            comment=("inverted: " if single else "chained: ") + " ; ".join(map(str, steps)),
+            comment="chained: " + " ; ".join(map(str, steps)),
             path=steps,
         )
 
@@ -348,10 +368,16 @@ class Crosswalk:
         five by default) at ``min_confidence`` or more. A source already in ``to`` corresponds
         to itself (exact, 1.0). Sources reaching nothing are listed in ``unmatched``; curated
         statements that ``to`` has no counterpart are in ``no_match``.
+
+        ``ids`` is a list of item ids (not one id as a str); ``predicates`` names at least one
+        :class:`Predicate` (a member or its CURIE); ``min_confidence`` is a number from 0 to 1;
+        ``max_hops`` a whole number ≥ 1. Anything else raises :class:`InputError`.
         """
+        source_ids = tuple(dict.fromkeys(_id_list(ids, "ids", "item ids", "samhsa-2015:VIII.4")))
         self.framework(to)
-        wanted = frozenset(Predicate(p) for p in (predicates or Predicate))
-        source_ids = tuple(dict.fromkeys(ids))
+        wanted = _predicates(predicates)
+        min_confidence = _min_confidence(min_confidence)
+        max_hops = _max_hops(max_hops)
         for source_id in source_ids:
             self.lookup(source_id)
         best: dict[str, Correspondence] = {}
@@ -427,14 +453,15 @@ class Crosswalk:
         """Consistency problems of the asserted mappings; empty when there are none.
 
         Dangling ids, an item mapped to itself or to an item of its own framework, the same
-        statement made twice (a symmetric predicate in both directions, a broad match stated
-        again as the inverse narrow match), and contradictions: a mapping and a curated
-        negative that denies it (``Not`` on the same pair, or ``sssom:NoTermFound`` into the
-        framework), where ``closeMatch Not`` also denies an exact match and
-        ``relatedMatch Not`` denies every mapping.
+        statement made twice in one mapping set (a symmetric predicate in both directions, a
+        broad match stated again as the inverse narrow match; two sets that make the same
+        statement agree, and the graph's edge lists both), and contradictions, within a set or
+        between sets: a mapping and a curated negative that denies it (``Not`` on the same
+        pair, or ``sssom:NoTermFound`` into the framework), where ``closeMatch Not`` also
+        denies an exact match and ``relatedMatch Not`` denies every mapping.
         """
         problems: list[Problem] = []
-        seen: dict[tuple[str, str, Predicate, bool], MappingRecord] = {}
+        seen: dict[tuple[str | None, str, str, Predicate, bool], MappingRecord] = {}
         for record in self._records:
             dangling = [
                 i
@@ -456,7 +483,7 @@ class Crosswalk:
                 problems.append(
                     Problem("same-framework", f"{record} maps within one framework", (record,))
                 )
-            key = _statement_key(record)
+            key = (record.mapping_set_id, *_statement_key(record))
             if key in seen:
                 problems.append(
                     Problem(
@@ -492,9 +519,19 @@ class Crosswalk:
 
     def completeness(self, frameworks: Sequence[str] = CURATED_FRAMEWORKS) -> Completeness:
         """For every top item of each framework, whether it has a mapping (any predicate, either
-        direction, to any item) or a curated no-match into each of the other frameworks."""
+        direction, to any item) or a curated no-match into each of the other frameworks.
+
+        ``frameworks`` is a list of two or more different framework ids."""
+        frameworks = _id_list(frameworks, "frameworks", "framework ids", "samhsa-2015")
         for framework_id in frameworks:
             self.framework(framework_id)
+        repeated = sorted({f for f in frameworks if frameworks.count(f) > 1})
+        if repeated or len(frameworks) < 2:
+            raise InputError(
+                f"frameworks {list(frameworks)!r} "
+                + (f"repeat {', '.join(repeated)}" if repeated else "name fewer than two"),
+                fix="name two or more different frameworks, each once",
+            )
         entries = []
         for framework_id in frameworks:
             for item in top_items(self._frameworks[framework_id]):
@@ -522,16 +559,100 @@ class Crosswalk:
         return Completeness(frameworks=tuple(frameworks), entries=tuple(entries))
 
 
+def shared_graph(crosswalk: Crosswalk) -> nx.MultiDiGraph[str]:
+    """The crosswalk's own graph, shared and never handed out: for the exports, which only read
+    it (:meth:`Crosswalk.graph` gives callers a copy)."""
+    return crosswalk._built().graph
+
+
+# -- the queries' arguments, checked where they come in ------------------------------------
+
+
+def _require_text(value: object, what: str, example: str) -> None:
+    if not isinstance(value, str):
+        raise InputError(
+            f"{what} is text, not {type(value).__name__} {value!r}", fix=f"write e.g. {example!r}"
+        )
+
+
+def _id_list(value: object, name: str, what: str, example: str) -> tuple[str, ...]:
+    """``value`` as a tuple of ids: a list (or other iterable) of texts, never one text."""
+    if isinstance(value, str):
+        raise InputError(
+            f"{name} is a list of {what}, not one text {value!r}", fix=f"write [{value!r}]"
+        )
+    if not isinstance(value, Iterable):
+        raise InputError(
+            f"{name} is a list of {what}, not {type(value).__name__} {value!r}",
+            fix=f"write e.g. [{example!r}]",
+        )
+    found = tuple(value)
+    for n, entry in enumerate(found):
+        if not isinstance(entry, str):
+            raise InputError(
+                f"{name}[{n}] is {type(entry).__name__} {entry!r}, not one of the {what}",
+                fix=f"write e.g. {example!r}",
+            )
+    return found
+
+
+_PREDICATE_VALUES = ", ".join(p.value for p in Predicate)
+
+
+def _predicates(value: Iterable[Predicate | str] | None) -> frozenset[Predicate]:
+    if value is None:
+        return frozenset(Predicate)
+    names = _id_list(value, "predicates", "predicates", Predicate.EXACT.value)
+    if not names:
+        raise InputError(
+            "predicates is empty, so no mapping could count",
+            fix="leave predicates out (all five count) or name at least one",
+        )
+    wanted = set()
+    for name in names:
+        try:
+            wanted.add(Predicate(name))
+        except ValueError:
+            by_label = {p.label: p.value for p in Predicate}
+            hint = f"did you mean {by_label[name]!r}? " if name in by_label else ""
+            raise InputError(
+                f"{name!r} is not a mapping predicate",
+                fix=f"{hint}use Predicate members or their values: {_PREDICATE_VALUES}",
+            ) from None
+    return frozenset(wanted)
+
+
+def _min_confidence(value: object) -> float:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or not 0.0 <= value <= 1.0
+    ):
+        raise InputError(
+            f"min_confidence {value!r} is not a number from 0 to 1", fix="write e.g. 0.5"
+        )
+    return float(value)
+
+
+def _max_hops(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InputError(
+            f"max_hops {value!r} is not a whole number of steps of at least 1",
+            fix=f"write 1 (asserted mappings only) or more (chains); the default is {MAX_HOPS}",
+        )
+    return value
+
+
 def _path_rank(found: Found) -> tuple[object, ...]:
     """Best first: an asserted mapping before any chain, then :func:`rank`."""
     return (len(found.steps) != 1, *rank(found.confidence, found.predicate, found.steps))
 
 
 def _record_rank(record: MappingRecord) -> tuple[object, ...]:
-    confidence = 1.0 if record.confidence is None else record.confidence
     return (
         not record.positive,
-        -round(confidence, 9),
+        -round(effective_confidence(record), 9),
         -record.predicate.strength,
         len(record.path),
         record.object_id,
@@ -552,12 +673,11 @@ def _other_framework(record: MappingRecord, item_id: str) -> str:
 
 
 def _inverted(record: MappingRecord) -> MappingRecord:
-    confidence = 1.0 if record.confidence is None else record.confidence
     step = Step(
         record.object_id,
         record.predicate.inverse.value,
         record.subject_id,
-        confidence,
+        effective_confidence(record),
         record,
         inverted=True,
     )
@@ -717,23 +837,36 @@ def load_framework(path: str | Path) -> Framework:
     return framework
 
 
-def load_mappings(path: str | Path, frameworks: Iterable[Framework] = ()) -> MappingSet:
-    """Read a user's SSSOM/TSV mapping set and check it.
+def load_mappings(
+    path: str | Path,
+    frameworks: Iterable[Framework] = (),
+    *,
+    mapping_sets: Iterable[MappingSet] = (),
+) -> MappingSet:
+    """Read a user's SSSOM/TSV mapping set and check it against the crosswalk it joins.
 
-    Its mappings may name the shipped frameworks' items and those of ``frameworks``; every
-    problem raises :class:`InputError` naming the file, the line and column, and the fix.
+    Its mappings may name the shipped frameworks' items and those of ``frameworks``. They are
+    checked with the shipped mappings and any other ``mapping_sets`` the set is to join (as
+    :meth:`Crosswalk.check` would check them together): a mapping that a curated negative
+    denies, or a negative that denies a mapping, is refused like a problem inside the file.
+    Every problem raises :class:`InputError` naming the file, the line and column, and the fix.
     """
+    frameworks = tuple(frameworks)
     mapping_set = read_sssom_file(path)
     known: dict[str, Framework] = {f.id: f for f in database().frameworks()}
     known.update((f.id, f) for f in frameworks)
     items = {item.id: item for f in known.values() for item in f.items}
     validate_ids(mapping_set, known, items)
-    problems = Crosswalk(known.values(), (mapping_set,), shipped=False).check()
+    mine = {id(r) for r in mapping_set.records}
+    own = [f for f in known.values() if f.id not in database().framework_ids()]
+    joined = Crosswalk(own, (*mapping_sets, mapping_set), strict=False)
+    problems = [p for p in joined.check() if any(id(r) in mine for r in p.records)]
     if problems:
         first = problems[0]
-        lines = sorted({r.line for r in first.records if r.line is not None})
+        lines = sorted({r.line for r in first.records if id(r) in mine and r.line is not None})
+        elsewhere = sorted({r.where for r in first.records if id(r) not in mine})
         raise InputError(
-            first.message,
+            first.message + (f"; see {', '.join(elsewhere)}" if elsewhere else ""),
             file=mapping_set.file,
             where=", ".join(f"line {n}" for n in lines) or None,
             fix={

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from types import MappingProxyType
 
 from .._load import FRAMEWORK_ID
 
@@ -36,20 +37,22 @@ PROJECT_PREFIX = "peer_competencies"
 CURATORS = f"{PROJECT_PREFIX}:curators"
 """The ``author_id`` of the mappings the project's curators assert."""
 
-BUILTIN_PREFIXES: Mapping[str, str] = {
-    "dcterms": "http://purl.org/dc/terms/",
-    "oboInOwl": "http://www.geneontology.org/formats/oboInOwl#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "pav": "http://purl.org/pav/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "semapv": "https://w3id.org/semapv/vocab/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "sssom": "https://w3id.org/sssom/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
-"""Prefixes SSSOM defines for every mapping set; a file need not declare them."""
+BUILTIN_PREFIXES: Mapping[str, str] = MappingProxyType(
+    {
+        "dcterms": "http://purl.org/dc/terms/",
+        "oboInOwl": "http://www.geneontology.org/formats/oboInOwl#",
+        "owl": "http://www.w3.org/2002/07/owl#",
+        "pav": "http://purl.org/pav/",
+        "prov": "http://www.w3.org/ns/prov#",
+        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+        "semapv": "https://w3id.org/semapv/vocab/",
+        "skos": "http://www.w3.org/2004/02/skos/core#",
+        "sssom": "https://w3id.org/sssom/",
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+    }
+)
+"""Prefixes SSSOM defines for every mapping set; a file need not declare them (read-only)."""
 
 CURIE = re.compile(r"(?P<prefix>[A-Za-z_][A-Za-z0-9_.\-]*):(?P<local>\S*)")
 

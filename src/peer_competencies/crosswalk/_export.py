@@ -6,14 +6,15 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .._errors import InputError
-from .._export import DATA_CHANGED, uuid_for
+from .._export import DATA_CHANGED, uri_for, uuid_for
 from .._export import case_package as _case_package
-from ._crosswalk import Crosswalk, default
+from ._crosswalk import Crosswalk, default, shared_graph
 from ._model import MappingRecord, MappingSet
 from ._sssom import write_sssom
 
@@ -31,7 +32,7 @@ __all__ = [
     "to_sssom",
 ]
 
-CASE_TYPES = {"skos:exactMatch": "exactMatchOf"}
+CASE_TYPES: Mapping[str, str] = MappingProxyType({"skos:exactMatch": "exactMatchOf"})
 """The CASE association type of each predicate; every other positive mapping is
 ``isRelatedTo`` (CASE has no broader/narrower/close match between documents)."""
 
@@ -62,6 +63,10 @@ def to_sssom(crosswalk: Crosswalk | None = None) -> str:
     curie_map: dict[str, str] = {}
     for s in reversed(sets):
         curie_map.update(s.curie_map)
+    extra = dict(first.extra)
+    definitions = _extension_definitions(sets)
+    if definitions:  # every set's extension columns stay declared
+        extra["extension_definitions"] = definitions
     combined = MappingSet(
         id=f"{first.id}#combined",
         license=first.license,
@@ -76,8 +81,20 @@ def to_sssom(crosswalk: Crosswalk | None = None) -> str:
         creator_id=first.creator_id,
         mapping_date=None,
         comment=first.comment,
+        extra=extra,
     )
     return write_sssom(combined, _framework_iris(sets))
+
+
+def _extension_definitions(sets: tuple[MappingSet, ...]) -> tuple[object, ...]:
+    """The sets' extension slot definitions, each slot once (the first set's wins)."""
+    found: dict[object, object] = {}
+    for s in sets:
+        definitions = s.extra.get("extension_definitions", ())
+        for definition in definitions if isinstance(definitions, tuple) else ():
+            name = definition.get("slot_name") if isinstance(definition, Mapping) else None
+            found.setdefault(name, definition)
+    return tuple(found.values())
 
 
 def _with_license(record: MappingRecord, license_iri: str) -> MappingRecord:
@@ -134,7 +151,7 @@ def to_graphml(crosswalk: Crosswalk | None = None) -> str:
     import networkx as nx
 
     buffer = io.BytesIO()
-    nx.write_graphml(_flat(_crosswalk(crosswalk).graph()), buffer, encoding="utf-8")
+    nx.write_graphml(_flat(shared_graph(_crosswalk(crosswalk))), buffer, encoding="utf-8")
     return buffer.getvalue().decode("utf-8")
 
 
@@ -142,7 +159,7 @@ def to_json(crosswalk: Crosswalk | None = None) -> str:
     """The crosswalk graph as node-link JSON (``nodes``, ``edges`` with ``key``, ``graph``)."""
     import networkx as nx
 
-    data = nx.node_link_data(_crosswalk(crosswalk).graph(), edges="edges")
+    data = nx.node_link_data(shared_graph(_crosswalk(crosswalk)), edges="edges")
     return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
 
 
@@ -150,10 +167,6 @@ def _json_default(value: object) -> object:
     if isinstance(value, tuple):
         return list(value)
     return str(value)
-
-
-def _uri(base_uri: str, identifier: str) -> str:
-    return f"urn:uuid:{identifier}" if not base_uri else f"{base_uri.rstrip('/')}/{identifier}"
 
 
 def case_associations(
@@ -165,7 +178,7 @@ def case_associations(
     cw = _crosswalk(crosswalk)
     framework = cw.framework(framework_id)
     doc_id = uuid_for(framework.id)
-    doc_link = {"title": framework.title, "identifier": doc_id, "uri": _uri(base_uri, doc_id)}
+    doc_link = {"title": framework.title, "identifier": doc_id, "uri": uri_for(base_uri, doc_id)}
     links: list[dict[str, Any]] = []
     seen: set[str] = set()
     for record in cw.records:
@@ -189,16 +202,16 @@ def case_associations(
             {
                 "identifier": identifier,
                 "associationType": kind,
-                "uri": _uri(base_uri, identifier),
+                "uri": uri_for(base_uri, identifier),
                 "originNodeURI": {
                     "title": origin.text,
                     "identifier": uuid_for(origin.id),
-                    "uri": _uri(base_uri, uuid_for(origin.id)),
+                    "uri": uri_for(base_uri, uuid_for(origin.id)),
                 },
                 "destinationNodeURI": {
                     "title": destination.text,
                     "identifier": uuid_for(destination.id),
-                    "uri": _uri(base_uri, uuid_for(destination.id)),
+                    "uri": uri_for(base_uri, uuid_for(destination.id)),
                 },
                 "lastChangeDateTime": DATA_CHANGED,
                 "CFDocumentURI": doc_link,
@@ -226,12 +239,15 @@ def to_case(framework_id: str, base_uri: str = "", crosswalk: Crosswalk | None =
     return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
 
 
-EXPORT_FORMATS: Mapping[str, Callable[[Crosswalk | None], str]] = {
-    "graphml": to_graphml,
-    "json": to_json,
-    "sssom": to_sssom,
-}
-"""The whole-crosswalk export formats (``export crosswalk --format …``)."""
+EXPORT_FORMATS: Mapping[str, Callable[[Crosswalk | None], str]] = MappingProxyType(
+    {
+        "graphml": to_graphml,
+        "json": to_json,
+        "sssom": to_sssom,
+    }
+)
+"""The whole-crosswalk export formats (``export crosswalk --format …``), read-only: the one
+list of their names, which the command line reads too (importing it imports no networkx)."""
 
 
 def export(format: str, crosswalk: Crosswalk | None = None) -> str:

@@ -11,18 +11,21 @@ from types import MappingProxyType
 import attrs
 
 from .._model import Framework, Item
+from .._structure import frozen_mapping
 from ._crosswalk import Crosswalk, default, top_items
-from ._model import NO_TERM_FOUND, Cell, MappingRecord, Predicate
+from ._model import NO_TERM_FOUND, Cell, MappingRecord, Predicate, effective_confidence
 
 __all__ = ["Matrix", "matrix", "matrix_html", "matrix_text"]
 
-SYMBOLS = {
-    Predicate.EXACT: "E",
-    Predicate.CLOSE: "C",
-    Predicate.BROAD: "B",
-    Predicate.NARROW: "N",
-    Predicate.RELATED: "R",
-}
+SYMBOLS: Mapping[Predicate, str] = MappingProxyType(
+    {
+        Predicate.EXACT: "E",
+        Predicate.CLOSE: "C",
+        Predicate.BROAD: "B",
+        Predicate.NARROW: "N",
+        Predicate.RELATED: "R",
+    }
+)
 LEGEND = (
     "Cells: the strongest asserted mapping, read from the row item: E exact, C close, "
     "B broad (the row is narrower), N narrow (the row is broader), R related; lower case when "
@@ -30,16 +33,6 @@ LEGEND = (
     "'.' none. A 0 ends a row (or stands under a column) whose item has a curated "
     "'no counterpart' in the other framework."
 )
-
-
-def _cells(value: Mapping[tuple[str, str], Cell]) -> Mapping[tuple[str, str], Cell]:
-    return MappingProxyType(dict(value))
-
-
-def _no_match(
-    value: Mapping[str, tuple[MappingRecord, ...]],
-) -> Mapping[str, tuple[MappingRecord, ...]]:
-    return MappingProxyType(dict(value))
 
 
 @attrs.frozen(kw_only=True)
@@ -51,8 +44,8 @@ class Matrix:
     column_framework: Framework
     rows: tuple[Item, ...]
     columns: tuple[Item, ...]
-    cells: Mapping[tuple[str, str], Cell] = attrs.field(converter=_cells)
-    no_match: Mapping[str, tuple[MappingRecord, ...]] = attrs.field(converter=_no_match)
+    cells: Mapping[tuple[str, str], Cell] = attrs.field(converter=frozen_mapping)
+    no_match: Mapping[str, tuple[MappingRecord, ...]] = attrs.field(converter=frozen_mapping)
     mapping_set_versions: tuple[str, ...] = ()
 
     def cell(self, row_id: str, column_id: str) -> Cell | None:
@@ -118,7 +111,7 @@ def matrix(row_framework: str, column_framework: str, crosswalk: Crosswalk | Non
     cells: dict[tuple[str, str], Cell] = {}
     for key, candidates in found.items():
         candidates.sort(
-            key=lambda c: (-c[0].strength, not c[1], -(c[2].confidence or 1.0), c[2].subject_id)
+            key=lambda c: (-c[0].strength, not c[1], -effective_confidence(c[2]), c[2].subject_id)
         )
         predicate, direct, best = candidates[0]
         cells[key] = Cell(

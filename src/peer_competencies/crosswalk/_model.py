@@ -13,6 +13,8 @@ from types import MappingProxyType
 
 import attrs
 
+from .._structure import frozen_mapping
+
 __all__ = [
     "NO_TERM_FOUND",
     "Cell",
@@ -26,24 +28,26 @@ __all__ = [
     "Problem",
     "Step",
     "Translation",
+    "effective_confidence",
 ]
 
 NO_TERM_FOUND = "sssom:NoTermFound"
 """The SSSOM placeholder for "no item of that framework matches" (with ``*_source`` naming it)."""
 
 
-def _str_map(value: Mapping[str, str]) -> Mapping[str, str]:
-    return MappingProxyType(dict(value))
+def _frozen(value: object) -> object:
+    """A YAML value made read-only: lists become tuples, mappings read-only views."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({k: _frozen(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    return value
 
 
-def _targets(value: Mapping[str, Correspondence]) -> Mapping[str, Correspondence]:
-    return MappingProxyType(dict(value))
-
-
-def _no_match(
-    value: Mapping[str, tuple[MappingRecord, ...]],
-) -> Mapping[str, tuple[MappingRecord, ...]]:
-    return MappingProxyType(dict(value))
+def _frozen_map(value: Mapping[str, object]) -> Mapping[str, object]:
+    """A read-only copy of a header's slots, the values inside frozen too (``frozen_mapping``
+    copies one level only; a header slot may hold lists and mappings)."""
+    return MappingProxyType({k: _frozen(v) for k, v in value.items()})
 
 
 class Predicate(str, enum.Enum):
@@ -140,7 +144,9 @@ class MappingRecord:
     :data:`NO_TERM_FOUND`, in which case ``subject_source`` / ``object_source`` names the
     framework in which nothing matches. ``negated`` is SSSOM's ``predicate_modifier: Not``.
     Inferred records carry the ``path`` that explains them; asserted records have an empty
-    path and, when read from a file, its name and line.
+    path and, when read from a file, its name and line. ``extra`` keeps the row's other SSSOM
+    columns (``reviewer_label``, ``similarity_score``, a declared extension slot …) as written,
+    by column name, so that writing the set back loses nothing.
     """
 
     subject_id: str
@@ -160,6 +166,8 @@ class MappingRecord:
     license: str | None = None
     mapping_date: dt.date | None = None
     comment: str | None = None
+    # not hashed (a read-only view has no hash), so that a record stays hashable
+    extra: Mapping[str, str] = attrs.field(factory=dict, converter=frozen_mapping, hash=False)
     mapping_set_id: str | None = None
     file: str | None = None
     line: int | None = None
@@ -203,6 +211,8 @@ class MappingSet:
     """An SSSOM mapping set: its metadata (the YAML header) and its records in file order.
 
     ``file`` and ``columns`` (the table's column names, in order) say where it was read from.
+    ``extra`` keeps the header's other SSSOM slots (``see_also``, ``extension_definitions`` …)
+    as read (lists as tuples, mappings as read-only views), so that writing it back loses nothing.
     """
 
     id: str
@@ -211,15 +221,23 @@ class MappingSet:
     version: str | None = None
     title: str | None = None
     description: str | None = None
-    curie_map: Mapping[str, str] = attrs.field(factory=dict, converter=_str_map)
+    curie_map: Mapping[str, str] = attrs.field(factory=dict, converter=frozen_mapping)
     creator_id: tuple[str, ...] = ()
     mapping_date: dt.date | None = None
     comment: str | None = None
+    extra: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_map)
     file: str | None = None
     columns: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.records)
+
+
+def effective_confidence(record: MappingRecord) -> float:
+    """The confidence a query gives a mapping: its own, or 1.0 when it states none (SSSOM's
+    ``confidence`` is optional; a curated row without one is taken at its word). Edge choice,
+    inference, ranking and the matrix all read confidence through this one function."""
+    return 1.0 if record.confidence is None else record.confidence
 
 
 @attrs.frozen
@@ -279,10 +297,10 @@ class Translation:
 
     to: str
     source_ids: tuple[str, ...]
-    targets: Mapping[str, Correspondence] = attrs.field(converter=_targets)
+    targets: Mapping[str, Correspondence] = attrs.field(converter=frozen_mapping)
     unmatched: tuple[str, ...] = ()
     no_match: Mapping[str, tuple[MappingRecord, ...]] = attrs.field(
-        factory=dict, converter=_no_match
+        factory=dict, converter=frozen_mapping
     )
 
     def __len__(self) -> int:

@@ -1,8 +1,10 @@
 """Reading and writing SSSOM/TSV: a ``#``-commented YAML header, then one mapping a row.
 
-The reader checks everything it keeps and raises :class:`InputError` naming the file, the line
-and column, and the fix. Item CURIEs are turned into item ids here (see ``_curie``); whether
-those items exist is checked against the frameworks by ``_crosswalk``.
+The reader checks everything it models and raises :class:`InputError` naming the file, the line
+and column, and the fix; the SSSOM columns and header slots it does not model are kept as read
+(``MappingRecord.extra``, ``MappingSet.extra``) and written back. Item CURIEs are turned into
+item ids here (see ``_curie``); whether those items exist is checked against the frameworks by
+``_crosswalk``.
 """
 
 from __future__ import annotations
@@ -77,7 +79,25 @@ COLUMNS = (
     "object_source",
     "comment",
 )
-"""The columns :func:`write_sssom` writes, in order (a column no row fills is left out)."""
+"""The columns the crosswalk models, in the order :func:`write_sssom` writes them (a column no
+row fills is left out); the records' other columns (``MappingRecord.extra``) follow."""
+
+HEADER_KEYS = (
+    "curie_map",
+    "mapping_set_id",
+    "mapping_set_version",
+    "mapping_set_title",
+    "mapping_set_description",
+    "license",
+    "creator_id",
+    "mapping_date",
+    "comment",
+)
+"""The header slots the crosswalk models, in the order :func:`write_sssom` writes them; the set's
+other slots (``MappingSet.extra``) follow. (``subject_source`` and ``object_source`` in a header
+fill the rows that leave them empty, and are written with the rows.)"""
+
+_ROW_DEFAULTS = ("subject_source", "object_source")
 
 IRI = re.compile(r"https?://\S+")
 _PREDICATES = ", ".join(p.value for p in Predicate)
@@ -140,6 +160,10 @@ class _Header:
 
     def date(self, key: str) -> dt.date | None:
         value = self.data.get(key)
+        if isinstance(value, dt.datetime):  # YAML reads 2024-01-02 10:00:00 as a datetime
+            raise self.error(
+                key, f"{key} {value} is a date and a time", "write the date alone, as YYYY-MM-DD"
+            )
         if value is None or isinstance(value, dt.date):
             return value
         try:
@@ -340,7 +364,9 @@ class _Defaults:
         self.mapping_date = header.date("mapping_date")
 
 
-def _record(row: _Row, defaults: _Defaults, set_id: str) -> MappingRecord:
+def _record(
+    row: _Row, defaults: _Defaults, set_id: str, extra_columns: Sequence[str]
+) -> MappingRecord:
     subject_id = row.entity("subject_id")
     object_id = row.entity("object_id")
     if subject_id == NO_TERM_FOUND and object_id == NO_TERM_FOUND:
@@ -436,6 +462,7 @@ def _record(row: _Row, defaults: _Defaults, set_id: str) -> MappingRecord:
         license=license_value,
         mapping_date=mapping_date,
         comment=row.get("comment"),
+        extra={c: v for c in extra_columns if (v := row.get(c)) is not None},
         mapping_set_id=set_id,
         file=row.file,
         line=row.line,
@@ -501,6 +528,7 @@ def parse_sssom(text: str, file: str) -> MappingSet:
             )
     records = []
     defaults = _Defaults(header)
+    extra_columns = [c for c in columns if c not in COLUMNS]
     body = lines[first + 1 :]
     while body and not body[-1].strip():
         body.pop()
@@ -521,7 +549,8 @@ def parse_sssom(text: str, file: str) -> MappingSet:
                 where=f"line {number}",
                 fix="separate the fields with single tabs, leaving empty ones empty",
             )
-        records.append(_record(_Row(fields, index, number, file, curie_map), defaults, set_id))
+        row = _Row(fields, index, number, file, curie_map)
+        records.append(_record(row, defaults, set_id, extra_columns))
     return MappingSet(
         id=set_id,
         license=license_iri,
@@ -533,6 +562,11 @@ def parse_sssom(text: str, file: str) -> MappingSet:
         creator_id=header.texts("creator_id"),
         mapping_date=header.date("mapping_date"),
         comment=header.text("comment"),
+        extra={
+            k: v
+            for k, v in header.data.items()
+            if k not in HEADER_KEYS and k not in _ROW_DEFAULTS and v is not None
+        },
         file=file,
         columns=tuple(columns),
     )
@@ -600,15 +634,32 @@ def write_sssom(mapping_set: MappingSet, framework_iris: Mapping[str, str] | Non
         header["mapping_date"] = mapping_set.mapping_date.isoformat()
     if mapping_set.comment is not None:
         header["comment"] = mapping_set.comment
+    for key, slot in mapping_set.extra.items():
+        if key in HEADER_KEYS or key in _ROW_DEFAULTS:
+            raise InputError(
+                f"the set's extra slot {key!r} is one the mapping set models",
+                fix=f"set {key} on the MappingSet itself",
+            )
+        header[key] = _thawed(slot)
     dumped = yaml.safe_dump(header, sort_keys=False, allow_unicode=True, width=100)
     lines = [f"# {line}" if line else "#" for line in dumped.rstrip("\n").split("\n")]
     rows = [_row_values(record, mapping_set.mapping_date) for record in records]
     columns = [
         c for c in COLUMNS if c in REQUIRED_COLUMNS or any(row[c] is not None for row in rows)
     ]
+    columns += dict.fromkeys(c for record in records for c in record.extra)
     lines.append("\t".join(columns))
-    lines.extend("\t".join(_cell(row[c]) for c in columns) for row in rows)
+    lines.extend("\t".join(_cell(row.get(c)) for c in columns) for row in rows)
     return "\n".join(lines) + "\n"
+
+
+def _thawed(value: object) -> object:
+    """A value of ``MappingSet.extra`` as YAML writes it: tuples as lists, mappings as dicts."""
+    if isinstance(value, Mapping):
+        return {k: _thawed(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thawed(v) for v in value]
+    return value
 
 
 def _entity(item_id: str) -> str:
@@ -618,6 +669,13 @@ def _entity(item_id: str) -> str:
 def _row_values(record: MappingRecord, set_date: dt.date | None) -> dict[str, str | None]:
     def joined(values: tuple[str, ...]) -> str | None:
         return "|".join(values) or None
+
+    for column in record.extra:
+        if column in COLUMNS:
+            raise InputError(
+                f"the extra column {column!r} of {record} is one the record models",
+                fix=f"set {column} on the MappingRecord itself",
+            )
 
     subject_framework = record.subject_source or record.subject_id.partition(":")[0]
     object_framework = record.object_source or record.object_id.partition(":")[0]
@@ -629,7 +687,8 @@ def _row_values(record: MappingRecord, set_date: dt.date | None) -> dict[str, st
         "object_id": _entity(record.object_id),
         "object_label": record.object_label,
         "mapping_justification": record.justification.value,
-        "confidence": None if record.confidence is None else str(round(record.confidence, 3)),
+        # the shortest text that reads back as the same number: 0.9, 1.0, 0.8125
+        "confidence": None if record.confidence is None else repr(record.confidence),
         "author_id": joined(record.author_id),
         "author_label": joined(record.author_label),
         "reviewer_id": joined(record.reviewer_id),
@@ -643,4 +702,5 @@ def _row_values(record: MappingRecord, set_date: dt.date | None) -> dict[str, st
         "subject_source": framework_source(subject_framework),
         "object_source": framework_source(object_framework),
         "comment": record.comment,
+        **record.extra,
     }
