@@ -15,7 +15,7 @@ import pytest
 
 from peer_competencies import _cli
 from peer_competencies import crosswalk as cw
-from peer_competencies.crosswalk._cli import EXPORT_FORMATS, add_commands, cmd_export
+from peer_competencies.crosswalk._commands import EXPORT_FORMATS, add_commands, cmd_export
 from tests.crosswalk_fixtures import (
     USER_FRAMEWORK_ID,
     shipped_rows_text,
@@ -26,7 +26,7 @@ from tests.crosswalk_fixtures import (
 
 @pytest.fixture(autouse=True)
 def plugged_in(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_cli, "COMMAND_MODULES", ("peer_competencies.crosswalk._cli",))
+    monkeypatch.setattr(_cli, "COMMAND_MODULES", ("peer_competencies.crosswalk._commands",))
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -28,7 +28,7 @@ EXIT_ERROR = 3
 
 COMMAND_MODULES: tuple[str, ...] = (
     "peer_competencies.coverage._commands",
-    "peer_competencies.crosswalk._cli",
+    "peer_competencies.crosswalk._commands",
     "peer_competencies.eligibility._commands",
 )
 """Modules whose ``add_commands(subparsers)`` adds their commands; each command's parser sets
@@ -154,7 +154,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 f"the crosswalk exports as {', '.join(CROSSWALK_FORMATS)}, not {args.format}",
                 fix="use --format sssom, for example",
             )
-        from .crosswalk._cli import cmd_export
+        from .crosswalk._commands import cmd_export
 
         return cmd_export(args)
     if args.format == "case":  # the command line's CASE package carries the crosswalk's mappings
