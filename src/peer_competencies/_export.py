@@ -10,9 +10,9 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ._errors import InputError
 from ._markup import markdown_text
 from ._model import Framework, Item, converter
+from ._structure import choose
 
 __all__ = [
     "FORMATS",
@@ -283,10 +283,5 @@ FORMATS: Mapping[str, Callable[[Framework], str]] = MappingProxyType(
 def export(framework: Framework, format: str) -> str:
     """The framework in one of :data:`FORMATS` (``json``, ``csv``, ``case``, ``markdown``) as
     text; raises :class:`InputError` for another format."""
-    try:
-        writer = FORMATS[format]
-    except KeyError:
-        raise InputError(
-            f"unknown export format {format!r}", fix=f"use one of {', '.join(FORMATS)}"
-        ) from None
+    writer = choose(FORMATS, format, "export format")
     return writer(framework)

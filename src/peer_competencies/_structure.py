@@ -35,6 +35,7 @@ __all__ = [
     "FieldError",
     "Hours",
     "check_readable",
+    "choose",
     "decode",
     "frozen_mapping",
     "hours_problem",
@@ -532,3 +533,12 @@ def parse_yaml(
         else:
             subject = f"the {part} is not valid YAML: " if part else "not valid YAML: "
         raise InputError(f"{subject}{problem}", file=file, where=where, fix=fix) from None
+
+
+def choose(options: Mapping[str, T], name: str, what: str) -> T:
+    """The option called ``name`` (an export or report format …), or InputError listing them."""
+    try:
+        return options[name]
+    except KeyError:
+        fix = f"use one of {', '.join(options)}"
+        raise InputError(f"unknown {what} {name!r}", fix=fix) from None

@@ -14,6 +14,7 @@ from typing import Any
 
 from .._errors import InputError
 from .._markup import markdown_text
+from .._structure import choose
 from .._terminal import clip
 from ._coverage import CompetencyCoverage, CoverageReport, Status
 
@@ -368,12 +369,7 @@ REPORT_FORMATS: Mapping[str, Callable[[CoverageReport], str]] = MappingProxyType
 
 def render(report: CoverageReport, format: str = "table") -> str:
     """The report in one of :data:`REPORT_FORMATS`."""
-    try:
-        writer = REPORT_FORMATS[format]
-    except KeyError:
-        raise InputError(
-            f"unknown report format {format!r}", fix=f"use one of {', '.join(REPORT_FORMATS)}"
-        ) from None
+    writer = choose(REPORT_FORMATS, format, "report format")
     if format.startswith("calmhsa") and report.framework.id != "ca-sb803":
         raise InputError(
             "the CalMHSA curriculum crosswalk form is for ca-sb803 only",

@@ -14,6 +14,7 @@ import attrs
 from .._errors import InputError
 from .._export import DATA_CHANGED, uri_for, uuid_for
 from .._export import case_package as _case_package
+from .._structure import choose
 from ._crosswalk import Crosswalk, default, shared_graph
 from ._model import MappingRecord, MappingSet
 from ._sssom import write_sssom
@@ -252,10 +253,5 @@ list of their names, which the command line reads too (importing it imports no n
 
 def export(format: str, crosswalk: Crosswalk | None = None) -> str:
     """The crosswalk in one of :data:`EXPORT_FORMATS` as text; raises :class:`InputError`."""
-    writer = EXPORT_FORMATS.get(format)
-    if writer is None:
-        raise InputError(
-            f"unknown crosswalk export format {format!r}",
-            fix=f"use one of {', '.join(EXPORT_FORMATS)}",
-        )
+    writer = choose(EXPORT_FORMATS, format, "crosswalk export format")
     return writer(crosswalk)
