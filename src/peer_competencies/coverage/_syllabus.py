@@ -55,13 +55,26 @@ def beyond(hours: float, limit: float) -> bool:
     return hours - limit > 1e-9 * max(1.0, limit)
 
 
+def _check_program(program: Program) -> None:
+    if program.hours is not None and hours_problem(program.hours):
+        raise FieldError("hours", f"{hours_problem(program.hours)}, got {program.hours!r}")
+
+
 @attrs.frozen
 class Program:
-    """What the syllabus is: title, provider, and the framework it is written against."""
+    """What the syllabus is: title, provider, the framework it is written against, and what
+    the programme states as a whole: its total ``hours`` (None: not stated) and the
+    ``measures`` of competency it applies to the whole programme (a final exam, a practicum),
+    as published programmes often give only these."""
 
     title: str
     provider: str | None = None
     framework: str | None = None
+    hours: Hours | None = None
+    measures: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        _check_program(self)
 
 
 def _strip(value: str) -> str:
@@ -160,10 +173,46 @@ class Syllabus:
     source: str | None = None
     rows: tuple[int, ...] = ()
 
+    def __attrs_post_init__(self) -> None:
+        stated = self.program.hours
+        if stated is not None and beyond(self.module_hours, stated):
+            raise FieldError(
+                "program.hours",
+                f"the modules state {self.module_hours:g} hours, more than the programme's "
+                f"{stated:g}",
+                fix="make the programme's hours its total, at least the modules' hours",
+            )
+
     @property
-    def hours(self) -> float:
-        """Total hours of the modules that give their hours."""
-        return math.fsum(m.hours or 0.0 for m in self.modules)
+    def module_hours(self) -> float:
+        """The hours of the modules that state theirs, added up (an exact sum)."""
+        return math.fsum(m.hours for m in self.modules if m.hours is not None)
+
+    @property
+    def modules_stating_hours(self) -> int:
+        """How many modules state their hours."""
+        return sum(1 for m in self.modules if m.hours is not None)
+
+    @property
+    def hours_level(self) -> str | None:
+        """Where the total hours come from: ``"programme"`` (the programme states its total),
+        ``"modules"`` (every module states its hours), or None (not stated: a module without
+        hours and no programme total)."""
+        if self.program.hours is not None:
+            return "programme"
+        if self.modules and self.modules_stating_hours == len(self.modules):
+            return "modules"
+        return None
+
+    @property
+    def hours(self) -> float | None:
+        """The syllabus's total hours: the programme's stated total, else the sum of the
+        modules' hours when every module states them; None when that is not known (a module
+        that states no hours has unknown hours, never 0)."""
+        level = self.hours_level
+        if level == "programme":
+            return self.program.hours
+        return self.module_hours if level == "modules" else None
 
     def place(self, n: int, key: str | None = None, index: object = None) -> str:
         """Where the ``n``-th module (its ``key``; the ``index``-th entry of that) is in the
