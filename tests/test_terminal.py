@@ -56,7 +56,8 @@ def test_escape_shows_control_bidi_and_format_characters_and_keeps_the_rest() ->
     shown = escape(HOSTILE)
     assert shown == ("ok\\x1b[2J\\x1b]0;owned\\x07 \\u202eevil\\u202c \\u200b\\x7f\\x85\\u2028end")
     assert all(ch.isprintable() for ch in shown)
-    assert escape("Café – naïve «ok» 中文 😀") == "Café – naïve «ok» 中文 😀"
+    kept = "Caf\u00e9 \u2013 na\u00efve \u00abok\u00bb \u4e2d\u6587 \U0001f600"
+    assert escape(kept) == kept
     assert escape("a\tb\nc") == "a\\tb\\nc"
     assert escape("a\tb\nc", keep_newlines=True) == "a\\tb\nc"
 

@@ -13,12 +13,17 @@ of their own.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import importlib
+import io
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import NamedTuple, NoReturn
 
 from ._errors import PeerCompetenciesError
+from ._terminal import command_inputs, escape
 
 __all__ = ["COMMANDS", "EXIT_ERROR", "Command", "main"]
 
@@ -78,8 +83,6 @@ class _Parser(argparse.ArgumentParser):
     :data:`EXIT_ERROR`."""
 
     def error(self, message: str) -> NoReturn:
-        from ._terminal import escape
-
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"{self.prog}: error: {escape(message)}\n")
 
@@ -110,6 +113,30 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     return parser
 
 
+def _named(args: argparse.Namespace) -> list[str]:
+    """Every text given on the command line (file names among them), for :func:`command_inputs`."""
+    names: list[str] = []
+    for value in vars(args).values():
+        values = value if isinstance(value, (list, tuple)) else [value]
+        names.extend(v for v in values if isinstance(v, str))
+    return names
+
+
+class _ClosedStream(io.TextIOBase):
+    """Standard output when the process was started with it closed: writing fails cleanly."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _stdout_gone() -> None:
+    """After standard output failed: point it at the null device, so that the interpreter's
+    last flush at exit fails no more."""
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -121,15 +148,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:  # a command of commands (eligibility) given none of its own
         used.error(f"name one of its commands: {', '.join(_commands_of(used))}")
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
     try:
-        return handler(args)
+        with command_inputs(_named(args)):
+            code = handler(args)
+        sys.stdout.flush()
     except PeerCompetenciesError as exc:  # InputError, UnknownIdError
-        from ._terminal import escape
-
-        print(f"peer-competencies: {escape(str(exc))}", file=sys.stderr)
+        problems = getattr(exc, "problems", ())
+        for problem in problems if len(problems) > 1 else (exc,):
+            print(f"peer-competencies: {escape(str(problem))}", file=sys.stderr)
         return EXIT_ERROR
-    except BrokenPipeError:
-        return 0
+    except OSError as exc:  # standard output closed or full (a file is reported as above)
+        _stdout_gone()
+        place = f"cannot write {exc.filename}" if exc.filename else "cannot write the output"
+        print(f"peer-competencies: {escape(f'{place}: {exc.strerror or exc}')}", file=sys.stderr)
+        return EXIT_ERROR
+    return code
 
 
 def _commands_of(parser: argparse.ArgumentParser) -> list[str]:

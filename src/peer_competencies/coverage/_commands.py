@@ -34,6 +34,7 @@ def _framework_for(args: argparse.Namespace, syllabus: Syllabus) -> str:
 def _cmd_coverage(args: argparse.Namespace) -> int:
     from . import coverage, read_syllabus, render
     from ._coverage import Status
+    from ._requirements import RequirementVerdict
 
     syllabus = read_syllabus(args.syllabus)
     framework = _framework_for(args, syllabus)
@@ -44,6 +45,8 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
     if args.format == "table" and not args.json and not args.output:
         text = fit(text, terminal_width()) + "\n"  # a person reads it: escaped, wrapped
     write_output(text, args.output)
+    if report.verdict is RequirementVerdict.CANNOT_BE_JUDGED:
+        return 2
     met = report.met
     if met is None:
         met = all(row.status is Status.COVERED for row in report.competencies)
@@ -119,7 +122,8 @@ def coverage_arguments(p: argparse.ArgumentParser) -> None:
 
     p.description = (
         "Report what a syllabus covers of a framework. Exit status: 0 when the framework's "
-        "curriculum requirement is met (or, without one, every competency is covered), 1 when not."
+        "curriculum requirement is met (or, without one, every competency is covered), 1 when "
+        "not, 2 when it cannot be judged (hours it needs are not stated)."
     )
     p.add_argument("syllabus", help=f"a syllabus file: {', '.join(SYLLABUS_SUFFIXES)}")
     p.add_argument("--framework", "-f", help="the framework (default: the syllabus's own)")

@@ -3,8 +3,9 @@
 
 ``eligibility_arguments(parser)`` adds them (see ``peer_competencies._cli``); each handler
 returns the exit code: for ``check`` 0 eligible, 1 not eligible, 2 incomplete; ``roster`` 0 when
-every row was checked, 3 when some rows could not be read (their errors are in the results);
-errors raise the package's errors, which the main program turns into exit code 3.
+every row was checked (empty rows skipped), 4 when some rows are reported as errors (the others
+were checked); errors that stop a command raise the package's errors, which the main program
+turns into exit code 3 (for ``roster``: could not run at all).
 """
 
 from __future__ import annotations
@@ -14,18 +15,16 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .._errors import InputError
-from .._terminal import dump_json, fit, json_safe, terminal_width, wrap
+from .._terminal import dump_json, fit, json_safe, output_file, terminal_width, wrap
 
 if TYPE_CHECKING:
     from ._roster import RosterResult
 
 __all__ = ["eligibility_arguments"]
 
-EXIT_ROWS_FAILED = 3
+EXIT_ROWS_FAILED = 4
 
 
 def _date(text: str) -> dt.date:
@@ -49,17 +48,22 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _write_json_results(results: Iterable[RosterResult], stream: IO[str]) -> dict[str, int]:
     """Write roster results as one JSON array, a row at a time (the results of a roster of any
-    length are never all held); returns how many rows had each outcome (and ``ERROR``)."""
+    length are never all held); returns how many rows had each outcome, ``ERROR`` and
+    ``SKIPPED``, as :func:`write_results` does."""
     counts: dict[str, int] = {}
     stream.write("[")
     for n, r in enumerate(results):
-        outcome = "ERROR" if r.result is None else r.result.outcome.value
+        if r.result is not None:
+            outcome = r.result.outcome.value
+        else:
+            outcome = "ERROR" if r.error is not None else "SKIPPED"
         data = {
             "row": r.row,
             "id": r.applicant_id,
             "outcome": outcome,
             "result": None if r.result is None else r.result.to_dict(),
             "error": None if r.error is None else str(r.error),
+            "note": r.note,
         }
         stream.write(("," if n else "") + "\n" + json_safe(json.dumps(data, ensure_ascii=False)))
         counts[outcome] = counts.get(outcome, 0) + 1
@@ -75,13 +79,8 @@ def _cmd_roster(args: argparse.Namespace) -> int:
         read_roster(args.roster), args.credential, pathway=args.pathway, as_of=args.as_of
     )
     if args.output:
-        try:
-            with Path(args.output).open("w", encoding="utf-8", newline="") as stream:
-                counts = write(results, stream)
-        except OSError as exc:
-            raise InputError(
-                f"cannot write the file: {exc.strerror}", file=args.output, fix="check the path"
-            ) from None
+        with output_file(args.output) as stream:
+            counts = write(results, stream)
     else:
         counts = write(results, sys.stdout)
     summary = ", ".join(f"{n} {k.lower().replace('_', ' ')}" for k, n in sorted(counts.items()))
