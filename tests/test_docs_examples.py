@@ -56,7 +56,7 @@ def run_page(page: Path) -> list[str]:
             code = ast.Module(body=[statement], type_ignores=[])
             comment = comments.get(statement.end_lineno or statement.lineno)
             if comment is None or not isinstance(statement, ast.Expr):
-                exec(compile(code, where, "exec"), namespace)  # noqa: S102 (the docs' own code)
+                exec(compile(code, where, "exec"), namespace)
                 continue
             shown = statement.value
             if (
@@ -66,7 +66,7 @@ def run_page(page: Path) -> list[str]:
                 and len(shown.args) == 1
             ):
                 shown = shown.args[0]  # print(x)  # 'value': the value printed is x's
-            value = eval(compile(ast.Expression(shown), where, "eval"), namespace)  # noqa: S307
+            value = eval(compile(ast.Expression(shown), where, "eval"), namespace)
             if not matches(value, comment):
                 broken.append(f"{where}: promises {comment}, gives {value!r}")
     return broken
