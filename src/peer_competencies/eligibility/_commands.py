@@ -1,7 +1,8 @@
 """The ``eligibility`` commands of the command line: ``check``, ``roster`` and ``explain``.
 
 ``add_commands(subparsers)`` adds them; each handler returns the exit code: for ``check`` 0
-eligible, 1 not eligible, 2 incomplete; ``roster`` 0 when every row was checked, 3 when some
+eligible, 1 not eligible, 2 incomplete, 4 eligible if the requirements not checked are
+confirmed; ``roster`` 0 when every row was checked, 3 when some
 rows could not be read (their errors are in the results); errors raise the package's errors,
 which the main program turns into exit code 3.
 """
@@ -77,7 +78,10 @@ def add_commands(subparsers: Any) -> None:
 
     p = sub.add_parser(
         "check",
-        help="check one applicant (JSON or YAML); exit 0 eligible, 1 not, 2 incomplete",
+        help=(
+            "check one applicant (JSON or YAML); exit 0 eligible, 1 not, 2 incomplete, "
+            "4 eligible if the requirements not checked are confirmed"
+        ),
     )
     p.add_argument("file", help="the applicant record, .json or .yaml")
     p.add_argument("--credential", required=True, help="a credential id such as ca-pss")

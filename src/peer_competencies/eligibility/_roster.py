@@ -47,6 +47,7 @@ RESULT_COLUMNS = (
     "outcome",
     "unmet",
     "unknown",
+    "not_checked",
     "to_supply",
     "next_steps",
     "depends_on_unverified",
@@ -297,7 +298,7 @@ def write_results(results: Iterable[RosterResult], stream: IO[str]) -> dict[str,
         if r.result is None:
             outcome = "ERROR"
             writer.writerow(
-                [r.row, r.applicant_id or "", outcome, "", "", "", "", "", str(r.error)]
+                [r.row, r.applicant_id or "", outcome, "", "", "", "", "", "", str(r.error)]
             )
         else:
             res = r.result
@@ -309,6 +310,7 @@ def write_results(results: Iterable[RosterResult], stream: IO[str]) -> dict[str,
                     outcome,
                     "; ".join(x.id for x in res.with_status(Status.UNMET)),
                     "; ".join(x.id for x in res.with_status(Status.UNKNOWN)),
+                    "; ".join(x.id for x in res.not_checked),
                     "; ".join(res.to_supply),
                     "; ".join(res.next_steps),
                     "; ".join(x.id for x in res.depends_on_unverified),
