@@ -1884,7 +1884,7 @@ def test_a_vocabulary_built_from_dicts_keeps_no_reference_to_them() -> None:
 def test_a_result_never_says_plain_eligible_while_a_requirement_was_not_checked() -> None:
     result = el.check(CA, "ca-pss", as_of=AS_OF)
     assert result.outcome is el.Outcome.ELIGIBLE_IF_CONFIRMED
-    assert result.exit_code == 4
+    assert result.exit_code == 5
     assert [r.id for r in result.not_checked] == ["photo-id"]
     assert result.requirement("photo-id").status is el.Status.NOT_CHECKED
     assert "confirm by hand: A government photo ID" in " ".join(result.next_steps)

@@ -58,9 +58,9 @@ class Outcome(str, enum.Enum):
 
     @property
     def exit_code(self) -> int:
-        """0 eligible, 1 not eligible, 2 incomplete, 4 eligible if the requirements not
-        checked are confirmed (3 is the command line's error)."""
-        return {"ELIGIBLE": 0, "NOT_ELIGIBLE": 1, "INCOMPLETE": 2, "ELIGIBLE_IF_CONFIRMED": 4}[
+        """0 eligible, 1 not eligible, 2 incomplete, 5 eligible if the requirements not
+        checked are confirmed (3 is the command line's error, 4 a roster's rows in error)."""
+        return {"ELIGIBLE": 0, "NOT_ELIGIBLE": 1, "INCOMPLETE": 2, "ELIGIBLE_IF_CONFIRMED": 5}[
             self.value
         ]
 
