@@ -90,7 +90,8 @@ def test_a_module_without_hours_gives_hours_not_stated_never_zero_in_every_forma
     html_line = next(x for x in cov.render(report, "html").splitlines() if "ca-sb803:13<" in x)
     assert "not stated" in html_line
     form = list(csv.reader(io.StringIO(cov.render(report, "calmhsa"))))
-    assert form[13][2] == "not stated"
+    assert form[13][2] == "covered, rule cannot be judged: training hours not stated (A)"
+    assert form[13][3] == "not stated"
     md_form = cov.render(report, "calmhsa-md").splitlines()
     assert "| not stated |" in next(x for x in md_form if x.startswith("| 13 |"))
 

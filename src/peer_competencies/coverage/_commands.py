@@ -33,7 +33,6 @@ def _framework_for(args: argparse.Namespace, syllabus: Syllabus) -> str:
 
 def _cmd_coverage(args: argparse.Namespace) -> int:
     from . import coverage, read_syllabus, render
-    from ._coverage import Status
     from ._requirements import RequirementVerdict
 
     syllabus = read_syllabus(args.syllabus)
@@ -49,7 +48,7 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
         return 2
     met = report.met
     if met is None:
-        met = all(row.status is Status.COVERED for row in report.competencies)
+        met = all(row.status.covered for row in report.competencies)
     return 0 if met else 1
 
 

@@ -104,11 +104,9 @@ def _hours(hours: float) -> str:
 
 def competency_findings(req: Requirement, row: CompetencyCoverage) -> tuple[list[str], list[str]]:
     """What the requirement finds unmet for one competency, and what it cannot judge."""
-    from ._coverage import Status
-
     unmet: list[str] = []
     unknown: list[str] = []
-    if req.every_competency_covered and row.status is not Status.COVERED:
+    if req.every_competency_covered and not row.status.covered:
         unmet.append(row.status.value)
     if req.hours_for_each:
         if row.stated_hours > 0:

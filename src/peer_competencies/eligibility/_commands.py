@@ -2,7 +2,8 @@
 ``credentials``.
 
 ``eligibility_arguments(parser)`` adds them (see ``peer_competencies._cli``); each handler
-returns the exit code: for ``check`` 0 eligible, 1 not eligible, 2 incomplete; ``roster`` 0 when
+returns the exit code: for ``check`` 0 eligible, 1 not eligible, 2 incomplete, 5 eligible if the
+requirements not checked are confirmed; ``roster`` 0 when
 every row was checked (empty rows skipped), 4 when some rows are reported as errors (the others
 were checked); errors that stop a command raise the package's errors, which the main program
 turns into exit code 3 (for ``roster``: could not run at all).
@@ -162,10 +163,11 @@ def eligibility_arguments(top: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser(
         "check",
-        help="check one applicant (JSON or YAML); exit 0 eligible, 1 not, 2 incomplete",
+        help="check one applicant (JSON or YAML); exit 0 eligible, 1 not, 2 incomplete, "
+        "5 eligible if the requirements not checked are confirmed",
         description="Check one applicant record (.json or .yaml; `peer-competencies template "
         "applicant` prints a starter). Exit status: 0 eligible, 1 not eligible, 2 incomplete, "
-        "3 an error.",
+        "3 an error, 5 eligible on every requirement checked if those not checked are confirmed.",
     )
     p.set_defaults(command_parser=p)
     p.add_argument("file", help="the applicant record, .json or .yaml")
