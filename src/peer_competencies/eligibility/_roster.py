@@ -51,6 +51,7 @@ RESULT_COLUMNS = (
     "outcome",
     "unmet",
     "unknown",
+    "not_checked",
     "to_supply",
     "next_steps",
     "depends_on_unverified",
@@ -411,7 +412,7 @@ def write_results(results: Iterable[RosterResult], stream: IO[str]) -> dict[str,
         if r.result is None:
             outcome = "ERROR" if r.error is not None else "SKIPPED"
             why = str(r.error) if r.error is not None else r.note or ""
-            writer.writerow([r.row, r.applicant_id or "", outcome, "", "", "", "", "", why])
+            writer.writerow([r.row, r.applicant_id or "", outcome, "", "", "", "", "", "", why])
         else:
             res = r.result
             outcome = res.outcome.value
@@ -422,6 +423,7 @@ def write_results(results: Iterable[RosterResult], stream: IO[str]) -> dict[str,
                     outcome,
                     "; ".join(x.id for x in res.with_status(Status.UNMET)),
                     "; ".join(x.id for x in res.with_status(Status.UNKNOWN)),
+                    "; ".join(x.id for x in res.not_checked),
                     "; ".join(res.to_supply),
                     "; ".join(res.next_steps),
                     "; ".join(x.id for x in res.depends_on_unverified),
