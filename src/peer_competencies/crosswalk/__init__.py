@@ -6,8 +6,10 @@ package reads it with the frameworks into a ``networkx.MultiDiGraph`` and answer
 
     >>> from peer_competencies import crosswalk
     >>> [str(m.predicate) for m in crosswalk.mappings("ca-sb803:13", to="samhsa-2015")]
-    ['skos:closeMatch']
-    >>> t = crosswalk.translate(["samhsa-2015:VIII.4"], to="ca-sb803")
+    ['skos:closeMatch', 'skos:broadMatch', 'skos:relatedMatch']
+    >>> t = crosswalk.translate(["samhsa-2015:VIII.1"], to="ca-sb803")
+    >>> next(iter(t.targets))  # the finest mapping first: VIII.1 is skill 13.S4, word for word
+    'ca-sb803:13.S4'
     >>> t.get("ca-sb803:13").predicate.label
     'broad'
 
