@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterable
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from .._terminal import dump_json, fit, json_safe, output_file, terminal_width, wrap
 
@@ -89,45 +89,8 @@ def _cmd_roster(args: argparse.Namespace) -> int:
     return EXIT_ROWS_FAILED if counts.get("ERROR") else 0
 
 
-def _names_lines(credential: Any, pathway: str | None, width: int) -> list[str]:
-    from ._describe import accepted_names
-
-    lines = [
-        "",
-        *wrap(
-            "names accepted in applicant records (compared lower-cased, letters and digits only):",
-            width,
-        ),
-    ]
-    for group, names in accepted_names(credential, pathway).items():
-        field = {"topics": "topic", "exams": "exam", "credentials": "credential"}[group]
-        for name in names:
-            accepted = "; ".join(dict.fromkeys((name.key, name.name, *name.aliases)))
-            lines += wrap(f"{field} {name.key}: {accepted}", width, "  ", "    ")
-    return lines
-
-
-def _names_markdown(credential: Any, pathway: str | None) -> str:
-    from .._markup import markdown_text
-    from ._describe import accepted_names
-
-    rows = [
-        "",
-        "## Names accepted in applicant records",
-        "",
-        "| field | key | names accepted (compared lower-cased, letters and digits only) |",
-        "|---|---|---|",
-    ]
-    for group, names in accepted_names(credential, pathway).items():
-        field = {"topics": "topic", "exams": "exam", "credentials": "credential"}[group]
-        for name in names:
-            accepted = "; ".join(markdown_text(a) for a in (name.name, *name.aliases))
-            rows.append(f"| `{field}` | `{name.key}` | {accepted} |")
-    return "\n".join(rows) + "\n"
-
-
 def _cmd_explain(args: argparse.Namespace) -> int:
-    from ._describe import credential_data
+    from ._describe import credential_data, names_lines, names_markdown
     from ._explain import explain
     from ._rules import credential
 
@@ -136,12 +99,12 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         sys.stdout.write(dump_json(credential_data(cred, args.pathway)))
     elif args.markdown:
         sys.stdout.write(
-            explain(cred, "markdown", args.pathway) + _names_markdown(cred, args.pathway)
+            explain(cred, "markdown", args.pathway) + names_markdown(cred, args.pathway)
         )
     else:
         width = terminal_width()
         text = fit(explain(cred, "text", args.pathway).rstrip("\n"), width)
-        print("\n".join([text, *_names_lines(cred, args.pathway, width)]))
+        print("\n".join([text, *names_lines(cred, args.pathway, width)]))
     return 0
 
 
