@@ -3,7 +3,6 @@ curriculum crosswalk form (CSV and Markdown)."""
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 import json
@@ -13,7 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .._errors import InputError
-from .._markup import markdown_text
+from .._markup import csv_writer, markdown_text
 from .._structure import choose
 from .._terminal import clip
 from ._coverage import CompetencyCoverage, CoverageReport, CoverageStatus, Credit, Via
@@ -642,7 +641,7 @@ def to_calmhsa_csv(report: CoverageReport) -> str:
     competency covered whose rule is not met), hours, the modules by id and title (marking
     crosswalk and part credit, and hints) and the measure of competency."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)  # formulas neutralised
     writer.writerow(_FORM_HEADER)
     writer.writerows(_form_rows(report))
     return out.getvalue()
