@@ -266,7 +266,8 @@ th, td { border: 1px solid #c8c8c8; padding: 0.25rem 0.4rem; }
 thead th { position: sticky; top: 0; background: #f4f4f4; vertical-align: bottom;
   font-weight: normal; min-width: 4.5rem; max-width: 7rem; font-size: 0.72rem; text-align: left; }
 thead th b { display: block; font-size: 0.85rem; }
-tbody th { text-align: left; font-weight: normal; max-width: 28rem; background: #fafafa; }
+tbody th { text-align: left; font-weight: normal; min-width: 14rem; max-width: 28rem;
+  background: #fafafa; }
 td { text-align: center; min-width: 1.6rem; font-weight: bold; }
 td.exact { background: #1a7f37; color: #fff; }
 td.close { background: #4cae4f; color: #fff; }
