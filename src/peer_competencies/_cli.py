@@ -171,6 +171,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="peer-competencies", description="US peer-support-worker competency standards as data."
     )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("frameworks", help="list the shipped frameworks")
