@@ -166,7 +166,7 @@ MHA = with_(
 NAADAC_TRAININGS = [
     training("Ethics", 6, face_to_face=True),
     training("HIV/bloodborne pathogens", 6, face_to_face=True),
-    training("Peer recovery foundations", 24, face_to_face=False),
+    training("other", 24, face_to_face=False),
     training("Advocacy", 24, face_to_face=True),
 ]
 NAADAC = with_(
@@ -288,7 +288,7 @@ WA_RENEWAL = {
     ],
     "continuing_education": [
         ce("Law and ethics", 2, peer_specific=False),
-        ce("Peer support practice", 14, peer_specific=True),
+        ce("other", 14, peer_specific=True),
         ce("Other", 14, peer_specific=False),
     ],
 }
@@ -1680,7 +1680,7 @@ CASES = [
             WA_RENEWAL,
             continuing_education=[
                 ce("Law and ethics", 1, peer_specific=False),
-                ce("Peer support practice", 14, peer_specific=True),
+                ce("other", 14, peer_specific=True),
                 ce("Other", 15, peer_specific=False),
             ],
         ),
@@ -1749,10 +1749,20 @@ _EXPECTED_STATUS = {
 }
 
 
+def _not_checked_in_force(result: el.Result) -> list[str]:
+    return [r.id for r in result.leaves if r.status is el.Status.NOT_CHECKED]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.sentence for c in CASES])
 def test_case(case: Case) -> None:
     result = el.check(case.applicant, case.credential, case.pathway, case.as_of)
-    assert result.outcome is case.outcome, result.to_text()
+    if case.outcome is ELIGIBLE and _not_checked_in_force(result):
+        # ELIGIBLE in a case means met on every requirement checked: with requirements no record
+        # shows in force, the answer is ELIGIBLE_IF_CONFIRMED and names each of them
+        assert result.outcome is el.Outcome.ELIGIBLE_IF_CONFIRMED, result.to_text()
+        assert [r.id for r in result.not_checked] == _not_checked_in_force(result)
+    else:
+        assert result.outcome is case.outcome, result.to_text()
     if case.requirement is not None:
         turned = result.requirement(case.requirement)
         assert turned.status is _EXPECTED_STATUS[case.outcome], result.to_text()
@@ -1777,3 +1787,142 @@ def test_every_credential_and_pathway_has_an_eligible_and_a_failing_case() -> No
             outcomes = seen.get((cred.id, pathway.id), set())
             assert el.Outcome.ELIGIBLE in outcomes, (cred.id, pathway.id)
             assert el.Outcome.NOT_ELIGIBLE in outcomes, (cred.id, pathway.id)
+
+
+# --- names the vocabulary does not know ----------------------------------------------------------
+
+SYLLABUS_TITLE = "Peer Support Specialist Core Training"
+
+
+def test_an_approved_80_hour_training_with_an_unrecognised_name_leaves_ca_pss_incomplete() -> None:
+    core = training(SYLLABUS_TITLE, 80, "2024-01-10", approved=True)
+    result = el.check(with_(CA, trainings=[core]), "ca-pss", as_of=AS_OF)
+    assert result.outcome is el.Outcome.INCOMPLETE, result.to_text()
+    training_result = result.requirement("training")
+    assert training_result.status is el.Status.UNKNOWN
+    assert "80 that may count" in training_result.reason
+    assert SYLLABUS_TITLE in training_result.reason
+    (named,) = result.unrecognised
+    assert named.field == "trainings[0].topic"
+    assert named.given == SYLLABUS_TITLE
+    assert named.could_be[0] == el.vocabulary().topics["ca-pss-core"].name
+    assert any(step.startswith("name training trainings[0].topic") for step in result.next_steps)
+    assert "trainings[0].topic" not in result.to_supply
+
+
+def test_the_names_an_unrecognised_record_could_be_come_closest_first() -> None:
+    result = el.check(
+        with_(ICRC, trainings=[*ICRC_TRAININGS[:3], training("Ethics and boundaries", 16)]),
+        "icrc-pr",
+        as_of=AS_OF,
+    )
+    (named,) = result.unrecognised
+    assert named.could_be[0] == "Ethics", named.could_be
+    assert set(named.could_be) == {
+        "Advocacy",
+        "Ethics",
+        "Mentoring and Education",
+        "Recovery/Wellness Support",
+    }
+
+
+def test_a_training_named_other_is_known_to_be_on_none_of_the_topics() -> None:
+    other = training("other", 80, "2024-01-10", approved=True)
+    result = el.check(with_(CA, trainings=[other]), "ca-pss", as_of=AS_OF)
+    assert result.outcome is el.Outcome.NOT_ELIGIBLE
+    assert result.unrecognised == ()
+
+
+def test_an_unrecognised_exam_name_makes_the_exam_unknown() -> None:
+    result = el.check(with_(CA, exams=[passed("State peer exam")]), "ca-pss", as_of=AS_OF)
+    assert result.requirement("exam").status is el.Status.UNKNOWN, result.to_text()
+    assert result.unrecognised[0].field == "exams[0].exam"
+
+
+def test_an_unrecognised_credential_name_makes_the_certification_unknown() -> None:
+    held = {**ICRC_RENEWAL["certifications"][0], "credential": "Peer Recovery certificate"}
+    result = el.check(with_(ICRC_RENEWAL, certifications=[held]), "icrc-pr", "renewal", AS_OF)
+    assert result.outcome is el.Outcome.INCOMPLETE, result.to_text()
+    assert "certifications[0].credential" in [u.field for u in result.unrecognised]
+    assert result.unrecognised[0].could_be == ("IC&RC Peer Recovery",)
+
+
+def test_an_unrecognised_name_of_the_renewed_certification_leaves_the_renewal_unknown() -> None:
+    held = {**CA_RENEWAL["certifications"][0], "credential": "Peer certificate"}
+    result = el.check(with_(CA_RENEWAL, certifications=[held]), "ca-pss", "renewal", AS_OF)
+    assert result.outcome is el.Outcome.INCOMPLETE, result.to_text()
+    assert "certifications[0].credential" in [u.field for u in result.unrecognised]
+
+
+def test_the_unrecognised_names_are_in_the_json_result() -> None:
+    core = training(SYLLABUS_TITLE, 80, "2024-01-10", approved=True)
+    data = el.check(with_(CA, trainings=[core]), "ca-pss", as_of=AS_OF).to_dict()
+    (named,) = data["unrecognised"]
+    assert named["field"] == "trainings[0].topic"
+    assert named["given"] == SYLLABUS_TITLE
+
+
+def test_the_vocabulary_cannot_be_changed_by_a_caller() -> None:
+    vocabulary = el.vocabulary()
+    with pytest.raises((TypeError, AttributeError)):
+        vocabulary.exams.clear()  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        vocabulary.topics["x"] = vocabulary.topics["ethics"]  # type: ignore[index]
+    assert el.check(CA, "ca-pss", as_of=AS_OF).requirement("exam").status is el.Status.MET
+
+
+def test_a_vocabulary_built_from_dicts_keeps_no_reference_to_them() -> None:
+    topics = {"ethics": el.vocabulary().topics["ethics"]}
+    made = el.Vocabulary(topics=topics, exams={}, credentials={})
+    topics.clear()
+    assert made.keys("topics", "Ethical Responsibility") == frozenset({"ethics"})
+
+
+# --- requirements no applicant record shows ------------------------------------------------------
+
+
+def test_a_result_never_says_plain_eligible_while_a_requirement_was_not_checked() -> None:
+    result = el.check(CA, "ca-pss", as_of=AS_OF)
+    assert result.outcome is el.Outcome.ELIGIBLE_IF_CONFIRMED
+    assert result.exit_code == 5
+    assert [r.id for r in result.not_checked] == ["photo-id"]
+    assert result.requirement("photo-id").status is el.Status.NOT_CHECKED
+    assert "confirm by hand: A government photo ID" in " ".join(result.next_steps)
+    text = result.to_text()
+    assert "ELIGIBLE_IF_CONFIRMED" in text.splitlines()[0]
+    assert "not checked: photo-id" in text
+    data = result.to_dict()
+    assert data["outcome"] == "ELIGIBLE_IF_CONFIRMED"
+    assert [r["id"] for r in data["not_checked"]] == ["photo-id"]
+    markdown = result.to_markdown()
+    assert "**ELIGIBLE_IF_CONFIRMED**" in markdown
+    assert "Not checked (confirm by hand):" in markdown
+    assert "| `photo-id` | NOT_CHECKED |" in markdown
+
+
+def test_a_requirement_not_checked_is_named_only_where_the_outcome_turns_on_it() -> None:
+    too_young = el.check(with_(CA, date_of_birth="2008-06-02"), "ca-pss", as_of=AS_OF)
+    assert too_young.outcome is el.Outcome.NOT_ELIGIBLE
+    assert too_young.not_checked == ()
+    missing_exam = el.check(with_(CA, exams=None), "ca-pss", as_of=AS_OF)
+    assert missing_exam.outcome is el.Outcome.INCOMPLETE
+    assert [r.id for r in missing_exam.not_checked] == ["photo-id"]
+
+
+def test_the_roster_results_name_the_requirements_not_checked() -> None:
+    import csv
+    import io
+
+    stream = io.StringIO()
+    el.write_results(el.check_roster([CA], "ca-pss", as_of=AS_OF), stream)
+    (row,) = csv.DictReader(io.StringIO(stream.getvalue()))
+    assert row["outcome"] == "ELIGIBLE_IF_CONFIRMED"
+    assert row["not_checked"] == "photo-id"
+
+
+def test_explain_marks_a_requirement_not_checked() -> None:
+    text = el.explain("ca-pss", pathway="initial")
+    assert (
+        "photo-id: A government photo ID whose name matches the application. (NOT CHECKED" in text
+    )
+    assert "**not checked**" in el.explain("ca-pss", format="markdown")
