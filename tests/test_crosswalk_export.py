@@ -140,7 +140,7 @@ def test_the_sssom_export_passes_the_sssom_schema(sssom_schema: dict[str, Any]) 
 
 
 def test_the_schema_check_catches_what_it_should(sssom_schema: dict[str, Any]) -> None:
-    text = cw.to_sssom().replace("semapv:ManualMappingCuration", "semapv:Guesswork", 1)
+    text = cw.to_sssom().replace("\tsemapv:ManualMappingCuration\t", "\tsemapv:Guesswork\t", 1)
     text = text.replace("# license:", "# licence:")
     found = sssom_schema_problems(text, sssom_schema)
     assert any("semapv:Guesswork" in p for p in found)
@@ -224,7 +224,7 @@ def test_node_link_json_reads_back_as_the_same_graph() -> None:
 
 
 def test_the_export_function_knows_its_formats() -> None:
-    assert set(cw.EXPORT_FORMATS) == {"sssom", "graphml", "json"}
+    assert set(cw.EXPORT_FORMATS) == {"sssom", "csv", "graphml", "json"}
     assert cw.export("sssom") == cw.to_sssom()
     with pytest.raises(pc.InputError, match="unknown crosswalk export format 'owl'"):
         cw.export("owl")
@@ -316,3 +316,25 @@ def test_a_combined_export_keeps_the_users_extra_columns_and_their_declarations(
     again = cw.parse_sssom(exported, "combined.tsv")
     (record,) = [r for r in again.records if r.extra]
     assert dict(record.extra) == {"ext_votes": "3", "reviewer_label": "Jo Doe"}
+
+
+def test_the_crosswalk_csv_neutralises_a_comment_a_spreadsheet_would_run_as_a_formula() -> None:
+    import csv
+    import io
+
+    from peer_competencies.crosswalk import Crosswalk, Justification, MappingRecord, MappingSet
+
+    record = MappingRecord(
+        subject_id="samhsa-2015:VIII",
+        predicate=cw.Predicate.RELATED,
+        object_id="ca-sb803:13",
+        justification=Justification.MANUAL_MAPPING_CURATION,
+        comment='=HYPERLINK("http://example.org","x")',
+    )
+    mapping_set = MappingSet(
+        id="https://example.org/s", license="https://example.org/l", records=(record,)
+    )
+    crosswalk = Crosswalk(pc.frameworks(), [mapping_set], shipped=False)
+    (row,) = list(csv.DictReader(io.StringIO(cw.to_csv(crosswalk))))
+    assert row["comment"] == '\'=HYPERLINK("http://example.org","x")'
+    assert row["subject_id"] == "samhsa-2015:VIII"

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterable
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from .._terminal import dump_json, fit, json_safe, output_file, terminal_width, wrap
 
@@ -89,45 +89,8 @@ def _cmd_roster(args: argparse.Namespace) -> int:
     return EXIT_ROWS_FAILED if counts.get("ERROR") else 0
 
 
-def _names_lines(credential: Any, pathway: str | None, width: int) -> list[str]:
-    from ._describe import accepted_names
-
-    lines = [
-        "",
-        *wrap(
-            "names accepted in applicant records (compared lower-cased, letters and digits only):",
-            width,
-        ),
-    ]
-    for group, names in accepted_names(credential, pathway).items():
-        field = {"topics": "topic", "exams": "exam", "credentials": "credential"}[group]
-        for name in names:
-            accepted = "; ".join(dict.fromkeys((name.key, name.name, *name.aliases)))
-            lines += wrap(f"{field} {name.key}: {accepted}", width, "  ", "    ")
-    return lines
-
-
-def _names_markdown(credential: Any, pathway: str | None) -> str:
-    from .._markup import markdown_text
-    from ._describe import accepted_names
-
-    rows = [
-        "",
-        "## Names accepted in applicant records",
-        "",
-        "| field | key | names accepted (compared lower-cased, letters and digits only) |",
-        "|---|---|---|",
-    ]
-    for group, names in accepted_names(credential, pathway).items():
-        field = {"topics": "topic", "exams": "exam", "credentials": "credential"}[group]
-        for name in names:
-            accepted = "; ".join(markdown_text(a) for a in (name.name, *name.aliases))
-            rows.append(f"| `{field}` | `{name.key}` | {accepted} |")
-    return "\n".join(rows) + "\n"
-
-
 def _cmd_explain(args: argparse.Namespace) -> int:
-    from ._describe import credential_data
+    from ._describe import credential_data, names_lines, names_markdown
     from ._explain import explain
     from ._rules import credential
 
@@ -136,12 +99,12 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         sys.stdout.write(dump_json(credential_data(cred, args.pathway)))
     elif args.markdown:
         sys.stdout.write(
-            explain(cred, "markdown", args.pathway) + _names_markdown(cred, args.pathway)
+            explain(cred, "markdown", args.pathway) + names_markdown(cred, args.pathway)
         )
     else:
         width = terminal_width()
         text = fit(explain(cred, "text", args.pathway).rstrip("\n"), width)
-        print("\n".join([text, *_names_lines(cred, args.pathway, width)]))
+        print("\n".join([text, *names_lines(cred, args.pathway, width)]))
     return 0
 
 
@@ -149,12 +112,10 @@ def _cmd_credentials(args: argparse.Namespace) -> int:
     from ._describe import summary
     from ._rules import credentials
 
-    wanted = None if args.jurisdiction is None else args.jurisdiction.upper()
+    wanted: str | None = args.jurisdiction
     chosen = [
         c for c in credentials() if wanted is None or (c.jurisdiction or "national") == wanted
     ]
-    if wanted == "NATIONAL":
-        chosen = [c for c in credentials() if c.jurisdiction is None]
     if args.json:
         sys.stdout.write(dump_json([summary(c) for c in chosen]))
         return 0
@@ -182,9 +143,19 @@ def _cmd_credentials(args: argparse.Namespace) -> int:
         lines += wrap("pathways: " + ", ".join(pathways), width, "  ", "    ")
         lines.append(f"  rules checked against their sources on {data['checked_on'] or 'unknown'}")
     if not chosen:
-        lines.append(f"no credential of jurisdiction {args.jurisdiction}")
+        lines.append(f"no credential of jurisdiction {wanted} is shipped")
     print("\n".join(lines))
     return 0
+
+
+def _jurisdiction(text: str) -> str:
+    if text.lower() == "national":
+        return "national"
+    if len(text) == 2 and text.isascii() and text.isalpha():
+        return text.upper()
+    raise argparse.ArgumentTypeError(
+        f"expected a two-letter state code such as NY, or national, got {text!r}"
+    )
 
 
 def _json_flag(p: argparse._ActionsContainer, what: str = "print JSON for scripts") -> None:
@@ -250,6 +221,7 @@ def eligibility_arguments(top: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--jurisdiction",
         metavar="XX",
+        type=_jurisdiction,
         help="only this state's credentials (a two-letter code), or 'national'",
     )
     _json_flag(p)

@@ -25,6 +25,7 @@ import attrs
 
 from .._errors import InputError, PeerCompetenciesError
 from .._load import closest
+from .._markup import csv_writer
 from .._structure import open_file
 from ._applicant import Applicant, parse_applicant
 from ._check import Result, check
@@ -404,7 +405,7 @@ def write_results(results: Iterable[RosterResult], stream: IO[str]) -> dict[str,
     """Write results as CSV (columns :data:`RESULT_COLUMNS`) as they come, one row per result;
     returns how many rows had each outcome, ``ERROR`` (the ``error`` column says what stopped the
     row) and ``SKIPPED`` (an empty row; the ``error`` column says so)."""
-    writer = csv.writer(stream, lineterminator="\n")
+    writer = csv_writer(stream)  # formulas neutralised
     writer.writerow(RESULT_COLUMNS)
     counts: dict[str, int] = {}
     for r in results:
