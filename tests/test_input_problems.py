@@ -90,7 +90,7 @@ def test_an_sssom_error_lists_the_problems_of_every_row(tmp_path: Path) -> None:
 def test_a_roster_row_reports_every_problem_of_the_row() -> None:
     records = [{"id": "A", "age": "x", "trainings.1.hours": "-3"}]
     (result,) = el.check_roster(records, "ga-cps")
-    assert result.error is not None
+    assert isinstance(result.error, pc.InputError)
     assert [p.where for p in result.error.problems] == [
         "row 1, column age",
         "row 1, column trainings.1.hours",
@@ -140,7 +140,8 @@ def test_codes_written_as_numbers_are_the_codes_as_text(tmp_path: Path) -> None:
     for path in (yaml_path, toml_path):
         (module,) = cov.read_syllabus(path).modules
         assert module.competencies == ("1", "3", "ca-sb803:13")
-        assert dict(module.hours_by_competency) == {"1": 2}
+        assert list(module.hours_by_competency) == ["1"]
+        assert module.hours_by_competency["1"] == 2
     report = cov.coverage(cov.read_syllabus(yaml_path), "ca-sb803")
     covered = {row.item.id for row in report.competencies if row.modules}
     assert {"ca-sb803:1", "ca-sb803:3", "ca-sb803:13"} <= covered
