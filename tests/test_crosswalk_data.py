@@ -469,3 +469,14 @@ def test_the_review_table_is_what_the_candidate_tool_writes_for_the_shipped_set(
     verbatim = [r.split("\t") for r in rows if r.split("\t")[2] == "yes"]
     assert ["samhsa-2015:VI.1", "ca-sb803:14.S1"] in [v[:2] for v in verbatim]
     assert all(v[7].startswith("accepted") for v in verbatim)  # each restatement was decided
+
+
+def test_confidence_reads_as_closeness_exact_is_one_related_at_most_point_eight() -> None:
+    for record in shipped():
+        if not record.positive:
+            continue
+        if record.predicate is Predicate.EXACT:
+            assert record.confidence == 1.0, record
+        if record.predicate is Predicate.RELATED:
+            assert record.confidence is not None
+            assert record.confidence <= 0.8, record
