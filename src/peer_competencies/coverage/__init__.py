@@ -21,13 +21,25 @@ from ._coverage import (
 )
 from ._report import REPORT_FORMATS, render, to_data
 from ._requirements import Requirement, RequirementCheck, Rule, requirement
-from ._suggest import Evidence, Matcher, Suggestion, suggest, suggest_many, targets
+from ._suggest import (
+    MATCHERS,
+    Calibration,
+    Evidence,
+    Matcher,
+    Suggestion,
+    calibration,
+    suggest,
+    suggest_many,
+    targets,
+)
 from ._syllabus import SYLLABUS_SUFFIXES, Module, Program, Syllabus, read_syllabus, syllabus_from
 
 __all__ = [
+    "MATCHERS",
     "REPORT_FORMATS",
     "STRONG",
     "SYLLABUS_SUFFIXES",
+    "Calibration",
     "CompetencyCoverage",
     "CoverageReport",
     "Credit",
@@ -44,6 +56,7 @@ __all__ = [
     "Syllabus",
     "Translate",
     "Via",
+    "calibration",
     "coverage",
     "read_syllabus",
     "render",
