@@ -1,8 +1,7 @@
 """The ``crosswalk`` command and the ``export crosswalk`` handler, run in-process.
 
-The command is plugged into the CLI the way ``_cli.COMMAND_MODULES`` plugs in every other
-module's commands; the ``export crosswalk`` handler is called with the arguments ``export``
-parses.
+The command is plugged into the CLI from ``_cli.COMMANDS`` like every other command; the
+``export crosswalk`` handler is called with the arguments ``export`` parses.
 """
 
 from __future__ import annotations
@@ -15,18 +14,13 @@ import pytest
 
 from peer_competencies import _cli
 from peer_competencies import crosswalk as cw
-from peer_competencies.crosswalk._commands import EXPORT_FORMATS, add_commands, cmd_export
+from peer_competencies.crosswalk._commands import EXPORT_FORMATS, cmd_export, crosswalk_arguments
 from tests.crosswalk_fixtures import (
     USER_FRAMEWORK_ID,
     shipped_rows_text,
     write_framework,
     write_sssom,
 )
-
-
-@pytest.fixture(autouse=True)
-def plugged_in(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_cli, "COMMAND_MODULES", ("peer_competencies.crosswalk._commands",))
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -239,10 +233,10 @@ def test_export_crosswalk_prints_to_standard_output(capsys: pytest.CaptureFixtur
     assert out == cw.to_sssom()
 
 
-def test_add_commands_adds_only_the_crosswalk_command() -> None:
+def test_crosswalk_arguments_read_an_item_a_framework_and_inferred() -> None:
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command")
-    add_commands(sub)
+    crosswalk_arguments(sub.add_parser("crosswalk"))
     args = parser.parse_args(["crosswalk", "samhsa-2015:I", "--to", "ca-sb803", "--inferred"])
     assert (args.id, args.to, args.inferred, args.matrix) == (
         "samhsa-2015:I",

@@ -10,8 +10,6 @@ import pytest
 
 from peer_competencies import _cli
 
-MODULE = "peer_competencies.eligibility._commands"
-
 ELIGIBLE = {
     "date_of_birth": "1990-05-01",
     "education": "high-school",
@@ -22,12 +20,6 @@ ELIGIBLE = {
     "trainings": [{"topic": "ca-pss-core", "hours": 80, "date": "2024-01-10", "approved": True}],
     "exams": [{"exam": "ca-pss", "passed": True, "date": "2025-02-01"}],
 }
-
-
-@pytest.fixture(autouse=True)
-def _registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    modules = tuple(dict.fromkeys((*_cli.COMMAND_MODULES, MODULE)))
-    monkeypatch.setattr(_cli, "COMMAND_MODULES", modules)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -96,7 +88,7 @@ def test_check_with_a_closed_pathway_exits_1(
         "grandparenting",
     )
     assert code == 1
-    assert "this pathway has closed" in out
+    assert "this pathway has closed" in " ".join(out.split())  # wrapped to the width
 
 
 def test_errors_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -125,7 +117,7 @@ def test_errors_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert info.value.code == _cli.EXIT_ERROR
 
 
-def test_roster_writes_one_result_per_row_and_exits_3_on_bad_rows(
+def test_roster_writes_one_result_per_row_and_exits_4_on_bad_rows(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     roster = tmp_path / "roster.csv"
@@ -143,7 +135,7 @@ def test_roster_writes_one_result_per_row_and_exits_3_on_bad_rows(
         "--as-of",
         "2026-06-01",
     )
-    assert code == 3
+    assert code == 4
     assert "3 rows" in err
     rows = list(csv.DictReader(output.open(encoding="utf-8")))
     assert [(r["row"], r["id"], r["outcome"]) for r in rows] == [

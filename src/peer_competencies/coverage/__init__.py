@@ -8,19 +8,26 @@
 
 from __future__ import annotations
 
+import warnings
+from typing import Any
+
 from ._coverage import (
+    PARTIAL,
     STRONG,
+    CategoryTally,
     CompetencyCoverage,
     CoverageReport,
+    CoverageStatus,
     Credit,
+    CreditLevel,
     CrosswalkHit,
-    Status,
     Translate,
     Via,
     coverage,
+    crosswalk_credit,
 )
 from ._report import REPORT_FORMATS, render, to_data
-from ._requirements import Requirement, RequirementCheck, Rule, requirement
+from ._requirements import Requirement, RequirementCheck, RequirementVerdict, Rule, requirement
 from ._suggest import (
     MATCHERS,
     Calibration,
@@ -36,13 +43,17 @@ from ._syllabus import SYLLABUS_SUFFIXES, Module, Program, Syllabus, read_syllab
 
 __all__ = [
     "MATCHERS",
+    "PARTIAL",
     "REPORT_FORMATS",
     "STRONG",
     "SYLLABUS_SUFFIXES",
     "Calibration",
+    "CategoryTally",
     "CompetencyCoverage",
     "CoverageReport",
+    "CoverageStatus",
     "Credit",
+    "CreditLevel",
     "CrosswalkHit",
     "Evidence",
     "Matcher",
@@ -50,14 +61,15 @@ __all__ = [
     "Program",
     "Requirement",
     "RequirementCheck",
+    "RequirementVerdict",
     "Rule",
-    "Status",
     "Suggestion",
     "Syllabus",
     "Translate",
     "Via",
     "calibration",
     "coverage",
+    "crosswalk_credit",
     "read_syllabus",
     "render",
     "requirement",
@@ -67,3 +79,16 @@ __all__ = [
     "targets",
     "to_data",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``Status``, the old name of :class:`CoverageStatus`, still works, with a warning."""
+    if name == "Status":
+        warnings.warn(
+            "peer_competencies.coverage.Status is deprecated: use CoverageStatus (eligibility "
+            "has statuses of its own)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return CoverageStatus
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,6 +1,6 @@
 """The ``crosswalk`` command, and the handler behind ``export crosswalk``.
 
-``add_commands(subparsers)`` adds::
+``crosswalk_arguments(parser)`` adds the arguments of::
 
     crosswalk ID [--to F] [--inferred] [--json]
     crosswalk --matrix F1 F2 [--html FILE]
@@ -14,33 +14,26 @@ raise the package's errors; networkx is imported only when a handler runs.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._errors import InputError
-from .._terminal import write_output
+from .._terminal import clip, dump_json, terminal_width, wrap, write_output
 from ._export import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from ._crosswalk import Crosswalk
     from ._model import MappingRecord, MappingSet
 
-__all__ = ["EXPORT_FORMATS", "add_commands", "cmd_crosswalk", "cmd_export"]
-
-_WIDTH = 80
+__all__ = ["EXPORT_FORMATS", "cmd_crosswalk", "cmd_export", "crosswalk_arguments"]
 
 
-def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the ``crosswalk`` command to the CLI's subparsers."""
-    p = subparsers.add_parser(
-        "crosswalk",
-        help="what an item corresponds to in other frameworks, or a matrix of two frameworks",
-        description="Show an item's mappings (asserted, or with --inferred also inverted and "
-        "chained ones), or with --matrix the strongest mapping between the top items of two "
-        "frameworks.",
+def crosswalk_arguments(p: argparse.ArgumentParser) -> None:
+    """Add the ``crosswalk`` command's arguments and handler to its parser."""
+    p.description = (
+        "Show an item's mappings (asserted, or with --inferred also inverted and chained ones), "
+        "or with --matrix the strongest mapping between the top items of two frameworks."
     )
     p.add_argument("id", nargs="?", help="an item id such as samhsa-2015:VIII")
     p.add_argument("--to", metavar="F", help="only mappings into framework F")
@@ -96,7 +89,7 @@ def cmd_crosswalk(args: argparse.Namespace) -> int:
         return _matrix(cw, args)
     records = cw.mappings(args.id, to=args.to, inferred=args.inferred)
     if args.json:
-        print(json.dumps([_record_json(r) for r in records], ensure_ascii=False, indent=2))
+        sys.stdout.write(dump_json([_record_json(r) for r in records]))
         return 0
     _print_mappings(cw, args.id, records, args.inferred)
     return 0
@@ -125,9 +118,9 @@ def _matrix(cw: Crosswalk, args: argparse.Namespace) -> int:
             ],
             "no_match": sorted(m.no_match),
         }
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        sys.stdout.write(dump_json(data))
     elif not args.html:
-        sys.stdout.write(matrix_text(m, _WIDTH))
+        sys.stdout.write(matrix_text(m, terminal_width()))
     return 0
 
 
@@ -157,17 +150,14 @@ def _record_json(record: MappingRecord) -> dict[str, Any]:
     }
 
 
-def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
-
-
 def _print_mappings(
     cw: Crosswalk, item_id: str, records: Sequence[MappingRecord], inferred: bool
 ) -> None:
     from ._model import NO_TERM_FOUND
 
+    width = terminal_width()
     item = cw.lookup(item_id)
-    print(f"{item.id}  {item.text}"[:_WIDTH])
+    print(clip(f"{item.id}  {item.text}", width))
     if not records:
         print("no mappings" + ("" if inferred else " (try --inferred)"))
         return
@@ -185,16 +175,16 @@ def _print_mappings(
             text = target.text if target is not None else ""
             head = f"{label:<11} {other}  {text}"
         print()
-        print(f"  {head}"[:_WIDTH])
+        print(clip(f"  {head}", width))
         how = record.justification.value.removeprefix("semapv:")
         who = ", ".join(record.author_id) or ("inferred" if record.inferred else "(no author)")
-        print(f"    {confidence}  {how}  {who}"[:_WIDTH])
+        print(clip(f"    {confidence}  {how}  {who}", width))
         if not mine:
-            print(f"    (asserted as: {record})"[:_WIDTH])
+            print("\n".join(wrap(f"(asserted as: {record})", width, "    ", "  ")))
         if record.path and len(record.path) > 1:
-            print(_wrap("path: " + " ; ".join(map(str, record.path)), "    "))
+            print("\n".join(wrap("path: " + " ; ".join(map(str, record.path)), width, "    ")))
         if record.comment and len(record.path) <= 1:
-            print(_wrap(record.comment, "    "))
+            print("\n".join(wrap(record.comment, width, "    ")))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
