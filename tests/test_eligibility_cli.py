@@ -48,8 +48,8 @@ def test_check_exits_0_for_an_eligible_applicant(
         "--as-of",
         "2026-06-01",
     )
-    assert code == 0
-    assert "ELIGIBLE" in out.splitlines()[0]
+    assert code == 5  # eligible on every requirement checked; the photo ID is not checked
+    assert "ELIGIBLE_IF_CONFIRMED" in out.splitlines()[0]
 
 
 def test_check_exits_1_for_a_not_eligible_applicant(

@@ -3,7 +3,6 @@ curriculum crosswalk form (CSV and Markdown)."""
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 import json
@@ -13,7 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .._errors import InputError
-from .._markup import markdown_text
+from .._markup import csv_writer, markdown_text
 from .._structure import choose
 from .._terminal import clip
 from ._coverage import CompetencyCoverage, CoverageReport, CoverageStatus, Credit, Via
@@ -430,6 +429,13 @@ svg text{font-size:13px;fill:#222}.bar{fill:#2f6fb0}.bar.partly{fill:#d4a017}
 """
 
 _ROW, _LABEL, _WIDTH = 24, 360, 340
+_LEVEL = {"programme": "programme total", "modules": "sum of the modules", None: "not stated"}
+_PATTERN = (
+    '<svg width="0" height="0" aria-hidden="true" xmlns="http://www.w3.org/2000/svg">'
+    '<defs><pattern id="unstated" width="8" height="8" patternUnits="userSpaceOnUse" '
+    'patternTransform="rotate(45)"><rect width="8" height="8" fill="#dde6f0"/>'
+    '<rect width="3" height="8" fill="#7d9cc0"/></pattern></defs></svg>'
+)
 
 
 def _chart(report: CoverageReport) -> str:
@@ -443,9 +449,6 @@ def _chart(report: CoverageReport) -> str:
     parts = [
         f'<svg role="img" aria-label="Hours per competency" width="{_LABEL + _WIDTH + 170}" '
         f'height="{height}" xmlns="http://www.w3.org/2000/svg">',
-        '<defs><pattern id="unstated" width="8" height="8" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="8" height="8" fill="#dde6f0"/>'
-        '<rect width="3" height="8" fill="#7d9cc0"/></pattern></defs>',
     ]
     for n, row in enumerate(rows):
         y = n * _ROW + 4
@@ -482,8 +485,9 @@ def _chart(report: CoverageReport) -> str:
             text = "hours not stated" if row.stated_hours == 0 else f"{text} h, some not stated"
         else:
             text = f"{text} h"
-        if row.rule_findings:
-            text += " · " + "; ".join(row.rule_findings)
+        findings = [f for f in row.rule_findings if not f.startswith("training hours not stated")]
+        if findings:
+            text += " · " + "; ".join(findings)
         parts.append(
             label + "".join(shapes) + f'<text x="{_LABEL + bar + 6:.1f}" y="{y + 15}">'
             f"{e(text)}</text>"
@@ -504,7 +508,10 @@ def _total_chart(report: CoverageReport) -> str:
     scale = _WIDTH / max(least, stated, 1.0)
     width = stated * scale
     marker = _LABEL + least * scale
-    label = f"{stated:g} h" if total is not None else f"{stated:g} h stated, total not stated"
+    if total is not None:
+        label = f"{stated:g} h"
+    else:
+        label = f"{stated:g} h stated, total not stated" if stated else "no hours stated"
     shape = (
         f'<rect class="bar" x="{_LABEL}" y="4" width="{width:.1f}" height="20"/>'
         if total is not None
@@ -513,9 +520,7 @@ def _total_chart(report: CoverageReport) -> str:
     return (
         f'<svg role="img" aria-label="Total hours and the hours required" '
         f'width="{_LABEL + _WIDTH + 170}" height="48" xmlns="http://www.w3.org/2000/svg">'
-        '<defs><pattern id="unstated-total" width="8" height="8" patternUnits="userSpaceOnUse">'
-        "</pattern></defs>"
-        f'<text x="0" y="19">Total hours ({e(report.hours_level or "not stated")})</text>'
+        f'<text x="0" y="19">Total hours ({e(_LEVEL[report.hours_level])})</text>'
         f"{shape}"
         f'<line class="required" x1="{marker:.1f}" y1="0" x2="{marker:.1f}" y2="28"/>'
         f'<text x="{_LABEL + 4}" y="42">{e(label)}; required: {least:g} h (dashed line)</text>'
@@ -549,6 +554,7 @@ def to_html(report: CoverageReport) -> str:
             out.append("<ul>" + "".join(f"<li>{i}</li>" for i in found) + "</ul>")
     out += [
         "<h2>Hours per competency</h2>",
+        _PATTERN,
         _total_chart(report),
         _chart(report),
         '<p class="legend">' + "".join(f"<span>{e(p)}</span>" for p in LEGEND.split("  ")) + "</p>",
@@ -635,7 +641,7 @@ def to_calmhsa_csv(report: CoverageReport) -> str:
     competency covered whose rule is not met), hours, the modules by id and title (marking
     crosswalk and part credit, and hints) and the measure of competency."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)  # formulas neutralised
     writer.writerow(_FORM_HEADER)
     writer.writerows(_form_rows(report))
     return out.getvalue()

@@ -2,7 +2,8 @@
 ``credentials``.
 
 ``eligibility_arguments(parser)`` adds them (see ``peer_competencies._cli``); each handler
-returns the exit code: for ``check`` 0 eligible, 1 not eligible, 2 incomplete; ``roster`` 0 when
+returns the exit code: for ``check`` 0 eligible, 1 not eligible, 2 incomplete, 5 eligible if the
+requirements not checked are confirmed; ``roster`` 0 when
 every row was checked (empty rows skipped), 4 when some rows are reported as errors (the others
 were checked); errors that stop a command raise the package's errors, which the main program
 turns into exit code 3 (for ``roster``: could not run at all).
@@ -15,7 +16,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterable
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from .._terminal import dump_json, fit, json_safe, output_file, terminal_width, wrap
 
@@ -88,45 +89,8 @@ def _cmd_roster(args: argparse.Namespace) -> int:
     return EXIT_ROWS_FAILED if counts.get("ERROR") else 0
 
 
-def _names_lines(credential: Any, pathway: str | None, width: int) -> list[str]:
-    from ._describe import accepted_names
-
-    lines = [
-        "",
-        *wrap(
-            "names accepted in applicant records (compared lower-cased, letters and digits only):",
-            width,
-        ),
-    ]
-    for group, names in accepted_names(credential, pathway).items():
-        field = {"topics": "topic", "exams": "exam", "credentials": "credential"}[group]
-        for name in names:
-            accepted = "; ".join(dict.fromkeys((name.key, name.name, *name.aliases)))
-            lines += wrap(f"{field} {name.key}: {accepted}", width, "  ", "    ")
-    return lines
-
-
-def _names_markdown(credential: Any, pathway: str | None) -> str:
-    from .._markup import markdown_text
-    from ._describe import accepted_names
-
-    rows = [
-        "",
-        "## Names accepted in applicant records",
-        "",
-        "| field | key | names accepted (compared lower-cased, letters and digits only) |",
-        "|---|---|---|",
-    ]
-    for group, names in accepted_names(credential, pathway).items():
-        field = {"topics": "topic", "exams": "exam", "credentials": "credential"}[group]
-        for name in names:
-            accepted = "; ".join(markdown_text(a) for a in (name.name, *name.aliases))
-            rows.append(f"| `{field}` | `{name.key}` | {accepted} |")
-    return "\n".join(rows) + "\n"
-
-
 def _cmd_explain(args: argparse.Namespace) -> int:
-    from ._describe import credential_data
+    from ._describe import credential_data, names_lines, names_markdown
     from ._explain import explain
     from ._rules import credential
 
@@ -135,12 +99,12 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         sys.stdout.write(dump_json(credential_data(cred, args.pathway)))
     elif args.markdown:
         sys.stdout.write(
-            explain(cred, "markdown", args.pathway) + _names_markdown(cred, args.pathway)
+            explain(cred, "markdown", args.pathway) + names_markdown(cred, args.pathway)
         )
     else:
         width = terminal_width()
         text = fit(explain(cred, "text", args.pathway).rstrip("\n"), width)
-        print("\n".join([text, *_names_lines(cred, args.pathway, width)]))
+        print("\n".join([text, *names_lines(cred, args.pathway, width)]))
     return 0
 
 
@@ -199,10 +163,11 @@ def eligibility_arguments(top: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser(
         "check",
-        help="check one applicant (JSON or YAML); exit 0 eligible, 1 not, 2 incomplete",
+        help="check one applicant (JSON or YAML); exit 0 eligible, 1 not, 2 incomplete, "
+        "5 eligible if the requirements not checked are confirmed",
         description="Check one applicant record (.json or .yaml; `peer-competencies template "
         "applicant` prints a starter). Exit status: 0 eligible, 1 not eligible, 2 incomplete, "
-        "3 an error.",
+        "3 an error, 5 eligible on every requirement checked if those not checked are confirmed.",
     )
     p.set_defaults(command_parser=p)
     p.add_argument("file", help="the applicant record, .json or .yaml")

@@ -11,10 +11,19 @@ from typing import Any, Literal, cast
 import attrs
 
 from .._model import Citation
+from .._terminal import wrap
 from ._predicates import ApplyBy, Name
 from ._rules import Credential, Group, Node, Pathway, vocabulary
 
-__all__ = ["GROUPS", "accepted_names", "credential_data", "pathway_dates", "summary"]
+__all__ = [
+    "GROUPS",
+    "accepted_names",
+    "credential_data",
+    "names_lines",
+    "names_markdown",
+    "pathway_dates",
+    "summary",
+]
 
 Group_ = Literal["topics", "exams", "credentials"]
 GROUPS: tuple[Group_, ...] = ("topics", "exams", "credentials")
@@ -152,3 +161,39 @@ def accepted_names(
         group: tuple(name for key, name in getattr(vocab, group).items() if key in used[group])
         for group in GROUPS
     }
+
+
+def names_lines(credential: Credential, pathway: str | None, width: int) -> list[str]:
+    """The :func:`accepted_names` of a credential as lines of text at most ``width`` wide."""
+    lines = [
+        "",
+        *wrap(
+            "names accepted in applicant records (compared lower-cased, letters and digits only):",
+            width,
+        ),
+    ]
+    for group, names in accepted_names(credential, pathway).items():
+        field = {"topics": "topic", "exams": "exam", "credentials": "credential"}[group]
+        for name in names:
+            accepted = "; ".join(dict.fromkeys((name.key, name.name, *name.aliases)))
+            lines += wrap(f"{field} {name.key}: {accepted}", width, "  ", "    ")
+    return lines
+
+
+def names_markdown(credential: Credential, pathway: str | None) -> str:
+    from .._markup import markdown_text
+
+    """The :func:`accepted_names` of a credential as a Markdown section (a table)."""
+    rows = [
+        "",
+        "## Names accepted in applicant records",
+        "",
+        "| field | key | names accepted (compared lower-cased, letters and digits only) |",
+        "|---|---|---|",
+    ]
+    for group, names in accepted_names(credential, pathway).items():
+        field = {"topics": "topic", "exams": "exam", "credentials": "credential"}[group]
+        for name in names:
+            accepted = "; ".join(markdown_text(a) for a in (name.name, *name.aliases))
+            rows.append(f"| `{field}` | `{name.key}` | {accepted} |")
+    return "\n".join(rows) + "\n"
