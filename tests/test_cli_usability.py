@@ -155,6 +155,15 @@ def test_the_top_level_help_lists_every_command_of_the_table(
         assert command.name in out
 
 
+def test_a_json_export_escapes_what_a_terminal_could_act_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "export", "samhsa-2015", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["id"] == "samhsa-2015"
+    assert all(ch.isprintable() or ch in "\n " for ch in out)
+
+
 def test_an_error_message_shows_user_text_escaped(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -330,6 +339,10 @@ def test_credentials_lists_every_credential_with_pathways_and_dates(
     assert "ca-pss" not in out
     _, out, _ = run(capsys, "eligibility", "credentials", "--jurisdiction", "national", "--json")
     assert {c["id"] for c in json.loads(out)} == {"icrc-pr", "mha-ncps", "naadac-ncprss"}
+    code, out, _ = run(capsys, "eligibility", "credentials", "--jurisdiction", "ZZ")
+    assert (code, out) == (0, "no credential of jurisdiction ZZ is shipped\n")
+    err = fails(capsys, "eligibility", "credentials", "--jurisdiction", "New York")
+    assert "expected a two-letter state code" in err
 
 
 def test_explain_shows_the_names_records_may_use(capsys: pytest.CaptureFixture[str]) -> None:

@@ -184,6 +184,23 @@ def test_module_hours_beyond_the_programme_total_are_refused_where_the_total_is(
     assert info.value.where == "$.program.hours"
 
 
+@pytest.mark.parametrize(
+    ("program", "where", "problem"),
+    [
+        ({"measures": "final exam"}, "$.program.measures", "expected a list of texts"),
+        ({"measures": [1]}, "$.program.measures[0]", "expected str"),
+        ({"hours": True}, "$.program.hours", "expected a number"),
+        ({"hours": "80"}, "$.program.hours", "expected a number"),
+    ],
+)
+def test_programme_hours_and_measures_are_read_as_strictly_as_a_module_s(
+    program: dict[str, Any], where: str, problem: str
+) -> None:
+    with pytest.raises(pc.InputError, match=problem) as info:
+        syllabus({"id": "A", "title": "a"}, **program)
+    assert info.value.where == where
+
+
 def test_programme_measures_count_for_every_credited_competency_marked_programme_wide() -> None:
     modules = all_seventeen()
     for module in modules:

@@ -12,7 +12,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ._terminal import clip, dump_json, terminal_width, wrap, write_output
+from ._terminal import clip, dump_json, json_safe, terminal_width, wrap, write_output
 
 if TYPE_CHECKING:
     from ._model import Citation, Framework, Item
@@ -224,6 +224,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         text = to_case(framework(args.framework).id)
     else:
         text = export(framework(args.framework), args.format)
+    if args.format in ("json", "case"):  # JSON: escape what a terminal could act on
+        text = json_safe(text)
     write_output(text, args.output)
     return 0
 

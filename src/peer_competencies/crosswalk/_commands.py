@@ -3,11 +3,12 @@
 ``crosswalk_arguments(parser)`` adds the arguments of::
 
     crosswalk ID [--to F] [--inferred] [--json]
-    crosswalk --matrix F1 F2 [--html FILE]
+    crosswalk --matrix F1 F2 [--level top|competency|statement]
+                             [--format text|html|csv|xlsx|json] [-o FILE] [--html FILE]
 
 (each also takes ``--with-framework FILE`` / ``--with-mappings FILE``, repeatable, to add a
 user's own framework and SSSOM mapping set). :func:`cmd_export` serves
-``export crosswalk --format sssom|graphml|json [-o FILE]``. Handlers return the exit code and
+``export crosswalk --format sssom|csv|graphml|json [-o FILE]``. Handlers return the exit code and
 raise the package's errors; networkx is imported only when a handler runs.
 """
 
@@ -24,9 +25,13 @@ from ._export import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from ._crosswalk import Crosswalk
+    from ._matrix import Matrix
     from ._model import MappingRecord, MappingSet
 
 __all__ = ["EXPORT_FORMATS", "cmd_crosswalk", "cmd_export", "crosswalk_arguments"]
+
+MATRIX_LEVELS = ("top", "competency", "statement")
+MATRIX_FORMATS = ("text", "html", "csv", "xlsx", "json")
 
 
 def crosswalk_arguments(p: argparse.ArgumentParser) -> None:
@@ -42,6 +47,18 @@ def crosswalk_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--matrix", nargs=2, metavar=("F1", "F2"), help="rows F1, columns F2")
     p.add_argument("--html", metavar="FILE", help="with --matrix: write a self-contained page")
+    p.add_argument(
+        "--level",
+        choices=MATRIX_LEVELS,
+        help="with --matrix: the items drawn (default top; competency: SAMHSA's 62 competencies, "
+        "SB 803's 17; statement: the finest, CalMHSA's skills)",
+    )
+    p.add_argument(
+        "--format",
+        choices=MATRIX_FORMATS,
+        help="with --matrix: text (default), html, csv, xlsx (needs the excel extra) or json",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="with --matrix: write to FILE")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.add_argument(
         "--with-framework",
@@ -80,8 +97,14 @@ def cmd_crosswalk(args: argparse.Namespace) -> int:
         raise InputError(
             "nothing to show", fix="give an item id (crosswalk samhsa-2015:VIII) or --matrix F1 F2"
         )
-    if args.html and not args.matrix:
-        raise InputError("--html goes with --matrix", fix="add --matrix F1 F2")
+    for flag, value in (
+        ("--html", args.html),
+        ("--level", args.level),
+        ("--format", args.format),
+        ("--output", args.output),
+    ):
+        if value and not args.matrix:
+            raise InputError(f"{flag} goes with --matrix", fix="add --matrix F1 F2")
     if args.matrix and (args.to or args.inferred):
         raise InputError("--to and --inferred go with an item id", fix="drop them")
     cw = _crosswalk(args)
@@ -96,32 +119,59 @@ def cmd_crosswalk(args: argparse.Namespace) -> int:
 
 
 def _matrix(cw: Crosswalk, args: argparse.Namespace) -> int:
-    from ._matrix import matrix, matrix_html, matrix_text
+    from pathlib import Path
 
-    m = matrix(args.matrix[0], args.matrix[1], cw)
+    from ._matrix import matrix, matrix_csv, matrix_html, matrix_text, matrix_xlsx
+
+    m = matrix(args.matrix[0], args.matrix[1], cw, level=args.level or "top")
     if args.html:
         write_output(matrix_html(m), args.html)
-    if args.json:
-        data = {
-            "rows": [r.id for r in m.rows],
-            "columns": [c.id for c in m.columns],
-            "cells": [
-                {
-                    "row": row,
-                    "column": column,
-                    "predicate": cell.predicate.value,
-                    "negated": cell.negated,
-                    "direct": cell.direct,
-                    "confidence": cell.confidence,
-                }
-                for (row, column), cell in m.cells.items()
-            ],
-            "no_match": sorted(m.no_match),
-        }
-        sys.stdout.write(dump_json(data))
-    elif not args.html:
-        sys.stdout.write(matrix_text(m, terminal_width()))
+    fmt = args.format or ("json" if args.json else None)
+    if args.json and fmt != "json":
+        raise InputError("--json and --format name two formats", fix="give one of them")
+    if fmt == "xlsx":
+        if not args.output:
+            raise InputError("an Excel workbook is written to a file", fix="add -o FILE.xlsx")
+        data = matrix_xlsx(m)
+        try:
+            Path(args.output).write_bytes(data)
+        except OSError as exc:
+            raise InputError(
+                f"cannot write the file: {exc.strerror}",
+                file=args.output,
+                fix="check the folder exists and can be written to",
+            ) from None
+        print(f"wrote {args.output}", file=sys.stderr)
+    elif fmt == "json":
+        write_output(dump_json(_matrix_json(m)), args.output)
+    elif fmt == "csv":
+        write_output(matrix_csv(m), args.output)
+    elif fmt == "html":
+        write_output(matrix_html(m), args.output)
+    elif fmt == "text" or not args.html:
+        write_output(matrix_text(m, terminal_width()), args.output)
     return 0
+
+
+def _matrix_json(m: Matrix) -> dict[str, Any]:
+    return {
+        "level": m.level,
+        "rows": [r.id for r in m.rows],
+        "columns": [c.id for c in m.columns],
+        "cells": [
+            {
+                "row": row,
+                "column": column,
+                "predicate": cell.predicate.value,
+                "negated": cell.negated,
+                "direct": cell.direct,
+                "confidence": cell.confidence,
+            }
+            for (row, column), cell in m.cells.items()
+        ],
+        "no_match": sorted(m.no_match),
+        "no_match_notes": {i: m.no_match_note(i) for i in sorted(m.no_match)},
+    }
 
 
 def _record_json(record: MappingRecord) -> dict[str, Any]:

@@ -112,12 +112,10 @@ def _cmd_credentials(args: argparse.Namespace) -> int:
     from ._describe import summary
     from ._rules import credentials
 
-    wanted = None if args.jurisdiction is None else args.jurisdiction.upper()
+    wanted: str | None = args.jurisdiction
     chosen = [
         c for c in credentials() if wanted is None or (c.jurisdiction or "national") == wanted
     ]
-    if wanted == "NATIONAL":
-        chosen = [c for c in credentials() if c.jurisdiction is None]
     if args.json:
         sys.stdout.write(dump_json([summary(c) for c in chosen]))
         return 0
@@ -145,9 +143,19 @@ def _cmd_credentials(args: argparse.Namespace) -> int:
         lines += wrap("pathways: " + ", ".join(pathways), width, "  ", "    ")
         lines.append(f"  rules checked against their sources on {data['checked_on'] or 'unknown'}")
     if not chosen:
-        lines.append(f"no credential of jurisdiction {args.jurisdiction}")
+        lines.append(f"no credential of jurisdiction {wanted} is shipped")
     print("\n".join(lines))
     return 0
+
+
+def _jurisdiction(text: str) -> str:
+    if text.lower() == "national":
+        return "national"
+    if len(text) == 2 and text.isascii() and text.isalpha():
+        return text.upper()
+    raise argparse.ArgumentTypeError(
+        f"expected a two-letter state code such as NY, or national, got {text!r}"
+    )
 
 
 def _json_flag(p: argparse._ActionsContainer, what: str = "print JSON for scripts") -> None:
@@ -213,6 +221,7 @@ def eligibility_arguments(top: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--jurisdiction",
         metavar="XX",
+        type=_jurisdiction,
         help="only this state's credentials (a two-letter code), or 'national'",
     )
     _json_flag(p)
