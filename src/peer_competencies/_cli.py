@@ -101,6 +101,9 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
         description="US peer-support-worker competency standards as data. "
         "Run `peer-competencies COMMAND --help` for a command's options.",
     )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(
         dest="command", metavar="COMMAND", required=True, parser_class=_Parser
     )

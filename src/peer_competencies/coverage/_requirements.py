@@ -81,11 +81,9 @@ class RequirementCheck:
 @cache
 def requirement(framework: str) -> Requirement | None:
     """The shipped curriculum requirement of ``framework``, or None when it has none."""
-    import importlib_resources
+    from .._resources import data_folder
 
-    resource = importlib_resources.files("peer_competencies").joinpath(
-        "data", "requirements", f"{framework}.json"
-    )
+    resource = data_folder("requirements", f"{framework}.json")
     if not resource.is_file():
         return None
     file = f"peer_competencies/data/requirements/{framework}.json"

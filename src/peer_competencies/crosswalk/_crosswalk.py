@@ -109,9 +109,9 @@ def level_items(framework: Framework, level: str) -> tuple[Item, ...]:
 def shipped_mapping_sets() -> tuple[MappingSet, ...]:
     """The mapping sets shipped in ``peer_competencies/data/crosswalk/``, by file name (read
     once; the sets are immutable)."""
-    import importlib_resources
+    from .._resources import data_folder
 
-    folder = importlib_resources.files("peer_competencies").joinpath("data", "crosswalk")
+    folder = data_folder("crosswalk")
     sets = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".sssom.tsv"):

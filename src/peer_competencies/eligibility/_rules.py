@@ -481,9 +481,9 @@ class _Registry:
 
     @staticmethod
     def _data() -> Any:
-        import importlib_resources
+        from .._resources import data_folder
 
-        return importlib_resources.files("peer_competencies").joinpath("data")
+        return data_folder()
 
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
