@@ -93,10 +93,9 @@ def targets(framework: Framework) -> tuple[Item, ...]:
 
 
 def _read_data(name: str) -> Any:
-    import importlib_resources
+    from .._resources import data_folder
 
-    resource = importlib_resources.files("peer_competencies").joinpath("data", "matcher", name)
-    return json.loads(resource.read_bytes())
+    return json.loads(data_folder("matcher", name).read_bytes())
 
 
 def _phrase(text: str) -> tuple[str, ...]:
