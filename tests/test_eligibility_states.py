@@ -1,0 +1,456 @@
+"""The state credentials of issue 16, applicant → expected outcome, written as sentences.
+
+Each case starts from an applicant who meets every rule of the pathway that the package can
+check, and changes one fact, most often to the edge on either side of a threshold. Unless a case
+says otherwise, checks run as of 2026-06-01. The rules a credential's sources do not state, or
+that no predicate can check, are "not checked": they never make an answer ELIGIBLE or
+NOT_ELIGIBLE by themselves, and every result names them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+import pytest
+
+from peer_competencies import eligibility as el
+
+AS_OF = dt.date(2026, 6, 1)
+
+Data = dict[str, Any]
+
+STATE_CREDENTIALS = (
+    "ar-prs",
+    "az-pr",
+    "dc-cps",
+    "de-cprs",
+    "in-cprc",
+    "ky-adpss",
+    "nh-crsw",
+    "nv-prss",
+)
+
+
+def with_(base: Data, **changes: Any) -> Data:
+    """A copy of ``base`` with some top-level fields replaced (None removes the field)."""
+    data = dict(base)
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return data
+
+
+def training(topic: str, hours: float, date: str = "2024-10-01", **kw: Any) -> Data:
+    return {"topic": topic, "hours": hours, "date": date, **kw}
+
+
+def work(hours: float, start: str = "2023-01-01", end: str = "2025-12-31", **kw: Any) -> Data:
+    return {"peer_role": True, "hours": hours, "start": start, "end": end, **kw}
+
+
+def passed(exam: str, date: str = "2025-02-01") -> Data:
+    return {"exam": exam, "passed": True, "date": date}
+
+
+PERSON: Data = {
+    "id": "S-001",
+    "date_of_birth": "1990-05-01",
+    "education": "high-school",
+    "lived_experience": "self",
+    "code_of_ethics_signed": "2025-01-10",
+    "recorded_on": "2026-06-01",
+}
+
+ICRC_TRAININGS = [
+    training("Advocacy", 10),
+    training("Mentoring/Education", 10),
+    training("Recovery/Wellness Support", 10),
+    training("Ethical Responsibility", 16),
+]
+
+DE = with_(
+    PERSON,
+    residence_jurisdiction="DE",
+    applying_in="DE",
+    work_experience=[work(500, paid=False)],
+    supervision_hours=25,
+    trainings=ICRC_TRAININGS,
+    exams=[passed("IC&RC PR")],
+)
+
+AZ = with_(
+    PERSON,
+    residence_jurisdiction="AZ",
+    applying_in="AZ",
+    work_experience=[work(500, supervised=True)],
+    supervision_hours=25,
+    trainings=ICRC_TRAININGS,
+    exams=[passed("IC&RC Peer Recovery")],
+    recommendation_letters=[
+        {"kind": "supervisor", "date": "2025-01-01"},
+        {"kind": "other", "date": "2025-01-01"},
+    ],
+)
+
+NV = with_(
+    PERSON,
+    work_jurisdiction="NV",
+    applying_in="NV",
+    years_in_recovery=2,
+    work_experience=[work(500)],
+    supervision_hours=25,
+    trainings=[training("PRSS 101", 40)],
+    exams=[passed("IC&RC exam")],
+)
+
+IN = with_(
+    PERSON,
+    residence_jurisdiction="IN",
+    years_in_recovery=1,
+    work_experience=[work(500)],
+    supervision_hours=25,
+    trainings=[
+        training("Recovery Support Fundamentals", 30),
+        training("Peer recovery ethics", 16),
+        training("HIV", 6),
+    ],
+    exams=[passed("IC&RC PR")],
+    recommendation_letters=[
+        {"kind": "supervisor", "date": "2025-01-01"},
+        {"kind": "colleague", "date": "2025-01-01"},
+    ],
+)
+IN_RENEWAL: Data = {
+    "certifications": [
+        {"issued_on": "2024-07-01", "credential": "IN CPRC", "expires_on": "2026-07-01"}
+    ],
+    "continuing_education": [
+        {"topic": "Ethics", "hours": 6, "date": "2025-06-01"},
+        {"topic": "Advocacy", "hours": 34, "date": "2025-07-01"},
+    ],
+}
+
+AR = with_(
+    PERSON,
+    years_in_recovery=2,
+    background_check_cleared=True,
+    trainings=[
+        training("Arkansas core training", 30, "2024-03-01"),
+        training("Advocacy", 16, "2024-05-01"),
+    ],
+    work_experience=[work(500, "2024-03-01", "2025-12-31")],
+    supervision_hours=25,
+    exams=[passed("AR PRS exam", "2026-02-01")],
+)
+
+KY_TOPICS = [
+    training("Ethics", 16),
+    training("Domestic violence", 3),
+    training("HIV", 2),
+    training("Advocacy", 10),
+    training("Mentoring and education", 10),
+    training("Recovery support", 10),
+]
+KY = with_(
+    PERSON,
+    years_in_recovery=1,
+    work_experience=[work(500, peer_role=False)],
+    supervision_hours=25,
+    trainings=KY_TOPICS,
+    exams=[passed("KY ADPSS exam")],
+    residence_jurisdiction="KY",
+)
+
+NH = with_(
+    PERSON,
+    background_check_cleared=True,
+    work_experience=[work(500, "2020-01-01", "2025-12-31", supervised=True)],
+    supervision_hours=25,
+    trainings=[training("Recovery Coach Academy", 30), training("Ethics", 16)],
+)
+
+DC = with_(
+    PERSON,
+    trainings=[training("DBH Peer Specialist Certification Training", 70)],
+    work_experience=[work(80, "2025-01-01", "2025-03-01", supervised=True)],
+    exams=[passed("DC CPS exam", "2025-04-01")],
+    recommendation_letters=[
+        {"kind": "other", "date": "2024-09-01"},
+        {"kind": "other", "date": "2024-09-01"},
+    ],
+)
+
+
+ELIGIBLE, NOT_ELIGIBLE, INCOMPLETE = (
+    el.Outcome.ELIGIBLE,
+    el.Outcome.NOT_ELIGIBLE,
+    el.Outcome.INCOMPLETE,
+)
+MET, UNMET, UNKNOWN = el.Status.MET, el.Status.UNMET, el.Status.UNKNOWN
+
+# The answer for an applicant who meets every rule the package checks.
+ALL_CHECKED_MET = INCOMPLETE
+
+
+@attrs.frozen
+class Case:
+    sentence: str
+    credential: str
+    applicant: Data
+    outcome: el.Outcome
+    pathway: str | None = None
+    as_of: dt.date = AS_OF
+    requirement: str | None = None  # the requirement the case turns on
+    status: el.Status | None = None  # its status (default: the outcome's)
+    reason: str | None = None  # a piece of that requirement's reason
+    unverified: str | None = None  # a piece of the reason of an unverified rule it depends on
+
+
+def met(sentence: str, credential: str, applicant: Data, requirement: str, **kw: Any) -> Case:
+    """A case on the met side of a threshold: the requirement is met, the answer unchanged."""
+    return Case(
+        sentence, credential, applicant, ALL_CHECKED_MET, requirement=requirement, status=MET, **kw
+    )
+
+
+def unmet(sentence: str, credential: str, applicant: Data, requirement: str, **kw: Any) -> Case:
+    return Case(sentence, credential, applicant, NOT_ELIGIBLE, requirement=requirement, **kw)
+
+
+CASES = [
+    # de-cprs: the IC&RC standard plus the Delaware board's additions
+    met("an applicant meeting every checked Delaware rule meets de-cprs's work rule", "de-cprs",
+        DE, "work"),
+    unmet("499 hours of work are not enough for de-cprs", "de-cprs",
+          with_(DE, work_experience=[work(499)]), "work", reason="1 more needed"),
+    met("25 hours of supervision meet de-cprs", "de-cprs", DE, "supervision"),
+    unmet("24 hours of supervision are not enough for de-cprs", "de-cprs",
+          with_(DE, supervision_hours=24), "supervision"),
+    met("46 training hours split 10/10/10/16 meet de-cprs's domain rule", "de-cprs", DE,
+        "training-domains", unverified="Harm Reduction"),
+    unmet("45 training hours are not enough for de-cprs, whatever the domain split", "de-cprs",
+          with_(DE, trainings=[*ICRC_TRAININGS[:3], training("Ethics", 15)]), "training"),
+    unmet("9 hours of advocacy fail de-cprs only on its unverified domain split", "de-cprs",
+          with_(DE, trainings=[training("Advocacy", 9), training("Mentoring/Education", 11),
+                               *ICRC_TRAININGS[2:]]),
+          "training-domains", unverified="Harm Reduction"),
+    unmet("a family member's lived experience does not meet de-cprs", "de-cprs",
+          with_(DE, lived_experience="family"), "lived-experience"),
+    unmet("an applicant living and working outside Delaware does not meet de-cprs", "de-cprs",
+          with_(DE, residence_jurisdiction="PA", work_jurisdiction="PA"), "jurisdiction"),
+    unmet("an applicant without the IC&RC exam passed does not meet de-cprs", "de-cprs",
+          with_(DE, exams=[{"exam": "IC&RC PR", "passed": False, "date": "2025-02-01"}]),
+          "exam"),
+    unmet("an applicant without a high school diploma does not meet de-cprs", "de-cprs",
+          with_(DE, education="none"), "education"),
+    # az-pr: the IC&RC standard with ABCAC's supervised experience and two letters
+    met("500 supervised hours meet az-pr", "az-pr", AZ, "work"),
+    unmet("499 supervised hours are not enough for az-pr", "az-pr",
+          with_(AZ, work_experience=[work(499, supervised=True)]), "work"),
+    unmet("500 unsupervised hours do not count for az-pr", "az-pr",
+          with_(AZ, work_experience=[work(500, supervised=False)]), "work"),
+    unmet("24 hours of direct supervision are not enough for az-pr", "az-pr",
+          with_(AZ, supervision_hours=24), "supervision"),
+    met("two letters of recommendation meet az-pr", "az-pr", AZ, "letters"),
+    unmet("one letter of recommendation is not enough for az-pr", "az-pr",
+          with_(AZ, recommendation_letters=AZ["recommendation_letters"][:1]), "letters"),
+    unmet("15 hours of ethics fail az-pr's IC&RC training rule", "az-pr",
+          with_(AZ, trainings=[*ICRC_TRAININGS[:3], training("Ethics", 15),
+                               training("Other", 1)]),
+          "training", reason="1 more needed in Ethical Responsibility"),
+    # nv-prss
+    met("two years in recovery meet nv-prss", "nv-prss", NV, "recovery"),
+    unmet("a year and eleven months in recovery are not enough for nv-prss", "nv-prss",
+          with_(NV, years_in_recovery=1.9), "recovery"),
+    met("500 hours of work meet nv-prss", "nv-prss", NV, "work"),
+    unmet("499 hours of work are not enough for nv-prss", "nv-prss",
+          with_(NV, work_experience=[work(499)]), "work"),
+    unmet("24 hours of supervision are not enough for nv-prss", "nv-prss",
+          with_(NV, supervision_hours=24), "supervision"),
+    unmet("an applicant with only another training has not taken PRSS 101 for nv-prss",
+          "nv-prss", with_(NV, trainings=[training("other", 46)]), "training"),
+    Case("an applicant who has not signed the code of ethics is incomplete for nv-prss",
+         "nv-prss", with_(NV, code_of_ethics_signed=None), INCOMPLETE,
+         requirement="code-of-ethics"),
+    # in-cprc
+    met("an applicant aged 18 on the check date meets in-cprc's age", "in-cprc",
+        with_(IN, date_of_birth="2008-06-01"), "age"),
+    unmet("an applicant aged 17 does not meet in-cprc", "in-cprc",
+          with_(IN, date_of_birth="2008-06-02"), "age"),
+    met("one year in recovery meets in-cprc", "in-cprc", IN, "recovery"),
+    unmet("eleven months in recovery are not enough for in-cprc", "in-cprc",
+          with_(IN, years_in_recovery=0.9), "recovery"),
+    met("30 hours of Recovery Support Fundamentals meet in-cprc", "in-cprc", IN, "training",
+        unverified="career-pathways"),
+    unmet("29 hours of recovery support training are not enough for in-cprc", "in-cprc",
+          with_(IN, trainings=[training("Recovery Support Fundamentals", 29),
+                               *IN["trainings"][1:]]),
+          "training", unverified="career-pathways"),
+    met("30 hours of DMHA CHW/CRS training meet in-cprc", "in-cprc",
+        with_(IN, trainings=[training("CHW/CRS", 30), *IN["trainings"][1:]]), "training"),
+    unmet("15 hours of ethics training are not enough for in-cprc", "in-cprc",
+          with_(IN, trainings=[IN["trainings"][0], training("Ethics", 15),
+                               IN["trainings"][2]]),
+          "ethics-training"),
+    unmet("5 hours of HIV education are not enough for in-cprc", "in-cprc",
+          with_(IN, trainings=[*IN["trainings"][:2], training("HIV", 5)]), "hiv-training"),
+    unmet("499 hours of work are not enough for in-cprc", "in-cprc",
+          with_(IN, work_experience=[work(499)]), "work"),
+    unmet("24 hours of supervision are not enough for in-cprc", "in-cprc",
+          with_(IN, supervision_hours=24), "supervision"),
+    unmet("one professional reference is not enough for in-cprc", "in-cprc",
+          with_(IN, recommendation_letters=IN["recommendation_letters"][:1]), "references"),
+    unmet("an applicant living and working in Ohio does not meet in-cprc", "in-cprc",
+          with_(IN, residence_jurisdiction="OH", work_jurisdiction="OH"), "jurisdiction"),
+    Case("40 CE hours with 6 in ethics renew in-cprc", "in-cprc", IN_RENEWAL, ELIGIBLE,
+         pathway="renewal"),
+    Case("5 ethics CE hours do not renew in-cprc", "in-cprc",
+         with_(IN_RENEWAL, continuing_education=[
+             {"topic": "Ethics", "hours": 5, "date": "2025-06-01"},
+             {"topic": "Advocacy", "hours": 35, "date": "2025-07-01"}]),
+         NOT_ELIGIBLE, pathway="renewal", requirement="continuing-education",
+         reason="1 more needed in Peer Recovery Ethics"),
+    Case("39 CE hours do not renew in-cprc", "in-cprc",
+         with_(IN_RENEWAL, continuing_education=[
+             {"topic": "Ethics", "hours": 6, "date": "2025-06-01"},
+             {"topic": "Advocacy", "hours": 33, "date": "2025-07-01"}]),
+         NOT_ELIGIBLE, pathway="renewal", requirement="continuing-education"),
+    # ar-prs
+    met("two years of recovery meet ar-prs", "ar-prs", AR, "recovery"),
+    unmet("a year and a half of recovery is not enough for ar-prs", "ar-prs",
+          with_(AR, years_in_recovery=1.5), "recovery"),
+    met("the 30-hour core training meets ar-prs", "ar-prs", AR, "core-training"),
+    unmet("29 hours of core training are not enough for ar-prs", "ar-prs",
+          with_(AR, trainings=[training("Arkansas core training", 29, "2024-03-01"),
+                               AR["trainings"][1]]),
+          "core-training"),
+    met("16 education hours after the core training meet ar-prs", "ar-prs", AR,
+        "education-hours"),
+    unmet("15 education hours after the core training are not enough for ar-prs", "ar-prs",
+          with_(AR, trainings=[AR["trainings"][0], training("Advocacy", 15, "2024-05-01")]),
+          "education-hours"),
+    unmet("education hours taken before the core training do not count for ar-prs", "ar-prs",
+          with_(AR, trainings=[training("Advocacy", 16, "2024-01-01"), AR["trainings"][0]]),
+          "education-hours"),
+    unmet("499 experience hours are not enough for ar-prs", "ar-prs",
+          with_(AR, work_experience=[work(499, "2024-03-01")]), "experience"),
+    unmet("24 hours of peer supervision are not enough for ar-prs", "ar-prs",
+          with_(AR, supervision_hours=24), "supervision"),
+    unmet("a background check that did not clear fails ar-prs", "ar-prs",
+          with_(AR, background_check_cleared=False), "background-check"),
+    unmet("an applicant who failed the credentialing exam does not meet ar-prs", "ar-prs",
+          with_(AR, exams=[{"exam": "AR PRS exam", "passed": False, "date": "2026-02-01"}]),
+          "exam"),
+    # ky-adpss, registration (KRS 309.0831, read on a mirror)
+    met("an applicant aged 18 meets ky-adpss's age", "ky-adpss",
+        with_(KY, date_of_birth="2008-06-01"), "age", unverified="mirror"),
+    unmet("an applicant aged 17 does not meet ky-adpss", "ky-adpss",
+          with_(KY, date_of_birth="2008-06-02"), "age", unverified="mirror"),
+    met("500 hours working with people with a substance use disorder, in any role, meet "
+        "ky-adpss", "ky-adpss", KY, "experience"),
+    unmet("499 hours of experience are not enough for ky-adpss", "ky-adpss",
+          with_(KY, work_experience=[work(499, peer_role=False)]), "experience"),
+    unmet("24 hours of direct supervision are not enough for ky-adpss", "ky-adpss",
+          with_(KY, supervision_hours=24), "supervision"),
+    met("51 training hours meet ky-adpss's 40 classroom hours", "ky-adpss", KY, "training"),
+    unmet("39 training hours are not enough for ky-adpss", "ky-adpss",
+          with_(KY, trainings=[training("Ethics", 16), training("Domestic violence", 3),
+                               training("HIV", 2), training("Advocacy", 18)]),
+          "training"),
+    unmet("2 hours of domestic violence training are not enough for ky-adpss", "ky-adpss",
+          with_(KY, trainings=[*KY_TOPICS[:1], training("Domestic violence", 2),
+                               *KY_TOPICS[2:]]),
+          "topic-training", reason="1 more needed in Domestic violence"),
+    unmet("15 hours of ethics are not enough for ky-adpss", "ky-adpss",
+          with_(KY, trainings=[training("Ethics", 15), *KY_TOPICS[1:]]), "topic-training"),
+    met("twelve months in recovery meet ky-adpss", "ky-adpss", KY, "recovery"),
+    unmet("eleven months in recovery are not enough for ky-adpss", "ky-adpss",
+          with_(KY, years_in_recovery=0.9), "recovery"),
+    # ky-adpss, temporary registration (KRS 309.0836)
+    met("an applicant with no experience hours meets ky-adpss's temporary topic hours",
+        "ky-adpss", with_(KY, work_experience=None, supervision_hours=None), "topic-training",
+        pathway="temporary"),
+    unmet("9 hours of advocacy are not enough for ky-adpss's temporary registration",
+          "ky-adpss",
+          with_(KY, trainings=[*KY_TOPICS[:3], training("Advocacy", 9), *KY_TOPICS[4:]]),
+          "topic-training", pathway="temporary", reason="1 more needed in Advocacy"),
+    unmet("9 hours of recovery support are not enough for ky-adpss's temporary registration",
+          "ky-adpss", with_(KY, trainings=[*KY_TOPICS[:5], training("Recovery support", 9)]),
+          "topic-training", pathway="temporary"),
+    unmet("an applicant living and working in Ohio does not meet ky-adpss's temporary "
+          "registration", "ky-adpss",
+          with_(KY, residence_jurisdiction="OH", work_jurisdiction="OH"), "jurisdiction",
+          pathway="temporary"),
+    unmet("eleven months in recovery are not enough for ky-adpss's temporary registration",
+          "ky-adpss", with_(KY, years_in_recovery=0.9), "recovery", pathway="temporary"),
+    # nh-crsw (N.H. Admin. Code Alc 303, read on a mirror)
+    met("500 supervised hours in the last 10 years meet nh-crsw", "nh-crsw", NH, "work",
+        unverified="mirror"),
+    unmet("499 supervised hours are not enough for nh-crsw", "nh-crsw",
+          with_(NH, work_experience=[work(499, "2020-01-01", supervised=True)]), "work"),
+    unmet("hours worked more than 10 years before the check date do not count for nh-crsw",
+          "nh-crsw",
+          with_(NH, work_experience=[work(500, "2014-01-01", "2016-05-31", supervised=True)]),
+          "work"),
+    unmet("24 hours of direct supervised work are not enough for nh-crsw", "nh-crsw",
+          with_(NH, supervision_hours=24), "supervision"),
+    met("46 hours of education meet nh-crsw", "nh-crsw", NH, "education-hours"),
+    unmet("45 hours of education are not enough for nh-crsw", "nh-crsw",
+          with_(NH, trainings=[training("Recovery Coach Academy", 30), training("Ethics", 15)]),
+          "education-hours"),
+    unmet("a records check that did not clear fails nh-crsw", "nh-crsw",
+          with_(NH, background_check_cleared=False), "records-check"),
+    # dc-cps
+    met("an applicant aged 18 meets dc-cps's age", "dc-cps",
+        with_(DC, date_of_birth="2008-06-01"), "age"),
+    unmet("an applicant aged 17 does not meet dc-cps", "dc-cps",
+          with_(DC, date_of_birth="2008-06-02"), "age"),
+    met("70 hours of classroom work meet dc-cps", "dc-cps", DC, "classroom"),
+    unmet("69 hours of classroom work are not enough for dc-cps", "dc-cps",
+          with_(DC, trainings=[training("DC CPS training", 69)]), "classroom"),
+    met("an 80-hour supervised practicum meets dc-cps", "dc-cps", DC, "practicum"),
+    unmet("a 79-hour practicum is not enough for dc-cps", "dc-cps",
+          with_(DC, work_experience=[work(79, "2025-01-01", "2025-03-01", supervised=True)]),
+          "practicum"),
+    unmet("a family member's lived experience does not meet dc-cps", "dc-cps",
+          with_(DC, lived_experience="family"), "lived-experience"),
+    unmet("one personal reference is not enough for dc-cps", "dc-cps",
+          with_(DC, recommendation_letters=DC["recommendation_letters"][:1]), "references",
+          unverified="mirror"),
+    unmet("an applicant who failed the DBH examination does not meet dc-cps", "dc-cps",
+          with_(DC, exams=[{"exam": "DC CPS exam", "passed": False, "date": "2025-04-01"}]),
+          "exam", unverified="mirror"),
+]
+
+_STATUS = {ELIGIBLE: MET, NOT_ELIGIBLE: UNMET, INCOMPLETE: UNKNOWN}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.sentence for c in CASES])
+def test_case(case: Case) -> None:
+    result = el.check(case.applicant, case.credential, case.pathway, case.as_of)
+    text = result.to_text()
+    assert result.outcome is case.outcome, text
+    if case.requirement is not None:
+        turned = result.requirement(case.requirement)
+        assert turned.status is (case.status or _STATUS[case.outcome]), text
+        if case.reason is not None:
+            assert case.reason in turned.reason, turned.reason
+    if case.unverified is not None:
+        reasons = [r.unverified_reason or "" for r in result.depends_on_unverified]
+        assert any(case.unverified in r for r in reasons), text
+
+
+def test_these_cases_cover_every_state_credential_and_pathway() -> None:
+    seen: dict[tuple[str, str], set[el.Outcome]] = {}
+    for case in CASES:
+        key = (case.credential, case.pathway or el.credential(case.credential).pathways[0].id)
+        seen.setdefault(key, set()).add(case.outcome)
+    for cred_id in STATE_CREDENTIALS:
+        for pathway in el.credential(cred_id).pathways:
+            outcomes = seen.get((cred_id, pathway.id), set())
+            assert ALL_CHECKED_MET in outcomes, (cred_id, pathway.id)
+            assert NOT_ELIGIBLE in outcomes, (cred_id, pathway.id)
