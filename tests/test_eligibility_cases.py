@@ -166,7 +166,7 @@ MHA = with_(
 NAADAC_TRAININGS = [
     training("Ethics", 6, face_to_face=True),
     training("HIV/bloodborne pathogens", 6, face_to_face=True),
-    training("Peer recovery foundations", 24, face_to_face=False),
+    training("other", 24, face_to_face=False),
     training("Advocacy", 24, face_to_face=True),
 ]
 NAADAC = with_(
@@ -288,7 +288,7 @@ WA_RENEWAL = {
     ],
     "continuing_education": [
         ce("Law and ethics", 2, peer_specific=False),
-        ce("Peer support practice", 14, peer_specific=True),
+        ce("other", 14, peer_specific=True),
         ce("Other", 14, peer_specific=False),
     ],
 }
@@ -1680,7 +1680,7 @@ CASES = [
             WA_RENEWAL,
             continuing_education=[
                 ce("Law and ethics", 1, peer_specific=False),
-                ce("Peer support practice", 14, peer_specific=True),
+                ce("other", 14, peer_specific=True),
                 ce("Other", 15, peer_specific=False),
             ],
         ),
@@ -1777,3 +1777,92 @@ def test_every_credential_and_pathway_has_an_eligible_and_a_failing_case() -> No
             outcomes = seen.get((cred.id, pathway.id), set())
             assert el.Outcome.ELIGIBLE in outcomes, (cred.id, pathway.id)
             assert el.Outcome.NOT_ELIGIBLE in outcomes, (cred.id, pathway.id)
+
+
+# --- names the vocabulary does not know ----------------------------------------------------------
+
+SYLLABUS_TITLE = "Peer Support Specialist Core Training"
+
+
+def test_an_approved_80_hour_training_with_an_unrecognised_name_leaves_ca_pss_incomplete() -> None:
+    core = training(SYLLABUS_TITLE, 80, "2024-01-10", approved=True)
+    result = el.check(with_(CA, trainings=[core]), "ca-pss", as_of=AS_OF)
+    assert result.outcome is el.Outcome.INCOMPLETE, result.to_text()
+    training_result = result.requirement("training")
+    assert training_result.status is el.Status.UNKNOWN
+    assert "80 that may count" in training_result.reason
+    assert SYLLABUS_TITLE in training_result.reason
+    (named,) = result.unrecognised
+    assert named.field == "trainings[0].topic"
+    assert named.given == SYLLABUS_TITLE
+    assert named.could_be[0] == el.vocabulary().topics["ca-pss-core"].name
+    assert any(step.startswith("name training trainings[0].topic") for step in result.next_steps)
+    assert "trainings[0].topic" not in result.to_supply
+
+
+def test_the_names_an_unrecognised_record_could_be_come_closest_first() -> None:
+    result = el.check(
+        with_(ICRC, trainings=[*ICRC_TRAININGS[:3], training("Ethics and boundaries", 16)]),
+        "icrc-pr",
+        as_of=AS_OF,
+    )
+    (named,) = result.unrecognised
+    assert named.could_be[0] == "Ethics", named.could_be
+    assert set(named.could_be) == {
+        "Advocacy",
+        "Ethics",
+        "Mentoring and Education",
+        "Recovery/Wellness Support",
+    }
+
+
+def test_a_training_named_other_is_known_to_be_on_none_of_the_topics() -> None:
+    other = training("other", 80, "2024-01-10", approved=True)
+    result = el.check(with_(CA, trainings=[other]), "ca-pss", as_of=AS_OF)
+    assert result.outcome is el.Outcome.NOT_ELIGIBLE
+    assert result.unrecognised == ()
+
+
+def test_an_unrecognised_exam_name_makes_the_exam_unknown() -> None:
+    result = el.check(with_(CA, exams=[passed("State peer exam")]), "ca-pss", as_of=AS_OF)
+    assert result.requirement("exam").status is el.Status.UNKNOWN, result.to_text()
+    assert result.unrecognised[0].field == "exams[0].exam"
+
+
+def test_an_unrecognised_credential_name_makes_the_certification_unknown() -> None:
+    held = {**ICRC_RENEWAL["certifications"][0], "credential": "Peer Recovery certificate"}
+    result = el.check(with_(ICRC_RENEWAL, certifications=[held]), "icrc-pr", "renewal", AS_OF)
+    assert result.outcome is el.Outcome.INCOMPLETE, result.to_text()
+    assert "certifications[0].credential" in [u.field for u in result.unrecognised]
+    assert result.unrecognised[0].could_be == ("IC&RC Peer Recovery",)
+
+
+def test_an_unrecognised_name_of_the_renewed_certification_leaves_the_renewal_unknown() -> None:
+    held = {**CA_RENEWAL["certifications"][0], "credential": "Peer certificate"}
+    result = el.check(with_(CA_RENEWAL, certifications=[held]), "ca-pss", "renewal", AS_OF)
+    assert result.outcome is el.Outcome.INCOMPLETE, result.to_text()
+    assert "certifications[0].credential" in [u.field for u in result.unrecognised]
+
+
+def test_the_unrecognised_names_are_in_the_json_result() -> None:
+    core = training(SYLLABUS_TITLE, 80, "2024-01-10", approved=True)
+    data = el.check(with_(CA, trainings=[core]), "ca-pss", as_of=AS_OF).to_dict()
+    (named,) = data["unrecognised"]
+    assert named["field"] == "trainings[0].topic"
+    assert named["given"] == SYLLABUS_TITLE
+
+
+def test_the_vocabulary_cannot_be_changed_by_a_caller() -> None:
+    vocabulary = el.vocabulary()
+    with pytest.raises((TypeError, AttributeError)):
+        vocabulary.exams.clear()  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        vocabulary.topics["x"] = vocabulary.topics["ethics"]  # type: ignore[index]
+    assert el.check(CA, "ca-pss", as_of=AS_OF).requirement("exam").status is el.Status.MET
+
+
+def test_a_vocabulary_built_from_dicts_keeps_no_reference_to_them() -> None:
+    topics = {"ethics": el.vocabulary().topics["ethics"]}
+    made = el.Vocabulary(topics=topics, exams={}, credentials={})
+    topics.clear()
+    assert made.keys("topics", "Ethical Responsibility") == frozenset({"ethics"})

@@ -125,7 +125,7 @@ def test_errors_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert info.value.code == _cli.EXIT_ERROR
 
 
-def test_roster_writes_one_result_per_row_and_exits_3_on_bad_rows(
+def test_roster_writes_one_result_per_row_and_exits_4_on_bad_rows(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     roster = tmp_path / "roster.csv"
@@ -143,7 +143,7 @@ def test_roster_writes_one_result_per_row_and_exits_3_on_bad_rows(
         "--as-of",
         "2026-06-01",
     )
-    assert code == 3
+    assert code == 4
     assert "3 rows" in err
     rows = list(csv.DictReader(output.open(encoding="utf-8")))
     assert [(r["row"], r["id"], r["outcome"]) for r in rows] == [

@@ -7,8 +7,12 @@ commands that report an outcome (eligibility, coverage) can give it a meaning of
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import importlib
+import io
 import json
+import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -20,7 +24,7 @@ from ._export import FORMATS, export
 from ._load import database
 from ._model import Framework, Item, Kind, converter
 from ._search import search
-from ._terminal import write_output
+from ._terminal import command_inputs, write_output
 
 __all__ = ["COMMAND_MODULES", "EXIT_ERROR", "main"]
 
@@ -212,16 +216,49 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _named(args: argparse.Namespace) -> list[str]:
+    """Every text given on the command line (file names among them), for :func:`command_inputs`."""
+    names: list[str] = []
+    for value in vars(args).values():
+        values = value if isinstance(value, (list, tuple)) else [value]
+        names.extend(v for v in values if isinstance(v, str))
+    return names
+
+
+class _ClosedStream(io.TextIOBase):
+    """Standard output when the process was started with it closed: writing fails cleanly."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _stdout_gone() -> None:
+    """After standard output failed: point it at the null device, so that the interpreter's
+    last flush at exit fails no more."""
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
     try:
         handler: Callable[[argparse.Namespace], int] = args.handler
-        code = handler(args)
+        with command_inputs(_named(args)):
+            code = handler(args)
+        sys.stdout.flush()
     except PeerCompetenciesError as exc:  # InputError, UnknownIdError
-        print(f"peer-competencies: {exc}", file=sys.stderr)
+        problems = getattr(exc, "problems", ())
+        for problem in problems if len(problems) > 1 else (exc,):
+            print(f"peer-competencies: {problem}", file=sys.stderr)
         return EXIT_ERROR
-    except BrokenPipeError:
-        return 0
+    except OSError as exc:  # standard output closed or full (a file is reported as above)
+        _stdout_gone()
+        place = f"cannot write {exc.filename}" if exc.filename else "cannot write the output"
+        print(f"peer-competencies: {place}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
     return code

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -227,7 +227,9 @@ def closest(unknown: str, known: Iterable[str], n: int = 3) -> list[str]:
     """The known ids closest to ``unknown``, best first (for "did you mean" messages)."""
     import difflib
 
-    return difflib.get_close_matches(unknown, list(known), n=n, cutoff=0.5)
+    by_folded = {k.casefold(): k for k in known}  # upper and lower case weigh nothing
+    found = difflib.get_close_matches(unknown.casefold(), list(by_folded), n=n, cutoff=0.5)
+    return [by_folded[f] for f in found]
 
 
 class _Database:
@@ -249,12 +251,20 @@ class _Database:
             self._shipped = tuple(sorted(n[: -len(".json")] for n in names if n.endswith(".json")))
         return self._shipped
 
+    def shipped_id(self, framework_id: str) -> str | None:
+        """The shipped framework id equal to ``framework_id`` ignoring case, or None."""
+        if framework_id in self.framework_ids():
+            return framework_id
+        folded = framework_id.casefold()
+        return next((f for f in self.framework_ids() if f == folded), None)
+
     def framework(self, framework_id: str) -> Framework:
         found = self._frameworks.get(framework_id)
         if found is not None:
             return found
         if not isinstance(framework_id, str):
             raise TypeError(f"a framework id is a str, not {type(framework_id).__name__}")
+        framework_id = self.shipped_id(framework_id) or framework_id
         if framework_id not in self.framework_ids():
             raise UnknownIdError(
                 framework_id, closest(framework_id, self.framework_ids()), "framework id"
@@ -274,16 +284,17 @@ class _Database:
     def get(self, item_id: str) -> Item | None:
         if not isinstance(item_id, str):
             raise TypeError(f"an item id is a str, not {type(item_id).__name__}")
-        framework_id, sep, _ = item_id.partition(":")
-        if not sep or framework_id not in self.framework_ids():
+        framework_id, sep, code = item_id.partition(":")
+        shipped = self.shipped_id(framework_id) if sep else None
+        if shipped is None:
             return None
-        return self.framework(framework_id).get(item_id)
+        return self.framework(shipped).get(f"{shipped}:{code}")
 
     def lookup(self, item_id: str) -> Item:
         item = self.get(item_id)
         if item is not None:
             return item
-        framework_id, sep, _ = item_id.partition(":")
+        framework_id, sep, code = item_id.partition(":")
         if not sep:
             raise UnknownIdError(
                 item_id,
@@ -292,17 +303,14 @@ class _Database:
                 ],
                 "item id",
             )
-        if framework_id not in self.framework_ids():
+        shipped = self.shipped_id(framework_id)
+        if shipped is None:
             raise UnknownIdError(
                 item_id,
-                [
-                    f"{f}:{item_id.partition(':')[2]}"
-                    for f in closest(framework_id, self.framework_ids())
-                ],
+                [f"{f}:{code}" for f in closest(framework_id, self.framework_ids())],
                 "item id",
             )
-        known: Mapping[str, Item] = {i.id: i for i in self.framework(framework_id)}
-        raise UnknownIdError(item_id, closest(item_id, known), "item id")
+        return self.framework(shipped).lookup(f"{shipped}:{code}")  # raises, naming the closest
 
 
 _DATABASE = _Database()

@@ -94,7 +94,11 @@ class _Owned:
     __slots__ = ("_owner",)
 
 
-@attrs.frozen
+def _short(text: str, width: int = 40) -> str:
+    return repr(text if len(text) <= width else text[: width - 1].rstrip() + "…")
+
+
+@attrs.frozen(repr=False)
 class Item(_Owned):
     """One statement of a framework: a category, a competency, a skill, a principle …
 
@@ -117,6 +121,9 @@ class Item(_Owned):
     children_ids: tuple[str, ...] = ()
     origins: tuple[Origin, ...] = ()
     notes: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:  # short, for a REPL: the id says where to find the rest
+        return f"Item(id={self.id!r}, kind={self.kind.value}, text={_short(self.text)})"
 
     @property
     def framework(self) -> Framework:
@@ -164,7 +171,7 @@ class Item(_Owned):
         return self.description or self.text
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Framework:
     """A competency framework: its metadata, its source, and every item in source order."""
 
@@ -185,9 +192,19 @@ class Framework:
             if isinstance(item, Item) and getattr(item, "_owner", None) is None:
                 object.__setattr__(item, "_owner", self)
 
+    def __repr__(self) -> str:  # short, for a REPL: a shipped framework's fields run to 350 KB
+        return f"Framework(id={self.id!r}, title={_short(self.title)}, {len(self.items)} items)"
+
     @cached_property
     def _by_id(self) -> Mapping[str, Item]:
         return MappingProxyType({item.id: item for item in self.items})
+
+    @cached_property
+    def _by_folded_id(self) -> Mapping[str, tuple[Item, ...]]:
+        folded: dict[str, list[Item]] = {}
+        for item in self.items:
+            folded.setdefault(item.id.casefold(), []).append(item)
+        return MappingProxyType({k: tuple(v) for k, v in folded.items()})
 
     def __len__(self) -> int:
         return len(self.items)
@@ -199,13 +216,25 @@ class Framework:
         return isinstance(id_or_code, str) and self.get(id_or_code) is not None
 
     def get(self, id_or_code: str) -> Item | None:
-        """The item with this id (``samhsa-2015:VIII.4``) or code (``VIII.4``), or None."""
+        """The item with this id (``samhsa-2015:VIII.4``) or code (``VIII.4``), or None.
+
+        Upper and lower case may differ (``samhsa-2015:viii.4``) as long as only one item
+        matches."""
         if not isinstance(id_or_code, str):
             return None
         item = self._by_id.get(id_or_code)
         if item is None:
             item = self._by_id.get(f"{self.id}:{id_or_code}")
+        if item is None:
+            found = self._matches_ignoring_case(id_or_code)
+            item = found[0] if len(found) == 1 else None
         return item
+
+    def _matches_ignoring_case(self, id_or_code: str) -> tuple[Item, ...]:
+        folded = id_or_code.casefold()
+        if not folded.startswith(f"{self.id}:"):
+            folded = f"{self.id}:{folded}"
+        return self._by_folded_id.get(folded, ())
 
     def lookup(self, id_or_code: str) -> Item:
         """The item with this id or code; raises :class:`UnknownIdError` naming the closest ids."""
@@ -213,7 +242,10 @@ class Framework:
         if item is None:
             from ._load import closest
 
-            raise UnknownIdError(str(id_or_code), closest(str(id_or_code), self._by_id), "item id")
+            text = str(id_or_code)
+            # several items that differ only in case: name them all
+            same = [i.id for i in self._matches_ignoring_case(text)]
+            raise UnknownIdError(text, same or closest(text, self._by_id), "item id")
         return item
 
     @property

@@ -18,11 +18,13 @@ import enum
 import functools
 import json
 import math
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import IO, Any, NewType, TypeVar, get_args, get_origin
+from typing import Any, BinaryIO, NewType, TypeVar, get_args, get_origin
 
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
@@ -39,9 +41,10 @@ __all__ = [
     "decode",
     "frozen_mapping",
     "hours_problem",
-    "open_text",
+    "open_file",
     "parse_json",
     "parse_yaml",
+    "read_bytes",
     "read_text",
     "strict_converter",
     "structure",
@@ -338,18 +341,56 @@ def _unreadable(path: Path, exc: OSError) -> InputError:
     return InputError(f"cannot read the file: {exc.strerror}", file=str(path), fix="check the path")
 
 
-def check_readable(path: Path, limit: int = MAX_FILE_BYTES) -> None:
-    """Raise InputError unless ``path`` is a readable file of at most ``limit`` bytes."""
+def _too_big(path: Path, size: int | str, limit: int) -> InputError:
+    size = f"{size:,} bytes" if isinstance(size, int) else size
+    return InputError(
+        f"file is {size}, more than the {limit:,} allowed",
+        file=str(path),
+        fix="split it, or check it is the right file",
+    )
+
+
+def open_file(path: Path, limit: int | None = MAX_FILE_BYTES) -> BinaryIO:
+    """``path`` opened to read bytes, once it is known to be a regular file (not a folder, a
+    pipe or a device such as ``/dev/zero``, which could hang or never end) of at most ``limit``
+    bytes as it stands now (None: any size). The caller reads it, and bounds the reading."""
     try:
-        size = path.stat().st_size
+        # non-blocking: opening a pipe waits for a writer otherwise; a regular file ignores it
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise _unreadable(path, exc) from None
-    if size > limit:
-        raise InputError(
-            f"file is {size:,} bytes, more than the {limit:,} allowed",
-            file=str(path),
-            fix="split it, or check it is the right file",
-        )
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError(
+                "not a regular file (a folder, a pipe or a device)",
+                file=str(path),
+                fix="name a file saved on disk",
+            )
+        if limit is not None and status.st_size > limit:
+            raise _too_big(path, status.st_size, limit)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def check_readable(path: Path, limit: int = MAX_FILE_BYTES) -> None:
+    """Raise InputError unless ``path`` is a readable regular file of at most ``limit`` bytes."""
+    open_file(path, limit).close()
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file ``path``, refused when there are more than ``limit`` (counted
+    while reading: a file that grows, or claims a size it does not have, is still bounded)."""
+    with open_file(path, limit) as stream:
+        try:
+            raw = stream.read(limit + 1)
+        except OSError as exc:
+            raise _unreadable(path, exc) from None
+    if len(raw) > limit:
+        raise _too_big(path, "larger", limit)
+    return raw
 
 
 def decode(raw: bytes, file: str) -> str:
@@ -365,23 +406,9 @@ def decode(raw: bytes, file: str) -> str:
 
 
 def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
-    """The text of a UTF-8 file of at most ``limit`` bytes, problems raised as InputError."""
-    check_readable(path, limit)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise _unreadable(path, exc) from None
-    return decode(raw, str(path))
-
-
-def open_text(path: Path) -> IO[str]:
-    """A UTF-8 file opened to be read as a stream, of any size (a byte-order mark is dropped;
-    line ends are left as written, as the ``csv`` module wants). A file that cannot be opened
-    raises InputError; a decoding error surfaces as ``UnicodeDecodeError`` while reading."""
-    try:
-        return path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise _unreadable(path, exc) from None
+    """The text of a UTF-8 regular file of at most ``limit`` bytes, problems raised as
+    InputError."""
+    return decode(read_bytes(path, limit), str(path))
 
 
 class _RepeatedKey(Exception):

@@ -3,33 +3,118 @@ bar on standard error for work worth waiting for (scripts and pipes see no bar).
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import os
+import stat
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sized
-from typing import TypeVar
+from pathlib import Path
+from typing import IO, TypeVar
 
-__all__ = ["clip", "progress", "write_output"]
+from ._errors import InputError, PeerCompetenciesError
+
+__all__ = ["clip", "command_inputs", "output_file", "progress", "write_output"]
 
 T = TypeVar("T")
 
 
+_INPUTS: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
+    "peer_competencies_inputs", default=()
+)
+
+
+@contextlib.contextmanager
+def command_inputs(names: Iterable[str]) -> Iterator[None]:
+    """Within this block no output file may be one of the files ``names`` (the arguments of the
+    command being run): ``-o`` naming an input is refused rather than emptying it."""
+    token = _INPUTS.set(tuple(names))
+    try:
+        yield
+    finally:
+        _INPUTS.reset(token)
+
+
+def _cannot_write(output: str, exc: OSError) -> PeerCompetenciesError:
+    return InputError(
+        f"cannot write the file: {exc.strerror or exc}",
+        file=output,
+        fix="check the folder exists and can be written to, and the disk has room",
+    )
+
+
+def _check_not_an_input(output: str) -> None:
+    names = list(_INPUTS.get())
+    if output in names:
+        names.remove(output)  # the output's own mention on the command line
+    for name in names:
+        try:
+            same = os.path.samefile(name, output)  # the same file, whatever links lead to it
+        except (OSError, ValueError):  # no such file (a word, an id), or no file name at all
+            same = False
+        if same:
+            raise InputError(
+                f"the output file is the input {name}: writing it would destroy the input",
+                file=output,
+                fix="write the output to another file",
+            )
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def output_file(output: str) -> Iterator[IO[str]]:
+    """A text stream (UTF-8) for the file ``output``, put in place only once written whole.
+
+    The text goes to a temporary file in the same folder, renamed over ``output`` when the block
+    ends without an error, so that an interrupted or failed run leaves the old file (or none),
+    never a half-written one; through a link, the file it names is replaced. A device or a pipe
+    (``/dev/stdout``) is written directly. ``output`` naming one of the :func:`command_inputs`
+    is refused. Failures to write raise :class:`InputError` naming the file."""
+    _check_not_an_input(output)
+    target = Path(os.path.realpath(output))
+    try:
+        status: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        status = None
+    except OSError as exc:
+        raise _cannot_write(output, exc) from None
+    try:
+        if status is not None and not stat.S_ISREG(status.st_mode):
+            with target.open("w", encoding="utf-8", newline="") as stream:
+                yield stream
+            return
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    except OSError as exc:
+        raise _cannot_write(output, exc) from None
+    try:
+        mode = stat.S_IMODE(status.st_mode) if status else 0o666 & ~_umask()
+        os.chmod(temp, mode)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.replace(temp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise _cannot_write(output, exc) from None
+        raise
+
+
 def write_output(text: str, output: str | None) -> None:
-    """Write a command's result to the file ``output`` (saying so on stderr), or to stdout."""
+    """Write a command's result to the file ``output`` (saying so on stderr; see
+    :func:`output_file`), or to stdout."""
     if not output:
         sys.stdout.write(text)
         return
-    from pathlib import Path
-
-    from ._errors import InputError
-
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(
-            f"cannot write the file: {exc.strerror}",
-            file=output,
-            fix="check the folder exists and can be written to",
-        ) from None
+    with output_file(output) as stream:
+        stream.write(text)
     print(f"wrote {output}", file=sys.stderr)
 
 

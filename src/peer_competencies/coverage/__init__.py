@@ -20,7 +20,7 @@ from ._coverage import (
     coverage,
 )
 from ._report import REPORT_FORMATS, render, to_data
-from ._requirements import Requirement, RequirementCheck, Rule, requirement
+from ._requirements import Requirement, RequirementCheck, RequirementVerdict, Rule, requirement
 from ._suggest import Evidence, Matcher, Suggestion, suggest, suggest_many, targets
 from ._syllabus import SYLLABUS_SUFFIXES, Module, Program, Syllabus, read_syllabus, syllabus_from
 
@@ -38,6 +38,7 @@ __all__ = [
     "Program",
     "Requirement",
     "RequirementCheck",
+    "RequirementVerdict",
     "Rule",
     "Status",
     "Suggestion",

@@ -33,11 +33,14 @@ def _framework_for(args: argparse.Namespace, syllabus: Syllabus) -> str:
 def _cmd_coverage(args: argparse.Namespace) -> int:
     from . import coverage, read_syllabus, render
     from ._coverage import Status
+    from ._requirements import RequirementVerdict
 
     syllabus = read_syllabus(args.syllabus)
     framework = _framework_for(args, syllabus)
     report = coverage(syllabus, framework, via_crosswalk=not args.no_crosswalk, show_progress=True)
     write_output(render(report, args.format), args.output)
+    if report.verdict is RequirementVerdict.CANNOT_BE_JUDGED:
+        return 2
     met = report.met
     if met is None:
         met = all(row.status is Status.COVERED for row in report.competencies)
@@ -118,7 +121,8 @@ def add_commands(sub: Any) -> None:
         "coverage",
         help="report what a syllabus covers of a framework",
         description="Exit status: 0 when the framework's curriculum requirement "
-        "is met (or, without one, every competency is covered), 1 when not.",
+        "is met (or, without one, every competency is covered), 1 when not, 2 when it cannot "
+        "be judged (hours it needs are not stated).",
     )
     p.add_argument("syllabus", help=f"a syllabus file: {', '.join(SYLLABUS_SUFFIXES)}")
     p.add_argument("--framework", "-f", help="the framework (default: the syllabus's own)")

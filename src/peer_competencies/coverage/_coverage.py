@@ -48,7 +48,7 @@ from .._load import database
 from .._model import Framework, Item
 from .._structure import frozen_mapping
 from .._terminal import progress
-from ._requirements import RequirementCheck, check_requirement
+from ._requirements import RequirementCheck, RequirementVerdict, check_requirement
 from ._suggest import Suggestion, suggest_many, targets
 from ._syllabus import Module, Syllabus, beyond, program_framework
 
@@ -101,7 +101,7 @@ class Credit:
     listed_id: str
     via: Via
     full: bool
-    hours: float
+    hours: float | None  # None: the module states no hours
     confidence: float = 1.0
     predicate: str | None = None
     path: tuple[str, ...] = ()
@@ -109,14 +109,29 @@ class Credit:
 
 @attrs.frozen
 class CompetencyCoverage:
-    """The coverage of one competency."""
+    """The coverage of one competency.
+
+    ``hours`` are the hours credited to it, or None when a module that credits it states no
+    hours (unknown, never 0); ``stated_hours`` are those of the modules that state theirs and
+    ``hours_not_stated`` the ids of the modules that do not. ``measures`` are the crediting
+    modules' own; ``programme_measures`` the programme-wide ones, which count for every
+    competency the syllabus credits.
+    """
 
     item: Item
     status: Status
-    hours: float
+    hours: float | None
     modules: tuple[str, ...]
     measures: tuple[str, ...]
     credits: tuple[Credit, ...]
+    stated_hours: float = 0.0
+    hours_not_stated: tuple[str, ...] = ()
+    programme_measures: tuple[str, ...] = ()
+
+    @property
+    def all_measures(self) -> tuple[str, ...]:
+        """The modules' measures, then the programme-wide ones (each once)."""
+        return tuple(dict.fromkeys((*self.measures, *self.programme_measures)))
 
     @property
     def direct(self) -> bool:
@@ -155,19 +170,34 @@ class CoverageReport:
         return 100.0 * self.count(Status.COVERED) / len(self.competencies)
 
     @property
-    def total_hours(self) -> float:
-        """The syllabus's total hours."""
+    def total_hours(self) -> float | None:
+        """The syllabus's total hours (the programme's stated total, or the modules' sum when
+        every module states its hours); None when not stated. :attr:`hours_level` says which."""
         return self.syllabus.hours
 
     @property
-    def credited_hours(self) -> float:
-        """Hours credited to some competency."""
-        return math.fsum(c.hours for c in self.competencies)
+    def hours_level(self) -> str | None:
+        """Where :attr:`total_hours` comes from: ``"programme"``, ``"modules"`` or None."""
+        return self.syllabus.hours_level
+
+    @property
+    def credited_hours(self) -> float | None:
+        """Hours credited to some competency; None when a crediting module states no hours."""
+        if any(c.hours is None for c in self.competencies):
+            return None
+        return math.fsum(c.stated_hours for c in self.competencies)
 
     @property
     def met(self) -> bool | None:
-        """Whether the framework's curriculum requirement is met (None: it has none)."""
+        """Whether the framework's curriculum requirement is judged met (None: it has none;
+        False both when it is not met and when it cannot be judged: see :attr:`verdict`)."""
         return None if self.requirement is None else self.requirement.met
+
+    @property
+    def verdict(self) -> RequirementVerdict | None:
+        """Met, not met, or cannot be judged (a figure it needs is not stated); None when the
+        framework has no curriculum requirement."""
+        return None if self.requirement is None else self.requirement.verdict
 
 
 @attrs.frozen
@@ -346,7 +376,7 @@ def coverage(
         named = _named_hours(module, listed, reach, syllabus, fw, n)
         for credit in _split_hours(module, listed, reach, named, syllabus, n):
             credits[credit.target_id].append(credit)
-            if credit.full or credit.hours > 0:  # a passing mention assesses nothing
+            if credit.full or credit.hours is None or credit.hours > 0:  # not a passing mention
                 measures[credit.target_id].update(dict.fromkeys(module.measures))
     rows = []
     for target in target_list:
@@ -358,14 +388,19 @@ def coverage(
             if found
             else Status.MISSING
         )
+        stated = math.fsum(c.hours for c in found if c.hours is not None)
+        unstated = tuple(dict.fromkeys(c.module_id for c in found if c.hours is None))
         rows.append(
             CompetencyCoverage(
                 item=target,
                 status=status,
-                hours=math.fsum(c.hours for c in found),
+                hours=None if unstated else stated,
                 modules=tuple(dict.fromkeys(c.module_id for c in found)),
                 measures=tuple(measures[target.id]),
                 credits=tuple(found),
+                stated_hours=stated,
+                hours_not_stated=unstated,
+                programme_measures=syllabus.program.measures if found else (),
             )
         )
     suggestions: dict[str, tuple[Suggestion, ...]] = {}
@@ -450,11 +485,13 @@ def _split_hours(
         # hours follow the strongest correspondence: to the full credits when there are any
         paid = [r for r in found if r.full] or found
         for r in found:
-            hours = item_hours / len(paid) if r in paid else 0.0
+            hours: float | None = item_hours / len(paid) if r in paid else 0.0
             target = r.target.id
             if target in named and target not in listed_ids and target not in given:
-                hours += named[target]
+                hours = (hours or 0.0) + named[target]
                 given.add(target)
+            if module.hours is None and r in paid:
+                hours = None  # a share of hours the module does not state
             yield Credit(
                 target_id=target,
                 module_id=module.id,

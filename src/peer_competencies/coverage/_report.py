@@ -33,12 +33,65 @@ def _how(row: CompetencyCoverage) -> str:
     return "crosswalk" if row.through_crosswalk else "direct"
 
 
+def _hours_cell(row: CompetencyCoverage) -> str:
+    """A competency's hours as a report shows them: the figure, "≥ n" when some crediting
+    module states none, "not stated" when none states any (unknown is never 0)."""
+    if row.hours is not None:
+        return f"{row.hours:.1f}"
+    if row.stated_hours > 0:
+        return f"≥ {row.stated_hours:.1f}"
+    return "not stated"
+
+
+def _form_hours(row: CompetencyCoverage) -> str:
+    if row.hours is not None:
+        return f"{row.hours:g}"
+    missing = ", ".join(row.hours_not_stated)
+    if row.stated_hours > 0:
+        return f"at least {row.stated_hours:g} ({missing}: not stated)"
+    return "not stated"
+
+
+def _measures(row: CompetencyCoverage) -> list[str]:
+    """The measures of a competency, the programme-wide ones marked as such."""
+    own = list(row.measures)
+    return own + [f"{m} (programme-wide)" for m in row.programme_measures if m not in own]
+
+
+def _plural(n: float, noun: str) -> str:
+    return f"{n:g} {noun}{'' if n == 1 else 's'}"
+
+
+def total_text(report: CoverageReport) -> str:
+    """The syllabus's total hours and the level they come from, in words."""
+    syllabus = report.syllabus
+    n = len(syllabus.modules)
+    k = syllabus.modules_stating_hours
+    between = f"{_plural(syllabus.module_hours, 'hour')} between them"
+    total = report.total_hours
+    if report.hours_level == "programme" and total is not None:
+        own = f"{k} of {n} modules state theirs, {between}" if k else "no module states its hours"
+        return f"{_plural(total, 'hour')} (programme total; {own})"
+    if report.hours_level == "modules" and total is not None:
+        return f"{_plural(total, 'hour')} (all {n} modules state theirs)"
+    if k:
+        return (
+            f"total hours not stated ({k} of {n} modules state theirs, {between}; "
+            "no programme total)"
+        )
+    return "hours not stated (no module states its hours, and no programme total)"
+
+
 def _verdict(report: CoverageReport) -> list[str]:
     check = report.requirement
     if check is None:
         return []
-    head = f"{check.requirement.title}: {'MET' if check.met else 'NOT MET'}"
-    return [head] + [f"  - {reason}" for reason in check.reasons]
+    head = f"{check.requirement.title}: {check.verdict.value.upper()}"
+    return (
+        [head]
+        + [f"  - {reason}" for reason in check.reasons]
+        + [f"  - cannot be judged: {reason}" for reason in check.unknown]
+    )
 
 
 def to_table(report: CoverageReport) -> str:
@@ -48,18 +101,18 @@ def to_table(report: CoverageReport) -> str:
         f"Coverage of {fw.id} ({len(report.competencies)} competencies) by "
         f"{report.syllabus.program.title}"[:80],
         f"{report.count(Status.COVERED)} covered, {report.count(Status.PARTIAL)} partly, "
-        f"{report.count(Status.MISSING)} missing: {report.percent_covered:.0f}% covered; "
-        f"{report.total_hours:g} hours",
+        f"{report.count(Status.MISSING)} missing: {report.percent_covered:.0f}% covered",
+        *textwrap.wrap(total_text(report), 80, subsequent_indent="  "),
         "",
-        f"{'':2}{'competency':<36} {'hours':>6}  {'how':<9} {'modules':<22}",
+        f"{'':2}{'competency':<34} {'hours':>10}  {'how':<9} {'modules':<20}",
     ]
     for row in report.competencies:
         name = f"{row.item.code} {row.item.text}"
         modules = ", ".join(row.modules)
         lines.append(
-            f"{_MARK[row.status]} {_short(name, 36):<36} "
-            f"{row.hours:>6.1f}  {_how(row):<9} "
-            f"{_short(modules, 22) if modules else '-':<22}"
+            f"{_MARK[row.status]} {_short(name, 34):<34} "
+            f"{_hours_cell(row):>10}  {_how(row):<9} "
+            f"{_short(modules, 20) if modules else '-':<20}"
         )
     if report.unmapped_modules:
         lines += ["", "Modules with no competency ids (suggestions, not counted):"]
@@ -78,10 +131,10 @@ def to_table(report: CoverageReport) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def _hours(hours: float) -> float:
+def _hours(hours: float | None) -> float | None:
     """Hours as a report gives them: to the ten-thousandth of an hour (the model keeps exact
-    sums)."""
-    return round(hours, 4)
+    sums); None (JSON null) when not stated."""
+    return None if hours is None else round(hours, 4)
 
 
 def to_data(report: CoverageReport) -> dict[str, Any]:
@@ -92,6 +145,8 @@ def to_data(report: CoverageReport) -> dict[str, Any]:
         "program": {
             "title": report.syllabus.program.title,
             "provider": report.syllabus.program.provider,
+            "hours": _hours(report.syllabus.program.hours),
+            "measures": list(report.syllabus.program.measures),
         },
         "source": report.syllabus.source,
         "via_crosswalk": report.via_crosswalk,
@@ -102,6 +157,10 @@ def to_data(report: CoverageReport) -> dict[str, Any]:
             "missing": report.count(Status.MISSING),
             "percent_covered": round(report.percent_covered, 2),
             "hours": _hours(report.total_hours),
+            "hours_level": report.hours_level,
+            "modules": len(report.syllabus.modules),
+            "modules_stating_hours": report.syllabus.modules_stating_hours,
+            "module_hours": _hours(report.syllabus.module_hours),
             "credited_hours": _hours(report.credited_hours),
         },
         "competencies": [
@@ -110,8 +169,11 @@ def to_data(report: CoverageReport) -> dict[str, Any]:
                 "text": row.item.text,
                 "status": row.status.value,
                 "hours": _hours(row.hours),
+                "stated_hours": _hours(row.stated_hours),
+                "hours_not_stated": list(row.hours_not_stated),
                 "modules": list(row.modules),
                 "measures": list(row.measures),
+                "programme_measures": list(row.programme_measures),
                 "direct": row.direct,
                 "through_crosswalk": row.through_crosswalk,
                 "credits": [
@@ -151,8 +213,10 @@ def to_data(report: CoverageReport) -> dict[str, Any]:
         if check is None
         else {
             "title": check.requirement.title,
+            "verdict": check.verdict.value,
             "met": check.met,
             "reasons": list(check.reasons),
+            "cannot_be_judged": list(check.unknown),
             "rules": [{"rule": r.rule, "url": r.citation.url} for r in check.requirement.rules],
         },
     }
@@ -175,16 +239,14 @@ def to_markdown(report: CoverageReport) -> str:
         "",
         f"{totals['covered']} covered, {totals['partly_covered']} partly covered, "
         f"{totals['missing']} missing of {totals['competencies']} "
-        f"({totals['percent_covered']:.0f}% covered); {totals['hours']:g} hours in all.",
+        f"({totals['percent_covered']:.0f}% covered); {total_text(report)}.",
         "",
     ]
     if report.requirement is not None:
-        lines += [
-            f"**{_cell(report.requirement.requirement.title)}: "
-            f"{'met' if report.requirement.met else 'not met'}.**",
-            "",
-        ]
-        lines += [f"- {_cell(r)}" for r in report.requirement.reasons]
+        check = report.requirement
+        lines += [f"**{_cell(check.requirement.title)}: {check.verdict.value}.**", ""]
+        lines += [f"- {_cell(r)}" for r in check.reasons]
+        lines += [f"- cannot be judged: {_cell(r)}" for r in check.unknown]
         lines.append("")
     lines += [
         "| | competency | status | hours | how | modules | measures |",
@@ -193,8 +255,8 @@ def to_markdown(report: CoverageReport) -> str:
     for row in report.competencies:
         lines.append(
             f"| {_MARK[row.status]} | `{row.item.id}` {_cell(row.item.text)} | "
-            f"{row.status.value} | {row.hours:.1f} | {_how(row)} | "
-            f"{_cell(', '.join(row.modules))} | {_cell('; '.join(row.measures))} |"
+            f"{row.status.value} | {_hours_cell(row)} | {_how(row)} | "
+            f"{_cell(', '.join(row.modules))} | {_cell('; '.join(_measures(row)))} |"
         )
     if report.unmapped_modules:
         lines += [
@@ -226,7 +288,7 @@ text-align:left;vertical-align:top}tr.missing{background:#fde2e2}tr.partly{backg
 
 def _chart(report: CoverageReport) -> str:
     rows = report.competencies
-    most = max((r.hours for r in rows), default=0.0) or 1.0
+    most = max((r.stated_hours for r in rows), default=0.0) or 1.0
     height, label, width = 18, 260, 380
     parts = [
         f'<svg role="img" aria-label="Hours per competency" width="{label + width + 60}" '
@@ -238,12 +300,13 @@ def _chart(report: CoverageReport) -> str:
             row.status
         ]
         name = html.escape(_short(f"{row.item.code} {row.item.text}", 42))
-        bar = max(row.hours / most * width, 2.0)
+        bar = max(row.stated_hours / most * width, 2.0)
+        hours = _hours_cell(row) + ("" if row.hours is None and not row.stated_hours else " h")
         parts.append(
             f'<text x="0" y="{y + 12}">{name}</text>'
             f'<rect class="{css}" x="{label}" y="{y}" width="{bar:.1f}" '
-            f'height="{height - 4}"><title>{row.hours:.1f} h</title></rect>'
-            f'<text x="{label + bar + 4:.1f}" y="{y + 12}">{row.hours:.1f} h</text>'
+            f'height="{height - 4}"><title>{html.escape(hours)}</title></rect>'
+            f'<text x="{label + bar + 4:.1f}" y="{y + 12}">{html.escape(hours)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -264,17 +327,18 @@ def to_html(report: CoverageReport) -> str:
         f"{e(report.syllabus.program.title)}</h1>",
         f'<p id="totals">{totals["covered"]} covered, {totals["partly_covered"]} partly '
         f"covered, {totals['missing']} missing of {totals['competencies']} "
-        f"({totals['percent_covered']:.0f}% covered); {totals['hours']:g} hours.</p>",
+        f"({totals['percent_covered']:.0f}% covered); {e(total_text(report))}.</p>",
     ]
     if report.requirement is not None:
         check = report.requirement
-        css = "met" if check.met else "unmet"
+        css = {"met": "met", "not met": "unmet"}.get(check.verdict.value, "unjudged")
         out.append(
             f'<p id="verdict" class="{css}"><strong>{e(check.requirement.title)}: '
-            f"{'met' if check.met else 'not met'}</strong></p>"
+            f"{e(check.verdict.value)}</strong></p>"
         )
-        if check.reasons:
-            out.append("<ul>" + "".join(f"<li>{e(r)}</li>" for r in check.reasons) + "</ul>")
+        items = [e(r) for r in check.reasons] + [f"cannot be judged: {e(r)}" for r in check.unknown]
+        if items:
+            out.append("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
     out += [
         "<h2>Hours per competency</h2>",
         _chart(report),
@@ -288,8 +352,8 @@ def to_html(report: CoverageReport) -> str:
         ]
         out.append(
             f'<tr class="{css}"><td><code>{e(row.item.id)}</code> {e(row.item.text)}</td>'
-            f"<td>{e(row.status.value)}</td><td>{row.hours:.1f}</td><td>{_how(row)}</td>"
-            f"<td>{e(', '.join(row.modules))}</td><td>{e('; '.join(row.measures))}</td></tr>"
+            f"<td>{e(row.status.value)}</td><td>{e(_hours_cell(row))}</td><td>{_how(row)}</td>"
+            f"<td>{e(', '.join(row.modules))}</td><td>{e('; '.join(_measures(row)))}</td></tr>"
         )
     out.append("</tbody></table>")
     if report.unmapped_modules:
@@ -298,12 +362,12 @@ def to_html(report: CoverageReport) -> str:
             "<p>Not counted as coverage until accepted.</p><ul>"
         )
         for module in report.unmapped_modules:
-            items = "".join(
+            entries = "".join(
                 f"<li><code>{e(s.item.id)}</code> {e(s.item.text)} (score {s.score:.1f})</li>"
                 for s in report.suggestions.get(module.id, ())
             )
             out.append(
-                f"<li><strong>{e(module.id)}</strong> {e(module.title)}<ul>{items}</ul></li>"
+                f"<li><strong>{e(module.id)}</strong> {e(module.title)}<ul>{entries}</ul></li>"
             )
         out.append("</ul>")
     out.append("</body></html>")
@@ -315,9 +379,9 @@ def _form_rows(report: CoverageReport) -> list[list[str]]:
         [
             row.item.code,
             row.item.text,
-            f"{row.hours:g}",
+            _form_hours(row),
             "; ".join(row.modules),
-            "; ".join(row.measures),
+            "; ".join(_measures(row)),
         ]
         for row in report.competencies
     ]

@@ -3,6 +3,7 @@ the check of a coverage report against them."""
 
 from __future__ import annotations
 
+import enum
 import json
 from functools import cache
 from typing import TYPE_CHECKING
@@ -14,9 +15,16 @@ from .._structure import strict_converter, structure
 from ._syllabus import beyond
 
 if TYPE_CHECKING:
-    from ._coverage import CoverageReport
+    from ._coverage import CompetencyCoverage, CoverageReport
 
-__all__ = ["Requirement", "RequirementCheck", "Rule", "check_requirement", "requirement"]
+__all__ = [
+    "Requirement",
+    "RequirementCheck",
+    "RequirementVerdict",
+    "Rule",
+    "check_requirement",
+    "requirement",
+]
 
 
 @attrs.frozen
@@ -41,13 +49,33 @@ class Requirement:
     total_hours_at_least: float | None = None
 
 
+class RequirementVerdict(str, enum.Enum):
+    """Whether a syllabus meets a curriculum requirement: met, not met, or cannot be judged
+    (nothing found unmet, but a figure the requirement needs is not stated)."""
+
+    MET = "met"
+    NOT_MET = "not met"
+    CANNOT_BE_JUDGED = "cannot be judged"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @attrs.frozen
 class RequirementCheck:
-    """The outcome: met or not, and every reason it is not."""
+    """The outcome: the verdict, every reason it is not met (``reasons``), and everything that
+    cannot be judged for want of a stated figure (``unknown``)."""
 
     requirement: Requirement
-    met: bool
+    verdict: RequirementVerdict
     reasons: tuple[str, ...]
+    unknown: tuple[str, ...] = ()
+
+    @property
+    def met(self) -> bool:
+        """True only when the requirement is judged met (False when not met, and when it
+        cannot be judged: see :attr:`verdict`)."""
+        return self.verdict is RequirementVerdict.MET
 
 
 @cache
@@ -70,29 +98,83 @@ def requirement(framework: str) -> Requirement | None:
     )
 
 
-def check_requirement(report: CoverageReport) -> RequirementCheck | None:
-    """Check ``report`` against its framework's requirement (None when there is none)."""
+def _hours(hours: float) -> str:
+    return f"{hours:g} hour{'' if hours == 1 else 's'}"
+
+
+def competency_findings(req: Requirement, row: CompetencyCoverage) -> tuple[list[str], list[str]]:
+    """What the requirement finds unmet for one competency, and what it cannot judge."""
     from ._coverage import Status
 
+    unmet: list[str] = []
+    unknown: list[str] = []
+    if req.every_competency_covered and row.status is not Status.COVERED:
+        unmet.append(row.status.value)
+    if req.hours_for_each:
+        if row.stated_hours > 0:
+            pass  # some stated hours: it has training hours, whatever the others are
+        elif row.hours is None:
+            unknown.append(f"training hours not stated ({', '.join(row.hours_not_stated)})")
+        else:
+            unmet.append("no training hours")
+    if req.measure_for_each and not row.all_measures:
+        unmet.append("no measure of competency")
+    return unmet, unknown
+
+
+def _total_findings(req: Requirement, report: CoverageReport) -> tuple[list[str], list[str]]:
+    least = req.total_hours_at_least
+    if least is None:
+        return [], []
+    total = report.total_hours
+    syllabus = report.syllabus
+    if total is None:
+        floor = syllabus.module_hours
+        # exact sums of fractions (17 modules of 80/17 hours) may fall a rounding error short
+        if not beyond(least, floor):
+            return [], []  # the stated hours alone make the total
+        stating = syllabus.modules_stating_hours
+        stated = (
+            f"{stating} of {len(syllabus.modules)} modules state theirs, {_hours(floor)} "
+            "between them"
+            if stating
+            else "no module states its hours"
+        )
+        return [], [
+            f"total hours not stated ({stated}, and the programme states no total): "
+            f"whether it has the {_hours(least)} required cannot be judged"
+        ]
+    if beyond(least, total):
+        more = least - total
+        return [
+            f"the syllabus has {_hours(total)}, {least:g} required: "
+            f"{more:g} more hour{'' if more == 1 else 's'} needed"
+        ], []
+    return [], []
+
+
+def check_requirement(report: CoverageReport) -> RequirementCheck | None:
+    """Check ``report`` against its framework's requirement (None when there is none)."""
     req = requirement(report.framework.id)
     if req is None:
         return None
     reasons: list[str] = []
+    unknown: list[str] = []
     for row in report.competencies:
-        problems = []
-        if req.every_competency_covered and row.status is not Status.COVERED:
-            problems.append(row.status.value)
-        if req.hours_for_each and row.hours <= 0:
-            problems.append("no training hours")
-        if req.measure_for_each and not row.measures:
-            problems.append("no measure of competency")
-        if problems:
-            reasons.append(f"{row.item.id} ({row.item.text}): {'; '.join(problems)}")
-    least = req.total_hours_at_least
-    # exact sums of fractions (17 modules of 80/17 hours) may fall a rounding error short
-    if least is not None and beyond(least, report.total_hours):
-        reasons.append(
-            f"the syllabus has {report.total_hours:g} hours, "
-            f"{least:g} required: {least - report.total_hours:g} more needed"
-        )
-    return RequirementCheck(req, not reasons, tuple(reasons))
+        unmet, unjudged = competency_findings(req, row)
+        name = f"{row.item.id} ({row.item.text})"
+        if unmet:
+            reasons.append(f"{name}: {'; '.join(unmet)}")
+        if unjudged:
+            unknown.append(f"{name}: {'; '.join(unjudged)}")
+    total_unmet, total_unknown = _total_findings(req, report)
+    reasons += total_unmet
+    unknown += total_unknown
+    verdict = (
+        RequirementVerdict.NOT_MET
+        if reasons
+        else RequirementVerdict.CANNOT_BE_JUDGED
+        if unknown
+        else RequirementVerdict.MET
+    )
+    return RequirementCheck(req, verdict, tuple(reasons), tuple(unknown))

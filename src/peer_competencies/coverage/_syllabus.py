@@ -17,11 +17,11 @@ from .._errors import InputError, UnknownIdError
 from .._structure import (
     FieldError,
     Hours,
-    check_readable,
     frozen_mapping,
     hours_problem,
     parse_json,
     parse_yaml,
+    read_bytes,
     read_text,
     strict_converter,
     structure,
@@ -55,13 +55,26 @@ def beyond(hours: float, limit: float) -> bool:
     return hours - limit > 1e-9 * max(1.0, limit)
 
 
+def _check_program(program: Program) -> None:
+    if program.hours is not None and hours_problem(program.hours):
+        raise FieldError("hours", f"{hours_problem(program.hours)}, got {program.hours!r}")
+
+
 @attrs.frozen
 class Program:
-    """What the syllabus is: title, provider, and the framework it is written against."""
+    """What the syllabus is: title, provider, the framework it is written against, and what
+    the programme states as a whole: its total ``hours`` (None: not stated) and the
+    ``measures`` of competency it applies to the whole programme (a final exam, a practicum),
+    as published programmes often give only these."""
 
     title: str
     provider: str | None = None
     framework: str | None = None
+    hours: Hours | None = None
+    measures: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        _check_program(self)
 
 
 def _strip(value: str) -> str:
@@ -160,10 +173,46 @@ class Syllabus:
     source: str | None = None
     rows: tuple[int, ...] = ()
 
+    def __attrs_post_init__(self) -> None:
+        stated = self.program.hours
+        if stated is not None and beyond(self.module_hours, stated):
+            raise FieldError(
+                "program.hours",
+                f"the modules state {self.module_hours:g} hours, more than the programme's "
+                f"{stated:g}",
+                fix="make the programme's hours its total, at least the modules' hours",
+            )
+
     @property
-    def hours(self) -> float:
-        """Total hours of the modules that give their hours."""
-        return math.fsum(m.hours or 0.0 for m in self.modules)
+    def module_hours(self) -> float:
+        """The hours of the modules that state theirs, added up (an exact sum)."""
+        return math.fsum(m.hours for m in self.modules if m.hours is not None)
+
+    @property
+    def modules_stating_hours(self) -> int:
+        """How many modules state their hours."""
+        return sum(1 for m in self.modules if m.hours is not None)
+
+    @property
+    def hours_level(self) -> str | None:
+        """Where the total hours come from: ``"programme"`` (the programme states its total),
+        ``"modules"`` (every module states its hours), or None (not stated: a module without
+        hours and no programme total)."""
+        if self.program.hours is not None:
+            return "programme"
+        if self.modules and self.modules_stating_hours == len(self.modules):
+            return "modules"
+        return None
+
+    @property
+    def hours(self) -> float | None:
+        """The syllabus's total hours: the programme's stated total, else the sum of the
+        modules' hours when every module states them; None when that is not known (a module
+        that states no hours has unknown hours, never 0)."""
+        level = self.hours_level
+        if level == "programme":
+            return self.program.hours
+        return self.module_hours if level == "modules" else None
 
     def place(self, n: int, key: str | None = None, index: object = None) -> str:
         """Where the ``n``-th module (its ``key``; the ``index``-th entry of that) is in the
@@ -403,9 +452,45 @@ def _csv_rows(text: str, file: str) -> Iterator[tuple[int, Sequence[object]]]:
         yield number, cells
 
 
+MAX_SHEET_ROWS = 1_048_576
+"""The most rows a sheet has (Excel's limit): a workbook claiming a row beyond it is refused."""
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+"""The most bytes a workbook's parts may unpack to (an .xlsx is a zip archive): more is
+refused before any is unpacked."""
+
+
+def _workbook_bytes(path: Path, file: str) -> io.BytesIO:
+    """The workbook's bytes (bounded as every file is), once its parts are known to unpack to at
+    most :data:`MAX_UNPACKED_BYTES`."""
+    import zipfile
+
+    data = io.BytesIO(read_bytes(path, MAX_SYLLABUS_BYTES))
+    try:
+        with zipfile.ZipFile(data) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise InputError(
+            f"not a readable .xlsx workbook ({exc})",
+            file=file,
+            fix="save the sheet as .xlsx, or export it as CSV",
+        ) from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(
+            f"the workbook unpacks to {unpacked:,} bytes, more than the "
+            f"{MAX_UNPACKED_BYTES:,} allowed",
+            file=file,
+            fix="export the sheet as CSV, or check it is the right file",
+        )
+    data.seek(0)
+    return data
+
+
 def _sheet_rows(path: Path, file: str) -> list[tuple[int, list[object]]]:
     """The rows of the first sheet of a workbook, numbered as the sheet numbers them; a formula
-    gives the value the workbook saved with it, and one with no saved value is an error."""
+    gives the value the workbook saved with it, and one with no saved value is an error.
+
+    Every row the sheet holds is read: the size the workbook records for the sheet (its
+    ``dimension``, which a program may leave stale) is not trusted."""
     try:
         import openpyxl  # type: ignore[import-untyped,unused-ignore]
     except ImportError:
@@ -414,10 +499,12 @@ def _sheet_rows(path: Path, file: str) -> list[tuple[int, list[object]]]:
             file=file,
             fix="pip install 'peer-competencies[excel]'",
         ) from None
+    data = _workbook_bytes(path, file)
 
     def read(values: bool) -> list[tuple[int, list[Any]]]:
         try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=values)
+            data.seek(0)
+            book = openpyxl.load_workbook(data, read_only=True, data_only=values)
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise InputError(
                 f"not a readable .xlsx workbook ({exc})",
@@ -427,11 +514,29 @@ def _sheet_rows(path: Path, file: str) -> list[tuple[int, list[object]]]:
         try:
             numbered = []
             number = 0
-            for row in book.worksheets[0].iter_rows():
+            sheet = book.worksheets[0]
+            sheet.reset_dimensions()  # read to the last row there is, not the one recorded
+            for row in sheet.iter_rows():
                 # an empty cell knows no row; a row with any value names its own number
                 number = next((c.row for c in row if getattr(c, "row", None)), number + 1)
-                numbered.append((number, list(row)))
+                if number > MAX_SHEET_ROWS:
+                    raise InputError(
+                        f"the sheet has a row beyond row {MAX_SHEET_ROWS:,}",
+                        file=file,
+                        where=f"row {number}",
+                        fix="save the sheet again from a spreadsheet program",
+                    )
+                if any(getattr(c, "value", None) is not None for c in row):
+                    numbered.append((number, list(row)))
             return numbered
+        except InputError:
+            raise
+        except Exception as exc:  # a damaged sheet shows itself while it is read
+            raise InputError(
+                f"not a readable .xlsx workbook ({exc})",
+                file=file,
+                fix="save the sheet as .xlsx, or export it as CSV",
+            ) from None
         finally:
             book.close()
 
@@ -450,7 +555,8 @@ def _sheet_rows(path: Path, file: str) -> list[tuple[int, list[object]]]:
             if (number, index) not in formulas:
                 values.append(cell.value)
                 continue
-            value = saved[number][index].value
+            row = saved.get(number, [])
+            value = getattr(row[index], "value", None) if index < len(row) else None
             if value is None:
                 raise InputError(
                     "a formula with no saved value",
@@ -490,7 +596,6 @@ def read_syllabus(path: str | Path) -> Syllabus:
             file=file,
             fix=f"use {', '.join(SYLLABUS_SUFFIXES[:-1])} or {SYLLABUS_SUFFIXES[-1]}",
         )
-    check_readable(path, MAX_SYLLABUS_BYTES)
     if suffix == ".xlsx":
         return _table(_sheet_rows(path, file), file, sheet=True)
     text = read_text(path, MAX_SYLLABUS_BYTES)

@@ -27,6 +27,8 @@ from ._check import Outcome, RequirementResult, Result, check
 from ._explain import explain, markdown_pages
 from ._predicates import Status, Vocabulary
 from ._roster import (
+    EMPTY_ROW,
+    MAX_ROW_BYTES,
     RESULT_COLUMNS,
     RosterResult,
     RosterRow,
@@ -48,6 +50,8 @@ from ._rules import (
 )
 
 __all__ = [
+    "EMPTY_ROW",
+    "MAX_ROW_BYTES",
     "RESULT_COLUMNS",
     "Applicant",
     "Certification",

@@ -20,7 +20,7 @@ import attrs
 from .._errors import InputError
 from .._model import Citation
 from ._applicant import Applicant, parse_applicant
-from ._predicates import Context, Status
+from ._predicates import Context, Status, Unrecognised, evaluate, quoted
 from ._rules import (
     Credential,
     Group,
@@ -71,6 +71,7 @@ class RequirementResult:
     missing: tuple[str, ...] = ()
     next_steps: tuple[str, ...] = ()
     children: tuple[RequirementResult, ...] = ()
+    unrecognised: tuple[Unrecognised, ...] = ()
 
     @property
     def id(self) -> str:
@@ -125,6 +126,19 @@ class Result:
                 return r
         raise KeyError(requirement_id)
 
+    @property
+    def unrecognised(self) -> tuple[Unrecognised, ...]:
+        """The names in the record that the vocabulary does not know and that keep a
+        requirement UNKNOWN, once each (by place), with the names each could be."""
+        found: dict[str, Unrecognised] = {}
+        for r in self.leaves:
+            for u in r.unrecognised:
+                if u.field in found:
+                    names = (*found[u.field].could_be, *u.could_be)
+                    u = attrs.evolve(u, could_be=tuple(dict.fromkeys(names)))
+                found[u.field] = u
+        return tuple(found.values())
+
     def with_status(self, status: Status) -> tuple[RequirementResult, ...]:
         """The requirements (leaves) with this status."""
         return tuple(r for r in self.leaves if r.status is status)
@@ -168,6 +182,8 @@ class Result:
                 data["verification"] = "unverified" if r.unverified else "verified"
             if r.missing:
                 data["to_supply"] = list(r.missing)
+            if r.unrecognised:
+                data["unrecognised"] = [_unrecognised(u) for u in r.unrecognised]
             if r.next_steps:
                 data["next_steps"] = list(r.next_steps)
             if r.children:
@@ -186,6 +202,7 @@ class Result:
                 {"id": r.id, "reason": r.unverified_reason} for r in self.depends_on_unverified
             ],
             "not_in_force": [r.id for r in self.not_in_force],
+            "unrecognised": [_unrecognised(u) for u in self.unrecognised],
             "requirements": node(self.requirements),
         }
 
@@ -216,10 +233,16 @@ class Result:
             lines.append(f"not in force on {self.as_of.isoformat()}: {ids}")
         for r in self.depends_on_unverified:
             lines.append(f"depends on an unverified rule: {r.id}: {r.unverified_reason}")
+        for u in self.unrecognised:
+            lines.append(f"not a name this package knows: {u.field} {quoted(u.given)}")
         if self.next_steps:
             lines.append("next:")
             lines.extend(f"  - {step}" for step in self.next_steps)
         return "\n".join(lines)
+
+
+def _unrecognised(u: Unrecognised) -> dict[str, Any]:
+    return {"field": u.field, "given": u.given, "could_be": list(u.could_be)}
 
 
 # --- evaluation ------------------------------------------------------------------------------
@@ -242,15 +265,21 @@ def _needed(group: Group, in_force: int) -> int:
 
 
 def _leaf(node: Requirement, ctx: Context) -> RequirementResult:
-    found = node.test.evaluate(ctx)
+    found = evaluate(node.test, ctx)
     steps: tuple[str, ...] = ()
     if found.status is Status.UNMET:
         steps = (found.step or f"meet: {node.statement}",)
     elif found.status is Status.UNKNOWN:
-        steps = (f"supply {', '.join(found.missing)}" if found.missing else found.reason,)
+        named = tuple(u.step for u in found.unrecognised)
+        if found.missing:
+            steps = (f"supply {', '.join(found.missing)}", *named)
+        else:
+            steps = named or (found.reason,)
         if found.step:
-            steps = (f"{steps[0]} (or {found.step})",)
-    return RequirementResult(node, found.status, found.reason, found.missing, steps)
+            steps = (f"{steps[0]} (or {found.step})", *steps[1:])
+    return RequirementResult(
+        node, found.status, found.reason, found.missing, steps, unrecognised=found.unrecognised
+    )
 
 
 def _evaluate(node: Node, ctx: Context, skipped: list[Requirement]) -> RequirementResult | None:

@@ -1,9 +1,10 @@
 """The ``eligibility`` commands of the command line: ``check``, ``roster`` and ``explain``.
 
 ``add_commands(subparsers)`` adds them; each handler returns the exit code: for ``check`` 0
-eligible, 1 not eligible, 2 incomplete; ``roster`` 0 when every row was checked, 3 when some
-rows could not be read (their errors are in the results); errors raise the package's errors,
-which the main program turns into exit code 3.
+eligible, 1 not eligible, 2 incomplete; ``roster`` 0 when every row was checked (empty rows
+skipped), 4 when some rows are reported as errors (the others were checked); errors that stop a
+command raise the package's errors, which the main program turns into exit code 3 (for
+``roster``: could not run at all).
 """
 
 from __future__ import annotations
@@ -12,14 +13,13 @@ import argparse
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
-from .._errors import InputError
+from .._terminal import output_file
 
 __all__ = ["add_commands"]
 
-EXIT_ROWS_FAILED = 3
+EXIT_ROWS_FAILED = 4
 
 
 def _date(text: str) -> dt.date:
@@ -48,13 +48,8 @@ def _cmd_roster(args: argparse.Namespace) -> int:
         read_roster(args.roster), args.credential, pathway=args.pathway, as_of=args.as_of
     )
     if args.output:
-        try:
-            with Path(args.output).open("w", encoding="utf-8", newline="") as stream:
-                counts = write_results(results, stream)
-        except OSError as exc:
-            raise InputError(
-                f"cannot write the file: {exc.strerror}", file=args.output, fix="check the path"
-            ) from None
+        with output_file(args.output) as stream:
+            counts = write_results(results, stream)
     else:
         counts = write_results(results, sys.stdout)
     summary = ", ".join(f"{n} {k.lower().replace('_', ' ')}" for k, n in sorted(counts.items()))

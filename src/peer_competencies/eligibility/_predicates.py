@@ -15,10 +15,13 @@ it, UNMET only when ``hi`` cannot, and UNKNOWN in between.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
+import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, ClassVar, Literal, Protocol
 
 import attrs
@@ -41,10 +44,13 @@ __all__ = [
     "Finding",
     "Predicate",
     "Status",
+    "Unrecognised",
     "Vocabulary",
     "add_months",
     "add_years",
+    "evaluate",
     "number",
+    "quoted",
 ]
 
 Tri = bool | None
@@ -64,14 +70,56 @@ class Status(str, enum.Enum):
         return self.value
 
 
+_RECORD_NOUNS = {
+    "trainings": "training",
+    "continuing_education": "continuing-education record",
+    "exams": "exam",
+    "certifications": "certification",
+}
+
+
+def quoted(text: str) -> str:
+    """``text`` in double quotes, with quotes and control characters escaped."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+@attrs.frozen
+class Unrecognised:
+    """A name in an applicant's record that the vocabulary does not know (``field`` is its
+    place, ``trainings[0].topic``), and the names it could be for the requirements that looked
+    at it, the closest first. Such a record *may* count: it makes those requirements UNKNOWN."""
+
+    field: str
+    given: str
+    could_be: tuple[str, ...]
+
+    @property
+    def step(self) -> str:
+        """What to do: name the record as one of the names it could be."""
+        record = self.field.split("[", 1)[0]
+        noun = _RECORD_NOUNS.get(record, "record")
+        names = ", ".join(quoted(n) for n in self.could_be)
+        return (
+            f"name {noun} {self.field} {quoted(self.given)} as one of: {names} "
+            '(or "other" if it is none of them)'
+        )
+
+
 @attrs.frozen
 class Finding:
-    """What a predicate found: status, the reason in numbers, fields to supply, step to take."""
+    """What a predicate found: status, the reason in numbers, fields to supply, step to take.
+
+    ``explained`` says that the reason already names what is missing (a field not given at
+    all); otherwise the shared outline (:func:`evaluate`) appends the record fields to supply
+    and the unrecognised names to the reason of an UNKNOWN finding.
+    """
 
     status: Status
     reason: str
     missing: tuple[str, ...] = ()
     step: str | None = None
+    unrecognised: tuple[Unrecognised, ...] = ()
+    explained: bool = False
 
 
 @attrs.frozen
@@ -87,17 +135,32 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+_MINOR_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with"})
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of a name that tell it apart (lower-cased, without "and", "of" …)."""
+    return frozenset(re.findall(r"[a-z0-9]+", text.lower())) - _MINOR_WORDS
+
+
+_Group = Literal["topics", "exams", "credentials"]
+
+
+def _frozen_table(table: Mapping[str, Name]) -> Mapping[str, Name]:
+    return MappingProxyType(dict(table))
+
+
 @attrs.frozen
 class Vocabulary:
     """The names applicant records use for topics, exams and credentials, with their aliases.
 
     A record's name matches a key when, lower-cased and with everything but letters and digits
-    removed, it equals the key, the display name or an alias.
+    removed, it equals the key, the display name or an alias. The tables are read-only views.
     """
 
-    topics: Mapping[str, Name]
-    exams: Mapping[str, Name]
-    credentials: Mapping[str, Name]
+    topics: Mapping[str, Name] = attrs.field(converter=_frozen_table)
+    exams: Mapping[str, Name] = attrs.field(converter=_frozen_table)
+    credentials: Mapping[str, Name] = attrs.field(converter=_frozen_table)
     _index: Mapping[str, Mapping[str, frozenset[str]]] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
@@ -107,29 +170,51 @@ class Vocabulary:
             for name in getattr(self, group).values():
                 for alias in (name.key, name.name, *name.aliases):
                     table.setdefault(_norm(alias), set()).add(name.key)
-            index[group] = {alias: frozenset(keys) for alias, keys in table.items()}
-        object.__setattr__(self, "_index", index)
+            index[group] = MappingProxyType(
+                {alias: frozenset(keys) for alias, keys in table.items()}
+            )
+        object.__setattr__(self, "_index", MappingProxyType(index))
 
-    def keys(self, group: Literal["topics", "exams", "credentials"], text: str) -> frozenset[str]:
+    def keys(self, group: _Group, text: str) -> frozenset[str]:
         """The keys ``text`` names in ``group`` ("Law and Ethics" names both ``ethics`` and
         ``law-and-ethics``); empty when it names none we know."""
         return self._index[group].get(_norm(text), frozenset())
 
-    def matches(
-        self,
-        group: Literal["topics", "exams", "credentials"],
-        text: str | None,
-        keys: Iterable[str],
-    ) -> Tri:
-        """Whether ``text`` names one of ``keys``; None when ``text`` is not given."""
+    def matches(self, group: _Group, text: str | None, keys: Iterable[str]) -> Tri:
+        """Whether ``text`` names one of ``keys``; None (it may) when ``text`` is not given or
+        is not a name this vocabulary knows."""
         if text is None:
             return None
-        return not self.keys(group, text).isdisjoint(keys)
+        found = self.keys(group, text)
+        if not found:
+            return None
+        return not found.isdisjoint(keys)
 
-    def names(self, group: Literal["topics", "exams", "credentials"], keys: Iterable[str]) -> str:
+    def names(self, group: _Group, keys: Iterable[str]) -> str:
         """The display names of ``keys`` joined with "or"."""
         table: Mapping[str, Name] = getattr(self, group)
         return " or ".join(table[k].name for k in keys)
+
+    def closest(self, group: _Group, text: str, keys: Iterable[str]) -> tuple[str, ...]:
+        """The display names of ``keys``, the closest to ``text`` first (by the best of a
+        name's key, display name and aliases); ties keep the order given."""
+        table: Mapping[str, Name] = getattr(self, group)
+        wanted = text.casefold()
+        words = _words(text)
+
+        def score(key: str) -> tuple[float, float]:
+            name = table[key]
+            aliases = (name.key, name.name, *name.aliases)
+            shared = max(len(words & _words(a)) / (len(words | _words(a)) or 1) for a in aliases)
+            ratio = max(
+                difflib.SequenceMatcher(None, wanted, a.casefold()).ratio() for a in aliases
+            )
+            return shared, ratio
+
+        unique = list(dict.fromkeys(keys))
+        scores = [score(k) for k in unique]
+        ranked = sorted(range(len(unique)), key=lambda i: (-scores[i][0], -scores[i][1], i))
+        return tuple(table[unique[i]].name for i in ranked)
 
 
 @attrs.frozen
@@ -146,6 +231,21 @@ class Context:
     def recorded_on(self) -> dt.date:
         """The day the applicant's undated figures (age, years in recovery …) were true."""
         return self.applicant.recorded_on or self.today
+
+    _names: dict[str, tuple[_Group, str, list[str]]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
+
+    def named(self, group: _Group, text: str | None, keys: Iterable[str], where: str) -> Tri:
+        """Whether the name ``text`` (at ``where`` in the record) names one of ``keys``; None
+        when it is not given or not a name the vocabulary knows. An unknown name is remembered,
+        with ``keys`` as the names it could be, for the requirement being evaluated."""
+        keys = tuple(keys)
+        found = self.vocabulary.matches(group, text, keys)
+        if found is None and text is not None:
+            entry = self._names.setdefault(where, (group, text, []))
+            entry[2].extend(k for k in keys if k not in entry[2])
+        return found
 
     def happened(self, date: dt.date | None) -> Tri:
         """Whether an event with this date had happened by the check date (None: not known)."""
@@ -274,7 +374,31 @@ def _unknown_tail(missing: Sequence[str]) -> str:
 
 
 def _need(field: str, finding_reason: str) -> Finding:
-    return Finding(Status.UNKNOWN, finding_reason, missing=(field,))
+    return Finding(Status.UNKNOWN, finding_reason, missing=(field,), explained=True)
+
+
+def evaluate(test: Predicate, ctx: Context) -> Finding:
+    """The shared outline around every predicate: evaluate ``test``, and when the answer is
+    UNKNOWN say why in the reason: the record fields to supply and the names given that the
+    vocabulary does not know (each with the names it could be, closest first). A field whose
+    value was given but not recognised is named, never asked for again."""
+    ctx._names.clear()
+    found = test.evaluate(ctx)
+    if found.status is not Status.UNKNOWN:
+        return found
+    names = tuple(
+        Unrecognised(where, given, ctx.vocabulary.closest(group, given, keys))
+        for where, (group, given, keys) in ctx._names.items()
+        if keys
+    )
+    fields = {u.field for u in names}
+    missing = tuple(dict.fromkeys(m for m in found.missing if m not in fields))
+    reason = found.reason
+    if missing and not found.explained:
+        reason += _unknown_tail(missing)
+    for u in names:
+        reason += f"; {u.field} {quoted(u.given)} is not a name this package knows, so it may count"
+    return attrs.evolve(found, reason=reason, missing=missing, unrecognised=names)
 
 
 class Predicate(Protocol):
@@ -425,6 +549,7 @@ class CodeOfEthics:
                 "a signed code of ethics required; no signing date given",
                 missing=("code_of_ethics_signed",),
                 step="sign the code of ethics",
+                explained=True,
             )
         if signed <= ctx.as_of:
             return Finding(Status.MET, "a signed code of ethics required; signed")
@@ -500,7 +625,9 @@ class LivesOrWorksIn:
         missing = tuple(
             f for f in ("residence_jurisdiction", "work_jurisdiction") if getattr(a, f) is None
         )
-        return Finding(Status.UNKNOWN, f"{need}; not known", missing=missing)
+        return Finding(
+            Status.UNKNOWN, f"{need}; {' and '.join(missing)} not given", missing, explained=True
+        )
 
     def describe(self, vocabulary: Vocabulary) -> str:
         where = f"`{self.state}`" if self.state else "`applying_in`"
@@ -544,10 +671,11 @@ class Part:
     peer_specific: bool = False
     label: str | None = None
 
-    def matches(self, record: HourRecord, vocabulary: Vocabulary) -> Tri:
+    def matches(self, record: HourRecord, ctx: Context, where: str) -> Tri:
         if self.peer_specific:
             return getattr(record, "peer_specific", None)
-        return vocabulary.matches("topics", getattr(record, "topic", None), [self.topic or ""])
+        topic = getattr(record, "topic", None)
+        return ctx.named("topics", topic, [self.topic or ""], f"{where}.topic")
 
     def name(self, vocabulary: Vocabulary) -> str:
         if self.label:
@@ -580,7 +708,10 @@ class CertificationPeriod:
         named = [
             (i, c)
             for i, c in enumerate(held)
-            if ctx.vocabulary.matches("credentials", c.credential, self.credentials) is True
+            if ctx.named(
+                "credentials", c.credential, self.credentials, f"certifications[{i}].credential"
+            )
+            is True
         ]
         if not named:
             unnamed = [
@@ -680,8 +811,8 @@ class Hours:
             if self.approved_only:
                 checks["approved"] = getattr(rec, "approved", None)
             if self.topics is not None:
-                checks["topic"] = ctx.vocabulary.matches(
-                    "topics", getattr(rec, "topic", None), self.topics
+                checks["topic"] = ctx.named(
+                    "topics", getattr(rec, "topic", None), self.topics, f"{self.records}[{i}].topic"
                 )
             if after is not None:
                 earliest, latest = after
@@ -743,7 +874,7 @@ class Hours:
         for part in self.parts:
             p_lo = p_hi = 0.0
             for c in counted:
-                m = _all(c.counts, part.matches(c.record, ctx.vocabulary))
+                m = _all(c.counts, part.matches(c.record, ctx, f"{self.records}[{c.index}]"))
                 if m is True:
                     p_lo += c.hours or 0.0
                 if m is not False:
@@ -765,7 +896,7 @@ class Hours:
             return Finding(Status.UNMET, text, step=step)
         if Status.UNKNOWN in statuses:
             missing = (*period_missing, *(m for c in counted for m in c.missing))
-            return Finding(Status.UNKNOWN, text + _unknown_tail(missing), missing=missing)
+            return Finding(Status.UNKNOWN, text, missing=missing)
         return Finding(Status.MET, text)
 
     def describe(self, vocabulary: Vocabulary) -> str:
@@ -824,7 +955,7 @@ class FaceToFace:
             total += c.hours
             face += c.hours if ftf else 0.0
         if missing:
-            return Finding(Status.UNKNOWN, need + _unknown_tail(missing), missing=tuple(missing))
+            return Finding(Status.UNKNOWN, need, missing=tuple(missing))
         if total == 0:
             return Finding(Status.UNMET, f"{need}; no training hours found", step="complete it")
         text = f"{need}; {number(face)} of {number(total)} hours ({number(100 * face / total)}%)"
@@ -858,7 +989,7 @@ class TrainingCompleted:
         found: list[Tri] = []
         missing: list[str] = []
         for i, t in enumerate(trainings):
-            topic = ctx.vocabulary.matches("topics", t.topic, self.topics)
+            topic = ctx.named("topics", t.topic, self.topics, f"trainings[{i}].topic")
             done = ctx.happened(t.date)
             found.append(_all(topic, done))
             if found[-1] is None:
@@ -872,7 +1003,7 @@ class TrainingCompleted:
             return Finding(Status.MET, f"{need}; completed")
         if result is False:
             return Finding(Status.UNMET, f"{need}; not found", step=f"complete the {names}")
-        return Finding(Status.UNKNOWN, need + _unknown_tail(missing), missing=tuple(missing))
+        return Finding(Status.UNKNOWN, need, missing=tuple(missing))
 
     def describe(self, vocabulary: Vocabulary) -> str:
         topics = ", ".join(f"`{t}`" for t in self.topics)
@@ -914,12 +1045,12 @@ class ExamPassed:
             return None
         return _any(
             _all(
-                ctx.vocabulary.matches("topics", t.topic, self.training_topics),
+                ctx.named("topics", t.topic, self.training_topics, f"trainings[{i}].topic"),
                 None
                 if t.date is None
                 else t.date <= date <= add_years(t.date, self.within_years_of_training),
             )
-            for t in trainings
+            for i, t in enumerate(trainings)
         )
 
     def _before_training(self, ctx: Context, date: dt.date | None) -> bool:
@@ -939,8 +1070,8 @@ class ExamPassed:
         if date is None:
             return None
         sure = maybe = 0
-        for e in exams:
-            named = ctx.vocabulary.matches("exams", e.exam, self.exams)
+        for i, e in enumerate(exams):
+            named = ctx.named("exams", e.exam, self.exams, f"exams[{i}].exam")
             before = None if e.date is None else e.date <= date
             both = _all(named, before)
             sure += both is True
@@ -959,13 +1090,14 @@ class ExamPassed:
                 f"{need}; no exams given",
                 missing=("exams",),
                 step=f"pass the {name}",
+                explained=True,
             )
         verdicts: list[Tri] = []
         missing: list[str] = []
         failed_on = ""
         for i, e in enumerate(exams):
             checks = {
-                "exam": ctx.vocabulary.matches("exams", e.exam, self.exams),
+                "exam": ctx.named("exams", e.exam, self.exams, f"exams[{i}].exam"),
                 "date": ctx.happened(e.date),
                 "passed": self._passed(e.passed, e.score),
             }
@@ -998,7 +1130,7 @@ class ExamPassed:
             )
             return Finding(Status.UNMET, need + text, step=f"pass the {name}")
         missing = list(dict.fromkeys(missing))
-        return Finding(Status.UNKNOWN, need + _unknown_tail(missing), missing=tuple(missing))
+        return Finding(Status.UNKNOWN, need, missing=tuple(missing))
 
     def describe(self, vocabulary: Vocabulary) -> str:
         exams = ", ".join(f"`{e}`" for e in self.exams)
@@ -1108,7 +1240,7 @@ class WorkHours:
         if status is Status.UNMET:
             return Finding(status, text, step=f"work {number(self.hours - lo)} more {noun}")
         if status is Status.UNKNOWN:
-            return Finding(status, text + _unknown_tail(missing), missing=tuple(missing))
+            return Finding(status, text, missing=tuple(missing))
         return Finding(status, text)
 
     def describe(self, vocabulary: Vocabulary) -> str:
@@ -1190,7 +1322,7 @@ class WorkDuration:
             return Finding(Status.MET, text)
         text += f": short of {self.months} months"
         if unsure:
-            return Finding(Status.UNKNOWN, text + _unknown_tail(missing), missing=tuple(missing))
+            return Finding(Status.UNKNOWN, text, missing=tuple(missing))
         if partial >= 2 and days >= 28 * short:
             return Finding(
                 Status.UNKNOWN,
@@ -1239,7 +1371,7 @@ class EmployedOn:
             return Finding(Status.MET, f"{need}; found")
         if result is False:
             return Finding(Status.UNMET, f"{need}; not found")
-        return Finding(Status.UNKNOWN, need + _unknown_tail(missing), missing=tuple(missing))
+        return Finding(Status.UNKNOWN, need, missing=tuple(missing))
 
     def describe(self, vocabulary: Vocabulary) -> str:
         role = " with `peer_role` yes" if self.peer_role else ""
@@ -1298,12 +1430,12 @@ class CertificationHeld:
     current: bool = True
     no_discipline: bool = False
 
-    def verdict(self, ctx: Context, c: Certification) -> dict[str, Tri]:
-        """Each condition on one certification record, three-valued."""
+    def verdict(self, ctx: Context, c: Certification, index: int) -> dict[str, Tri]:
+        """Each condition on the certification record at ``index``, three-valued."""
         checks: dict[str, Tri] = {"issued_on": ctx.happened(c.issued_on)}
         if self.credentials is not None:
-            checks["credential"] = ctx.vocabulary.matches(
-                "credentials", c.credential, self.credentials
+            checks["credential"] = ctx.named(
+                "credentials", c.credential, self.credentials, f"certifications[{index}].credential"
             )
         if self.other_than is not None:
             checks["jurisdiction"] = (
@@ -1345,7 +1477,7 @@ class CertificationHeld:
         found: list[Tri] = []
         missing: list[str] = []
         for i, c in enumerate(held):
-            checks = self.verdict(ctx, c)
+            checks = self.verdict(ctx, c, i)
             found.append(_all(*checks.values()))
             if found[-1] is None:
                 missing += [f"certifications[{i}].{k}" for k, v in checks.items() if v is None]
@@ -1354,7 +1486,7 @@ class CertificationHeld:
             return Finding(Status.MET, f"{need}; held")
         if result is False:
             return Finding(Status.UNMET, f"{need}; none held", step=f"hold a {self._what(ctx)}")
-        return Finding(Status.UNKNOWN, need + _unknown_tail(missing), missing=tuple(missing))
+        return Finding(Status.UNKNOWN, need, missing=tuple(missing))
 
     def describe(self, vocabulary: Vocabulary) -> str:
         parts = ["a `certifications` record"]
@@ -1388,13 +1520,28 @@ class RenewalWindow:
         held = ctx.applicant.certifications
         if held is None:
             return _need("certifications", f"{need}; no certifications given")
-        expiries = [
-            c.expires_on
-            for c in held
-            if ctx.vocabulary.matches("credentials", c.credential, self.credentials)
+        named = [
+            (
+                i,
+                c,
+                ctx.named(
+                    "credentials", c.credential, self.credentials, f"certifications[{i}].credential"
+                ),
+            )
+            for i, c in enumerate(held)
         ]
+        expiries = [c.expires_on for _, c, m in named if m is True]
         if not expiries:
-            return Finding(Status.UNMET, f"{need}; no such certification held")
+            unsure = [i for i, _, m in named if m is None]
+            if not unsure:
+                return Finding(Status.UNMET, f"{need}; no such certification held")
+            return Finding(
+                Status.UNKNOWN,
+                f"{need}; not known whether a certification held is one",
+                missing=tuple(
+                    f"certifications[{i}].credential" for i in unsure if not held[i].credential
+                ),
+            )
         if any(e is None for e in expiries):
             return _need("certifications[].expires_on", f"{need}; expiry date not given")
         expiry = max(e for e in expiries if e is not None)
@@ -1462,7 +1609,7 @@ class Letters:
         if Status.UNKNOWN in statuses:
             return Finding(
                 Status.UNKNOWN,
-                text + _unknown_tail(missing or ["recommendation_letters[].date"]),
+                text,
                 missing=tuple(missing or ["recommendation_letters[].date"]),
             )
         return Finding(Status.MET, text)
@@ -1501,11 +1648,12 @@ class StateCredentialWhereApplies:
                 Status.UNKNOWN,
                 f"{need}; whether {state} has a state peer credential is not known to this package",
                 missing=("certifications",),
+                explained=True,
             )
         if held.status is Status.UNKNOWN:
             return Finding(
                 Status.UNKNOWN,
-                f"{need}; {state} has one" + _unknown_tail(held.missing),
+                f"{need}; {state} has one",
                 missing=held.missing,
             )
         return Finding(

@@ -8,7 +8,8 @@ spreadsheet shows: the header is row 1, the first applicant row 2.
 
 :func:`check_roster` yields one :class:`RosterResult` per record as it goes; a row that cannot be
 read yields a result carrying the error (row number and column, never the value) and the rest
-carry on.
+carry on; a row whose every cell is empty yields a result that says it was skipped. Rows in =
+results out.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import attrs
 
 from .._errors import InputError, PeerCompetenciesError
 from .._load import closest
-from .._structure import open_text
+from .._structure import open_file
 from ._applicant import Applicant, parse_applicant
 from ._check import Result, check
 from ._predicates import Status
@@ -32,6 +33,8 @@ from ._rules import Credential
 from ._rules import credential as find_credential
 
 __all__ = [
+    "EMPTY_ROW",
+    "MAX_ROW_BYTES",
     "RESULT_COLUMNS",
     "RosterResult",
     "RosterRow",
@@ -99,10 +102,12 @@ def _check_column(column: str) -> str | None:
 
 @attrs.frozen
 class RosterRow:
-    """One row read from a roster file: its spreadsheet row number and its cells."""
+    """One row read from a roster file: its spreadsheet row number and its cells, or the error
+    that kept it from being read (then ``cells`` is empty)."""
 
     row: int
     cells: Mapping[str, str]
+    error: InputError | None = None
 
     def __repr__(self) -> str:  # cells hold applicant data: keep them out of logs
         return f"RosterRow(row={self.row})"
@@ -110,60 +115,151 @@ class RosterRow:
 
 @attrs.frozen
 class RosterResult:
-    """The outcome for one roster row: a :class:`Result`, or the error that stopped the row."""
+    """The outcome for one roster row: a :class:`Result`, the error that stopped the row, or
+    (neither) a row skipped because every cell of it is empty, ``note`` saying so."""
 
     row: int
     applicant_id: str | None
     result: Result | None = None
     error: PeerCompetenciesError | None = None
+    note: str | None = None
 
     @property
     def ok(self) -> bool:
         """Whether the row could be checked."""
         return self.result is not None
 
+    @property
+    def skipped(self) -> bool:
+        """Whether the row was skipped (every cell empty): not an applicant, not an error."""
+        return self.result is None and self.error is None
+
+
+MAX_ROW_BYTES = 128 * 1024
+"""The longest roster row read (a row is a few hundred bytes); a longer one is reported as an
+error row, and the rows after it are read."""
+
+EMPTY_ROW = "every cell is empty; skipped"
+
 
 def read_roster(path: str | Path) -> Iterator[RosterRow]:
-    """Stream the rows of a CSV roster (UTF-8, header first). The header is checked before the
-    first row is yielded: an unknown column raises :class:`InputError` naming it and the closest
-    known column."""
+    """Stream the rows of a CSV roster (UTF-8, header first, one row a line).
+
+    The header is checked at once: an unknown column raises :class:`InputError` naming it and
+    the closest known column, and so does a column named twice. Every later line is one row, in
+    order, numbered as a spreadsheet numbers it; a line that cannot be read (a byte that is not
+    UTF-8, a quote never closed, a line longer than :data:`MAX_ROW_BYTES`) is a row carrying its
+    error, and reading goes on with the next line: as many rows come out as the file has lines.
+    """
     path = Path(path)
-    return _rows(open_text(path), str(path))
+    file = str(path)
+    stream = open_file(path, limit=None)
+    try:
+        lines = _lines(stream)
+        header = _header(next(lines, None), file)
+    except BaseException:
+        stream.close()
+        raise
+    return _rows(stream, lines, header, file)
 
 
-def _rows(stream: IO[str], file: str) -> Iterator[RosterRow]:
-    with stream:
-        reader = csv.DictReader(stream)
+def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
+    """Each line of ``stream`` without its line end (None for one longer than MAX_ROW_BYTES, read
+    past rather than kept); the first without a byte-order mark."""
+    first = True
+    while True:
+        line = stream.readline(MAX_ROW_BYTES + 1)
+        if not line:
+            return
+        if first:
+            line = line.removeprefix(b"\xef\xbb\xbf")
+            first = False
+        if len(line) > MAX_ROW_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # the rest of the over-long line
+                line = stream.readline(MAX_ROW_BYTES)
+            yield None
+            continue
+        yield line.rstrip(b"\n").rstrip(b"\r")
+
+
+def _cells(line: bytes | None) -> tuple[list[str], str | None]:
+    """The cells of one line, and what is wrong with them (None: nothing)."""
+    if line is None:
+        return [], f"the row is longer than {MAX_ROW_BYTES:,} bytes"
+    text = line.decode("utf-8", errors="surrogateescape")  # a bad byte becomes a lone surrogate
+    try:
+        cells = next(csv.reader([text], strict=True), [])
+    except csv.Error as exc:
+        if "end of data" in str(exc):
+            return [], "a quote opens a cell and is not closed on this line"
+        return [], f"not a readable CSV row ({exc})"
+    return cells, None
+
+
+def _undecodable(cells: list[str]) -> int | None:
+    """The index of the first cell holding a byte that was not UTF-8, or None."""
+    for index, cell in enumerate(cells):
         try:
-            header = reader.fieldnames
-        except (UnicodeDecodeError, csv.Error) as exc:
-            raise InputError(f"not a UTF-8 CSV file ({exc})", file=file, where="row 1") from None
-        if not header:
-            raise InputError("the roster is empty", file=file, fix="put the column names first")
-        for column in header:
-            problem = _check_column(column)
+            cell.encode("utf-8")
+        except UnicodeEncodeError:
+            return index
+    return None
+
+
+def _header(line: bytes | None, file: str) -> list[str]:
+    if line is None or not line.strip():
+        raise InputError(
+            "the roster is empty" if line is not None else "the first line is too long",
+            file=file,
+            where="row 1",
+            fix="put the column names first",
+        )
+    cells, problem = _cells(line)
+    if problem is None and _undecodable(cells) is not None:
+        problem = "not UTF-8 text"
+    if problem:
+        raise InputError(problem, file=file, where="row 1", fix="save the roster as UTF-8 CSV")
+    seen: dict[str, int] = {}
+    for index, column in enumerate(cells):
+        problem = _check_column(column)
+        if problem is None and column in seen:
+            problem = f"the column repeats column {seen[column] + 1}"
+        if problem:
+            raise InputError(
+                problem,
+                file=file,
+                where=f"row 1, column {column!r}",
+                fix="keep one column of each name"
+                if column in seen
+                else "the columns are listed in docs/eligibility.md",
+            )
+        seen[column] = index
+    return cells
+
+
+def _rows(
+    stream: IO[bytes], lines: Iterator[bytes | None], header: list[str], file: str
+) -> Iterator[RosterRow]:
+    with stream:
+        for number, line in enumerate(lines, start=2):
+            cells, problem = _cells(line)
+            where = f"row {number}"
+            fix = "save the roster as UTF-8 CSV, one applicant a line"
+            bad = _undecodable(cells)
+            if bad is not None:
+                column = header[bad] if bad < len(header) else str(bad + 1)
+                problem, where = "not UTF-8 text", f"row {number}, column {column}"
+            elif (
+                problem is None
+                and len(cells) > len(header)
+                and any(c.strip() for c in cells[len(header) :])
+            ):
+                problem = "the row has more cells than the header has columns"
+                fix = "a cell holding a comma goes in double quotes"
             if problem:
-                raise InputError(
-                    problem,
-                    file=file,
-                    where=f"row 1, column {column!r}",
-                    fix="the columns are listed in docs/eligibility.md",
-                )
-        number = 1
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except (UnicodeDecodeError, csv.Error) as exc:
-                raise InputError(
-                    f"cannot read the CSV ({type(exc).__name__})",
-                    file=file,
-                    where=f"row {number + 1}",
-                    fix="save the roster as UTF-8 CSV",
-                ) from None
-            number += 1
-            yield RosterRow(number, cells)
+                yield RosterRow(number, {}, InputError(problem, where=where, fix=fix))
+            else:
+                yield RosterRow(number, dict(zip(header, cells, strict=False)))
 
 
 def _unflatten(cells: Mapping[Any, Any]) -> tuple[dict[str, Any], dict[str, list[int]]]:
@@ -270,6 +366,12 @@ def _stream(
     for index, record in enumerate(records):
         row = record.row if isinstance(record, RosterRow) else start + index
         raw_id = _raw_id(record)
+        if isinstance(record, RosterRow) and record.error is not None:
+            yield RosterResult(row, None, error=record.error)
+            continue
+        if _empty(record):
+            yield RosterResult(row, None, note=EMPTY_ROW)
+            continue
         try:
             person = _applicant(record, row)
             result = check(person, cred, pathway, as_of)
@@ -277,6 +379,16 @@ def _stream(
             yield RosterResult(row, raw_id, error=exc)
             continue
         yield RosterResult(row, person.id, result=result)
+
+
+def _empty(record: Record) -> bool:
+    """Whether ``record`` is a row of cells (flat, as CSV gives them) every one of them empty."""
+    cells = record.cells if isinstance(record, RosterRow) else record
+    if isinstance(record, Applicant) or not isinstance(cells, Mapping):
+        return False
+    if not cells and not isinstance(record, RosterRow):
+        return False  # a mapping of no fields: an applicant with no facts given
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in cells.values())
 
 
 def _raw_id(record: Record) -> str | None:
@@ -288,17 +400,17 @@ def _raw_id(record: Record) -> str | None:
 
 
 def write_results(results: Iterable[RosterResult], stream: IO[str]) -> dict[str, int]:
-    """Write results as CSV (columns :data:`RESULT_COLUMNS`) as they come; returns how many rows
-    had each outcome (and ``ERROR``)."""
+    """Write results as CSV (columns :data:`RESULT_COLUMNS`) as they come, one row per result;
+    returns how many rows had each outcome, ``ERROR`` (the ``error`` column says what stopped the
+    row) and ``SKIPPED`` (an empty row; the ``error`` column says so)."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(RESULT_COLUMNS)
     counts: dict[str, int] = {}
     for r in results:
         if r.result is None:
-            outcome = "ERROR"
-            writer.writerow(
-                [r.row, r.applicant_id or "", outcome, "", "", "", "", "", str(r.error)]
-            )
+            outcome = "ERROR" if r.error is not None else "SKIPPED"
+            why = str(r.error) if r.error is not None else r.note or ""
+            writer.writerow([r.row, r.applicant_id or "", outcome, "", "", "", "", "", why])
         else:
             res = r.result
             outcome = res.outcome.value
