@@ -29,14 +29,17 @@ STATE_CREDENTIALS = (
     "ia-prs",
     "in-cprc",
     "ky-adpss",
+    "me-cipss",
     "mo-cps",
     "ms-cpssp",
+    "mt-cbhpss",
     "nc-cpss",
     "nd-cpss",
     "ne-cpss",
     "nh-crsw",
     "nv-prss",
     "oh-prs",
+    "ok-prss",
     "or-pss",
     "tn-cprs",
     "va-cprs",
@@ -270,6 +273,33 @@ IA = with_(
     supervision_hours=25,
     trainings=[training("Iowa PSS training", 40), training("Ethics", 6)],
     exams=[passed("IC&RC PR")],
+)
+
+
+ME = with_(
+    PERSON,
+    trainings=[training("Maine IPS training", 64, "2025-09-01")],
+    work_experience=[work(75, "2025-09-01", "2026-05-31")],
+)
+ME_RENEWAL: Data = {
+    "certifications": [
+        {"issued_on": "2025-07-01", "credential": "ME CIPSS", "expires_on": "2026-07-01"}
+    ],
+    "work_experience": [work(75, "2025-07-01", "2026-05-31")],
+}
+
+MT = with_(
+    PERSON,
+    years_in_recovery=2,
+    trainings=[training("MT peer support training", 40)],
+    background_check_cleared=True,
+)
+
+OK = with_(
+    PERSON,
+    willing_to_share=True,
+    trainings=[training("OK PRSS training", 40)],
+    exams=[passed("OK PRSS exam")],
 )
 
 
@@ -1199,6 +1229,88 @@ CASES = [
         "ia-prs",
         with_(IA, supervision_hours=24),
         "supervision",
+    ),
+    # me-cipss
+    met("75 hours of peer support in the year meet me-cipss", "me-cipss", ME, "peer-support"),
+    unmet(
+        "74 hours of peer support are not enough for me-cipss",
+        "me-cipss",
+        with_(ME, work_experience=[work(74, "2025-09-01", "2026-05-31")]),
+        "peer-support",
+    ),
+    unmet(
+        "an applicant without the IPS training does not meet me-cipss",
+        "me-cipss",
+        with_(ME, trainings=[training("other", 64)]),
+        "training",
+    ),
+    unmet(
+        "a family member's lived experience does not meet me-cipss",
+        "me-cipss",
+        with_(ME, lived_experience="family"),
+        "lived-experience",
+    ),
+    met(
+        "75 hours of peer support in the year keep me-cipss",
+        "me-cipss",
+        ME_RENEWAL,
+        "peer-support",
+        pathway="renewal",
+    ),
+    unmet(
+        "74 hours of peer support in the year do not keep me-cipss",
+        "me-cipss",
+        with_(ME_RENEWAL, work_experience=[work(74, "2025-07-01", "2026-05-31")]),
+        "peer-support",
+        pathway="renewal",
+    ),
+    # mt-cbhpss
+    met("40 training hours meet mt-cbhpss", "mt-cbhpss", MT, "training", unverified="obsolete"),
+    unmet(
+        "39 training hours are not enough for mt-cbhpss",
+        "mt-cbhpss",
+        with_(MT, trainings=[training("MT peer support training", 39)]),
+        "training",
+        unverified="obsolete",
+    ),
+    unmet(
+        "a year and a half of recovery is not enough for mt-cbhpss",
+        "mt-cbhpss",
+        with_(MT, years_in_recovery=1.5),
+        "recovery",
+        unverified="obsolete",
+    ),
+    unmet(
+        "a background check that did not clear fails mt-cbhpss",
+        "mt-cbhpss",
+        with_(MT, background_check_cleared=False),
+        "background-check",
+    ),
+    # ok-prss
+    met(
+        "an applicant aged 18 meets ok-prss's age",
+        "ok-prss",
+        with_(OK, date_of_birth="2008-06-01"),
+        "age",
+    ),
+    unmet(
+        "an applicant aged 17 does not meet ok-prss",
+        "ok-prss",
+        with_(OK, date_of_birth="2008-06-02"),
+        "age",
+    ),
+    unmet(
+        "an applicant unwilling to self-disclose does not meet ok-prss",
+        "ok-prss",
+        with_(OK, willing_to_share=False),
+        "willing-to-share",
+    ),
+    unmet(
+        "a failed PRSS exam does not meet ok-prss",
+        "ok-prss",
+        with_(OK, exams=[{"exam": "OK PRSS exam", "passed": False, "date": "2025-02-01"}]),
+        "exam",
+        unverified="mirror",
     ),
 ]
 
