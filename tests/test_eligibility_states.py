@@ -29,6 +29,7 @@ STATE_CREDENTIALS = (
     "ia-prs",
     "in-cprc",
     "ky-adpss",
+    "md-cprs",
     "me-cipss",
     "mo-cps",
     "ms-cpssp",
@@ -41,6 +42,7 @@ STATE_CREDENTIALS = (
     "oh-prs",
     "ok-prss",
     "or-pss",
+    "sc-cpss",
     "tn-cprs",
     "va-cprs",
     "wi-cps",
@@ -62,8 +64,11 @@ def training(topic: str, hours: float, date: str = "2024-10-01", **kw: Any) -> D
     return {"topic": topic, "hours": hours, "date": date, **kw}
 
 
-def work(hours: float, start: str = "2023-01-01", end: str = "2025-12-31", **kw: Any) -> Data:
-    return {"peer_role": True, "hours": hours, "start": start, "end": end, **kw}
+def work(
+    hours: float | None, start: str = "2023-01-01", end: str = "2025-12-31", **kw: Any
+) -> Data:
+    data: Data = {"peer_role": True, "hours": hours, "start": start, "end": end, **kw}
+    return {k: v for k, v in data.items() if v is not None}
 
 
 def passed(exam: str, date: str = "2025-02-01") -> Data:
@@ -300,6 +305,17 @@ OK = with_(
     willing_to_share=True,
     trainings=[training("OK PRSS training", 40)],
     exams=[passed("OK PRSS exam")],
+)
+
+
+MD = with_(DE, residence_jurisdiction="MD", applying_in="MD", lived_experience="family")
+
+SC = with_(
+    PERSON,
+    years_in_recovery=1,
+    work_experience=[work(None, "2025-01-01", "2025-12-31")],
+    trainings=[training("SC CPSS training", 46)],
+    exams=[passed("SC CPSS exam")],
 )
 
 
@@ -1312,6 +1328,60 @@ CASES = [
         "exam",
         unverified="mirror",
     ),
+    # md-cprs: the IC&RC standard with Maryland's lived-experience scope
+    met(
+        "a family member or ally meets md-cprs's lived experience",
+        "md-cprs",
+        MD,
+        "lived-experience",
+    ),
+    unmet(
+        "an applicant with no lived experience does not meet md-cprs",
+        "md-cprs",
+        with_(MD, lived_experience="none"),
+        "lived-experience",
+    ),
+    unmet(
+        "499 hours of work are not enough for md-cprs",
+        "md-cprs",
+        with_(MD, work_experience=[work(499)]),
+        "work",
+    ),
+    unmet(
+        "an applicant living and working in Virginia does not meet md-cprs",
+        "md-cprs",
+        with_(MD, residence_jurisdiction="VA", work_jurisdiction="VA"),
+        "jurisdiction",
+    ),
+    # sc-cpss (APSC)
+    met("one year of recovery meets sc-cpss", "sc-cpss", SC, "recovery"),
+    unmet(
+        "eleven months of recovery are not enough for sc-cpss",
+        "sc-cpss",
+        with_(SC, years_in_recovery=0.9),
+        "recovery",
+    ),
+    met(
+        "twelve months of practical experience meet sc-cpss",
+        "sc-cpss",
+        SC,
+        "practical-experience",
+        unverified="12 calendar months",
+    ),
+    unmet(
+        "eleven months of practical experience are not enough for sc-cpss",
+        "sc-cpss",
+        with_(SC, work_experience=[work(None, "2025-01-01", "2025-11-30")]),
+        "practical-experience",
+        unverified="12 calendar months",
+    ),
+    met("the 46-hour training meets sc-cpss", "sc-cpss", SC, "training"),
+    unmet(
+        "45 training hours are not enough for sc-cpss",
+        "sc-cpss",
+        with_(SC, trainings=[training("SC CPSS training", 45)]),
+        "training",
+    ),
 ]
 
 _STATUS = {ELIGIBLE: MET, NOT_ELIGIBLE: UNMET, INCOMPLETE: UNKNOWN}
@@ -1380,7 +1450,7 @@ def test_a_rule_read_on_a_mirror_is_unverified_or_not_checked() -> None:
 
 def test_the_icrc_member_boards_reuse_the_icrc_standard_rather_than_copy_it() -> None:
     standard = {leaf.id: leaf for leaf in el.credential("icrc-pr").pathway("initial").leaves}
-    for cred_id in ("de-cprs", "az-pr", "nv-prss", "in-cprc", "ia-prs"):
+    for cred_id in ("de-cprs", "az-pr", "nv-prss", "in-cprc", "ia-prs", "md-cprs"):
         reused = [
             leaf
             for leaf in el.credential(cred_id).pathway("initial").leaves
