@@ -24,6 +24,7 @@ Data = dict[str, Any]
 STATE_CREDENTIALS = (
     "ar-prs",
     "az-pr",
+    "co-cpfs",
     "dc-cps",
     "de-cprs",
     "ia-prs",
@@ -44,6 +45,7 @@ STATE_CREDENTIALS = (
     "or-pss",
     "sc-cpss",
     "tn-cprs",
+    "ut-pss",
     "va-cprs",
     "wi-cps",
 )
@@ -317,6 +319,22 @@ SC = with_(
     trainings=[training("SC CPSS training", 46)],
     exams=[passed("SC CPSS exam")],
 )
+
+
+CO = with_(DE, residence_jurisdiction="CO", applying_in="CO")
+
+UT = with_(PERSON, trainings=[training("UT PSS training", 40)], exams=[passed("UT PSS exam")])
+UT_RENEWAL: Data = {
+    "certifications": [
+        {"issued_on": "2024-07-01", "credential": "UT PSS", "expires_on": "2026-07-01"}
+    ],
+    "continuing_education": [
+        {"topic": "Ethics", "hours": 2, "date": "2025-01-01", "peer_specific": False},
+        {"topic": "other", "hours": 6, "date": "2025-02-01", "peer_specific": True},
+        {"topic": "Suicide prevention", "hours": 1, "date": "2025-03-01", "peer_specific": False},
+        {"topic": "other", "hours": 11, "date": "2025-04-01", "peer_specific": False},
+    ],
+}
 
 
 ELIGIBLE, NOT_ELIGIBLE, INCOMPLETE = (
@@ -1382,6 +1400,81 @@ CASES = [
         with_(SC, trainings=[training("SC CPSS training", 45)]),
         "training",
     ),
+    # co-cpfs: the IC&RC standard, Colorado's own figures not read
+    met("500 hours of work meet co-cpfs's IC&RC experience rule", "co-cpfs", CO, "work"),
+    unmet(
+        "499 hours of work are not enough for co-cpfs",
+        "co-cpfs",
+        with_(CO, work_experience=[work(499)]),
+        "work",
+    ),
+    unmet(
+        "24 hours of supervision are not enough for co-cpfs",
+        "co-cpfs",
+        with_(CO, supervision_hours=24),
+        "supervision",
+    ),
+    unmet(
+        "an applicant living and working in Utah does not meet co-cpfs",
+        "co-cpfs",
+        with_(CO, residence_jurisdiction="UT", work_jurisdiction="UT"),
+        "jurisdiction",
+    ),
+    # ut-pss
+    met("an approved training meets ut-pss", "ut-pss", UT, "training", unverified="mirror"),
+    unmet(
+        "an applicant without the approved training does not meet ut-pss",
+        "ut-pss",
+        with_(UT, trainings=[training("other", 40)]),
+        "training",
+        unverified="mirror",
+    ),
+    unmet(
+        "a failed training examination does not meet ut-pss",
+        "ut-pss",
+        with_(UT, exams=[{"exam": "UT PSS exam", "passed": False, "date": "2025-02-01"}]),
+        "exam",
+    ),
+    Case(
+        "20 CE hours with 2 ethics, 6 peer-specific and 1 suicide prevention keep ut-pss",
+        "ut-pss",
+        UT_RENEWAL,
+        ELIGIBLE,
+        pathway="renewal",
+        unverified="mirror",
+    ),
+    Case(
+        "no suicide prevention CE hour does not keep ut-pss",
+        "ut-pss",
+        with_(
+            UT_RENEWAL,
+            continuing_education=[
+                *UT_RENEWAL["continuing_education"][:2],
+                {"topic": "other", "hours": 12, "date": "2025-04-01", "peer_specific": False},
+            ],
+        ),
+        NOT_ELIGIBLE,
+        pathway="renewal",
+        requirement="continuing-education",
+        reason="1 more needed in suicide prevention",
+        unverified="mirror",
+    ),
+    Case(
+        "5 peer-specific CE hours do not keep ut-pss",
+        "ut-pss",
+        with_(
+            UT_RENEWAL,
+            continuing_education=[
+                UT_RENEWAL["continuing_education"][0],
+                {"topic": "other", "hours": 5, "date": "2025-02-01", "peer_specific": True},
+                UT_RENEWAL["continuing_education"][2],
+                {"topic": "other", "hours": 12, "date": "2025-04-01", "peer_specific": False},
+            ],
+        ),
+        NOT_ELIGIBLE,
+        pathway="renewal",
+        requirement="continuing-education",
+    ),
 ]
 
 _STATUS = {ELIGIBLE: MET, NOT_ELIGIBLE: UNMET, INCOMPLETE: UNKNOWN}
@@ -1450,7 +1543,7 @@ def test_a_rule_read_on_a_mirror_is_unverified_or_not_checked() -> None:
 
 def test_the_icrc_member_boards_reuse_the_icrc_standard_rather_than_copy_it() -> None:
     standard = {leaf.id: leaf for leaf in el.credential("icrc-pr").pathway("initial").leaves}
-    for cred_id in ("de-cprs", "az-pr", "nv-prss", "in-cprc", "ia-prs", "md-cprs"):
+    for cred_id in ("de-cprs", "az-pr", "nv-prss", "in-cprc", "ia-prs", "md-cprs", "co-cpfs"):
         reused = [
             leaf
             for leaf in el.credential(cred_id).pathway("initial").leaves
