@@ -10,6 +10,7 @@ NOT_ELIGIBLE by themselves, and every result names them.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -1578,3 +1579,39 @@ def test_the_vocabulary_knows_the_names_the_state_sources_use(
     group: Any, text: str, key: str
 ) -> None:
     assert el.vocabulary().keys(group, text) == {key}
+
+
+JURISDICTIONS_PAGE = Path(__file__).parent.parent / "docs" / "jurisdictions.md"
+ALL_JURISDICTIONS = set(
+    "AK AL AR AZ CA CO CT DC DE FL GA HI IA ID IL IN KS KY LA MA MD ME MI MN MO MS MT NC ND NE "
+    "NH NJ NM NV NY OH OK OR PA RI SC SD TN TX UT VA VT WA WI WV WY".split()
+)
+
+
+def _counts(cred: el.Credential) -> tuple[int, int, int]:
+    leaves = {(p.id, leaf.id): leaf for p in cred.pathways for leaf in p.leaves}
+    tested = [leaf for leaf in leaves.values() if leaf.test.kind != "not-checked"]
+    unverified = sum(leaf.verification is el.Verification.UNVERIFIED for leaf in tested)
+    return len(tested) - unverified, unverified, len(leaves) - len(tested)
+
+
+def test_the_jurisdictions_page_has_a_row_for_every_jurisdiction_with_the_shipped_counts() -> None:
+    rows = [
+        [cell.strip() for cell in line.split("|")[1:-1]]
+        for line in JURISDICTIONS_PAGE.read_text(encoding="utf-8").splitlines()
+        if line.startswith("| ") and len(line.split("|")) == 9
+    ]
+    table = {row[1]: row for row in rows if row[0] in ALL_JURISDICTIONS}
+    assert {row[0] for row in rows if row[0] in ALL_JURISDICTIONS} == ALL_JURISDICTIONS
+    for cred in el.credentials():
+        if cred.jurisdiction is None:
+            continue
+        row = table[f"[`{cred.id}`](credentials/{cred.id}.md)"]
+        assert row[0] == cred.jurisdiction
+        assert row[4] == str(cred.citation.checked_on)
+        assert row[5] == " / ".join(str(n) for n in _counts(cred)), cred.id
+    totals = [sum(_counts(el.credential(c))[i] for c in STATE_CREDENTIALS) for i in range(3)]
+    text = JURISDICTIONS_PAGE.read_text(encoding="utf-8")
+    summary = f'{totals[0]} checked, {totals[1]} unverified and {totals[2]} "not\nchecked"'
+    assert summary in text
+    assert f"{len(STATE_CREDENTIALS)}\nadded for issue 16" in text
