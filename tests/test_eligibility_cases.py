@@ -1145,7 +1145,7 @@ CASES = [
     Case(
         "working in a state this package ships no credential for, without one, is incomplete",
         "naadac-ncprss",
-        with_(NAADAC, certifications=[], work_jurisdiction="MT"),
+        with_(NAADAC, certifications=[], work_jurisdiction="WY"),
         INCOMPLETE,
         requirement="state-credential",
     ),
