@@ -102,9 +102,9 @@ def test_export_offers_every_framework_and_crosswalk_format(
     out, _ = capsys.readouterr()
     offered = out.partition("{")[2].partition("}")[0].split(",")
     assert sorted(offered) == sorted({*FORMATS, *crosswalk.EXPORT_FORMATS})
-    code, _, err = run(capsys, "export", "crosswalk", "--format", "csv")
+    code, _, err = run(capsys, "export", "crosswalk", "--format", "markdown")
     assert code == EXIT_ERROR
-    assert "the crosswalk exports as graphml, json, sssom, not csv" in err
+    assert "the crosswalk exports as csv, graphml, json, sssom, not markdown" in err
 
 
 def test_python_dash_m_runs_the_command_line() -> None:

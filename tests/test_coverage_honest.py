@@ -90,7 +90,8 @@ def test_a_module_without_hours_gives_hours_not_stated_never_zero_in_every_forma
     html_line = next(x for x in cov.render(report, "html").splitlines() if "ca-sb803:13<" in x)
     assert "not stated" in html_line
     form = list(csv.reader(io.StringIO(cov.render(report, "calmhsa"))))
-    assert form[13][2] == "not stated"
+    assert form[13][2] == "covered, rule cannot be judged: training hours not stated (A)"
+    assert form[13][3] == "not stated"
     md_form = cov.render(report, "calmhsa-md").splitlines()
     assert "| not stated |" in next(x for x in md_form if x.startswith("| 13 |"))
 
@@ -181,6 +182,23 @@ def test_module_hours_beyond_the_programme_total_are_refused_where_the_total_is(
     with pytest.raises(pc.InputError, match="hours ≥ 0") as info:
         syllabus({"id": "A", "title": "a"}, hours=-1)
     assert info.value.where == "$.program.hours"
+
+
+@pytest.mark.parametrize(
+    ("program", "where", "problem"),
+    [
+        ({"measures": "final exam"}, "$.program.measures", "expected a list of texts"),
+        ({"measures": [1]}, "$.program.measures[0]", "expected str"),
+        ({"hours": True}, "$.program.hours", "expected a number"),
+        ({"hours": "80"}, "$.program.hours", "expected a number"),
+    ],
+)
+def test_programme_hours_and_measures_are_read_as_strictly_as_a_module_s(
+    program: dict[str, Any], where: str, problem: str
+) -> None:
+    with pytest.raises(pc.InputError, match=problem) as info:
+        syllabus({"id": "A", "title": "a"}, **program)
+    assert info.value.where == where
 
 
 def test_programme_measures_count_for_every_credited_competency_marked_programme_wide() -> None:

@@ -91,10 +91,11 @@ def test_html_report_is_self_contained_with_a_chart_and_gaps_highlighted() -> No
     parser = _Collector()
     parser.feed(page)
     assert parser.external == []
-    assert parser.tags.count("rect") == 17
-    assert parser.tags.count("tr") == 18
+    assert parser.classes.count("bar covered") == 1
+    assert parser.tags.count("tr") == 18 + 2  # and the tally by category: a header, one row
     assert parser.classes.count("missing") == 16
-    assert parser.classes.count("bar missing") == 16
+    assert parser.classes.count("band missing") == 16
+    assert page.count("missing: no module credits it") == 16
     assert "not met" in page
 
 
@@ -105,15 +106,20 @@ def test_calmhsa_form_has_seventeen_rows_with_hours_modules_and_measures(
     assert rows[0] == [
         "competency",
         "core competency",
+        "status",
         "training hours",
         "modules",
         "measure of competency",
     ]
     assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, 18)]
     one = rows[1]
-    assert one[2] == "8.5"
-    assert one[3] == "M02; M03"
-    assert "observed role play" in one[4]
+    assert one[2] == "covered"
+    assert one[3] == "6"
+    assert one[4] == "M02 Hope, recovery and wellness"
+    assert "observed role play" in one[5]
+    thirteen = rows[13]
+    assert thirteen[2] == "covered (through the crosswalk)"
+    assert thirteen[4] == ("M15 Crisis and safety planning (crosswalk: samhsa-2015:VIII close 0.9)")
     md = cov.render(report, "calmhsa-md")
     assert md.count("\n| ") == 18
 
@@ -234,7 +240,7 @@ def test_html_report_renders_in_headless_chromium_where_it_is_installed(
         [browser, *flags, page.as_uri()], capture_output=True, text=True, timeout=120, check=True
     )
     dom = result.stdout
-    assert dom.count("<rect") == 17
+    assert dom.count('<rect class="bar covered"') == 17
     assert dom.count('<tr class="covered">') == 17
     assert "met" in dom
 

@@ -1,8 +1,7 @@
 """The ``crosswalk`` command and the ``export crosswalk`` handler, run in-process.
 
-The command is plugged into the CLI the way ``_cli.COMMAND_MODULES`` plugs in every other
-module's commands; the ``export crosswalk`` handler is called with the arguments ``export``
-parses.
+The command is plugged into the CLI from ``_cli.COMMANDS`` like every other command; the
+``export crosswalk`` handler is called with the arguments ``export`` parses.
 """
 
 from __future__ import annotations
@@ -15,18 +14,13 @@ import pytest
 
 from peer_competencies import _cli
 from peer_competencies import crosswalk as cw
-from peer_competencies.crosswalk._commands import EXPORT_FORMATS, add_commands, cmd_export
+from peer_competencies.crosswalk._commands import EXPORT_FORMATS, cmd_export, crosswalk_arguments
 from tests.crosswalk_fixtures import (
     USER_FRAMEWORK_ID,
     shipped_rows_text,
     write_framework,
     write_sssom,
 )
-
-
-@pytest.fixture(autouse=True)
-def plugged_in(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_cli, "COMMAND_MODULES", ("peer_competencies.crosswalk._commands",))
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -52,31 +46,38 @@ def test_crosswalk_says_when_there_is_no_counterpart(capsys: pytest.CaptureFixtu
 
 
 def test_crosswalk_inferred_shows_the_path(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "crosswalk", "samhsa-2015:VIII.4", "--to", "ca-sb803", "--inferred")
+    code, out, _ = run(capsys, "crosswalk", "ca-sb803:13.S2", "--to", "samhsa-2015", "--inferred")
     assert code == 0
-    assert "broad       ca-sb803:13" in out
+    assert "broad       samhsa-2015:VIII" in out
     assert "MappingChaining" in out
-    assert "path: samhsa-2015:VIII.4 skos:broader samhsa-2015:VIII" in out
+    assert "path: ca-sb803:13.S2 skos:broader ca-sb803:13" in out
 
 
 def test_crosswalk_without_inferred_suggests_it_when_nothing_is_asserted(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, _ = run(capsys, "crosswalk", "samhsa-2015:VIII.4", "--to", "ca-sb803")
+    code, out, _ = run(capsys, "crosswalk", "ca-sb803:13.S2", "--to", "samhsa-2015")
     assert code == 0
     assert "no mappings (try --inferred)" in out
 
 
 def test_crosswalk_json_is_the_mappings(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
-        capsys, "crosswalk", "samhsa-2015:VIII.4", "--to", "ca-sb803", "--inferred", "--json"
+        capsys, "crosswalk", "ca-sb803:13.S2", "--to", "samhsa-2015", "--inferred", "--json"
     )
     assert code == 0
     (mapping,) = json.loads(out)
-    assert mapping["object_id"] == "ca-sb803:13"
+    assert mapping["object_id"] == "samhsa-2015:VIII"
     assert mapping["predicate_id"] == "skos:broadMatch"
     assert mapping["mapping_justification"] == "semapv:MappingChaining"
     assert [s["relation"] for s in mapping["path"]] == ["skos:broader", "skos:closeMatch"]
+
+
+def test_crosswalk_lists_the_finest_mapping_first(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "crosswalk", "samhsa-2015:VIII.4", "--to", "ca-sb803", "--inferred")
+    assert code == 0
+    first = out.index("related     ca-sb803:13.S3")
+    assert first < out.index("ca-sb803:13  Safety and crisis planning")
 
 
 def test_crosswalk_matrix_prints_80_column_text(capsys: pytest.CaptureFixture[str]) -> None:
@@ -239,10 +240,10 @@ def test_export_crosswalk_prints_to_standard_output(capsys: pytest.CaptureFixtur
     assert out == cw.to_sssom()
 
 
-def test_add_commands_adds_only_the_crosswalk_command() -> None:
+def test_crosswalk_arguments_read_an_item_a_framework_and_inferred() -> None:
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command")
-    add_commands(sub)
+    crosswalk_arguments(sub.add_parser("crosswalk"))
     args = parser.parse_args(["crosswalk", "samhsa-2015:I", "--to", "ca-sb803", "--inferred"])
     assert (args.id, args.to, args.inferred, args.matrix) == (
         "samhsa-2015:I",
@@ -252,3 +253,84 @@ def test_add_commands_adds_only_the_crosswalk_command() -> None:
     )
     assert callable(args.handler)
     assert set(sub.choices) == {"crosswalk"}
+
+
+def test_crosswalk_matrix_as_csv_at_competency_level(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "m.csv"
+    code, _, err = run(
+        capsys,
+        "crosswalk",
+        "--matrix",
+        "samhsa-2015",
+        "ca-sb803",
+        "--level",
+        "competency",
+        "--format",
+        "csv",
+        "-o",
+        str(target),
+    )
+    assert code == 0
+    assert f"wrote {target}" in err
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 + 62 + 1  # a header, the competencies, the columns' no-match notes
+    assert lines[-1].startswith("no counterpart (curated),")
+    assert lines[0].startswith('samhsa-2015 \\ ca-sb803,statement,"ca-sb803:1: ')
+
+
+def test_crosswalk_matrix_as_xlsx_needs_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "crosswalk", "--matrix", "icrc-pr", "ca-sb803", "--format", "xlsx")
+    assert code == _cli.EXIT_ERROR
+    assert "add -o FILE.xlsx" in err
+    target = tmp_path / "m.xlsx"
+    code, _, _ = run(
+        capsys,
+        "crosswalk",
+        "--matrix",
+        "icrc-pr",
+        "ca-sb803",
+        "--format",
+        "xlsx",
+        "-o",
+        str(target),
+    )
+    assert code == 0
+    assert target.read_bytes().startswith(b"PK")
+
+
+def test_matrix_options_without_matrix_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "crosswalk", "samhsa-2015:VIII", "--level", "competency")
+    assert code == _cli.EXIT_ERROR
+    assert "--level goes with --matrix" in err
+
+
+def test_export_crosswalk_as_csv_has_one_line_a_mapping(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import csv
+    import io
+
+    code, out, _ = run(capsys, "export", "crosswalk", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == len(cw.default().records)
+    first = next(
+        r
+        for r in rows
+        if r["subject_id"] == "samhsa-2015:VIII.1" and r["object_id"] == "ca-sb803:13.S4"
+    )
+    assert (first["predicate"], first["justification"], first["confidence"]) == (
+        "skos:exactMatch",
+        "semapv:LexicalMatching",
+        "1.0",
+    )
+    nothing = next(
+        r
+        for r in rows
+        if r["subject_id"] == "ca-sb803:17" and r["object_framework"] == "samhsa-2015"
+    )
+    assert nothing["object_text"] == "(nothing in samhsa-2015)"

@@ -155,7 +155,9 @@ def test_asserted_mappings_include_those_where_the_item_is_the_object() -> None:
 def test_mappings_into_one_framework() -> None:
     found = cw.mappings("ca-sb803:13", to="samhsa-2015")
     assert [(r.subject_id, r.predicate, r.object_id) for r in found] == [
-        ("samhsa-2015:VIII", C, "ca-sb803:13")
+        ("samhsa-2015:VIII", C, "ca-sb803:13"),
+        ("samhsa-2015:VIII.5", B, "ca-sb803:13"),
+        ("samhsa-2015:VIII.3", R, "ca-sb803:13"),
     ]
     assert cw.mappings("ca-sb803:13", to="bja-prss-2020") == ()
 
@@ -197,15 +199,26 @@ def test_inversion_swaps_broad_and_narrow() -> None:
 
 
 def test_chained_mappings_carry_the_path_that_explains_them() -> None:
-    found = cw.mappings("samhsa-2015:VIII.4", to="ca-sb803", inferred=True)
-    chained = next(r for r in found if r.object_id == "ca-sb803:13")
+    found = cw.mappings("ca-sb803:13.S2", to="samhsa-2015", inferred=True)
+    chained = next(r for r in found if r.object_id == "samhsa-2015:VIII")
     assert chained.justification is Justification.MAPPING_CHAINING
     assert chained.predicate is B
     steps = chained.path
-    assert steps[0].subject_id == "samhsa-2015:VIII.4"
-    assert steps[-1].object_id == "ca-sb803:13"
+    assert steps[0].subject_id == "ca-sb803:13.S2"
+    assert steps[-1].object_id == "samhsa-2015:VIII"
     assert all(a.object_id == b.subject_id for a, b in itertools.pairwise(steps))
     assert [s.relation for s in steps] == ["skos:broader", "skos:closeMatch"]
+
+
+def test_a_chain_runs_through_the_items_own_statement_level_mapping_before_its_category() -> None:
+    """VIII.4 reaches SB 803 competency 13 both through its own mapping to skill 13.S3 and
+    through its category VIII (close to 13): the chain from its own mapping is chosen."""
+    found = cw.mappings("samhsa-2015:VIII.4", to="ca-sb803", inferred=True)
+    assert [r.object_id for r in found[:2]] == ["ca-sb803:13.S3", "ca-sb803:13"]
+    assert not found[0].inferred
+    chained = found[1]
+    assert [s.relation for s in chained.path] == ["skos:relatedMatch", "skos:broader"]
+    assert chained.path[0].object_id == "ca-sb803:13.S3"
 
 
 def test_a_chain_is_less_sure_than_each_of_its_steps() -> None:
@@ -274,23 +287,35 @@ def test_predicates_know_their_inverse_and_strength() -> None:
 
 
 def test_translate_credits_a_competency_against_another_framework_with_evidence() -> None:
-    result = cw.translate(["samhsa-2015:VIII.4"], to="ca-sb803")
-    best = result.get("ca-sb803:13")
+    result = cw.translate(["ca-sb803:13.S2"], to="samhsa-2015")
+    best = result.get("samhsa-2015:VIII")
     assert best is not None
     assert best.predicate is B
     assert best.confidence == pytest.approx(0.9 * DECAY)
     assert best.justification is Justification.MAPPING_CHAINING
-    assert best.via == ("samhsa-2015:VIII.4", "samhsa-2015:VIII", "ca-sb803:13")
-    assert best.source_id == "samhsa-2015:VIII.4"
+    assert best.via == ("ca-sb803:13.S2", "ca-sb803:13", "samhsa-2015:VIII")
+    assert best.source_id == "ca-sb803:13.S2"
     assert result.unmatched == ()
+
+
+def test_translate_puts_the_finest_mapping_first() -> None:
+    result = cw.translate(["samhsa-2015:VIII.1"], to="ca-sb803")
+    first = next(iter(result.targets.values()))
+    assert (first.target_id, first.predicate, first.direct) == ("ca-sb803:13.S4", E, True)
+    # competency 13 is reached through the exact skill 13.S4, not through category VIII
+    assert result.targets["ca-sb803:13"].via == (
+        "samhsa-2015:VIII.1",
+        "ca-sb803:13.S4",
+        "ca-sb803:13",
+    )
 
 
 def test_translate_keeps_the_best_evidence_per_target_best_first() -> None:
     result = cw.translate(["samhsa-2015:VI", "samhsa-2015:VI.1"], to="ca-sb803")
     best = result.targets["ca-sb803:14"]
     assert (best.source_id, best.predicate, best.direct) == ("samhsa-2015:VI.1", B, True)
-    confidences = [c.confidence for c in result.targets.values()]
-    assert confidences == sorted(confidences, reverse=True)
+    direct = [c.direct for c in result.targets.values()]
+    assert direct == sorted(direct, reverse=True)  # direct mappings first, then chains
     assert result.from_source("samhsa-2015:VI.1")
 
 
@@ -542,10 +567,10 @@ def test_a_query_with_a_bad_argument_says_which_and_how_to_fix_it(
 
 
 def test_one_hop_means_the_asserted_mappings_only() -> None:
-    found = cw.default().mappings("samhsa-2015:VIII.4", to="ca-sb803", inferred=True, max_hops=1)
+    found = cw.default().mappings("ca-sb803:13.S2", to="samhsa-2015", inferred=True, max_hops=1)
     assert found == ()
     found = cw.default().mappings("samhsa-2015:VIII", to="ca-sb803", inferred=True, max_hops=1)
     assert found
     assert not any(len(r.path) > 1 for r in found)
-    translation = cw.default().translate(["samhsa-2015:VIII.4"], to="ca-sb803", max_hops=1)
+    translation = cw.default().translate(["ca-sb803:13.S2"], to="samhsa-2015", max_hops=1)
     assert len(translation) == 0

@@ -1750,10 +1750,20 @@ _EXPECTED_STATUS = {
 }
 
 
+def _not_checked_in_force(result: el.Result) -> list[str]:
+    return [r.id for r in result.leaves if r.status is el.Status.NOT_CHECKED]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.sentence for c in CASES])
 def test_case(case: Case) -> None:
     result = el.check(case.applicant, case.credential, case.pathway, case.as_of)
-    assert result.outcome is case.outcome, result.to_text()
+    if case.outcome is ELIGIBLE and _not_checked_in_force(result):
+        # ELIGIBLE in a case means met on every requirement checked: with requirements no record
+        # shows in force, the answer is ELIGIBLE_IF_CONFIRMED and names each of them
+        assert result.outcome is el.Outcome.ELIGIBLE_IF_CONFIRMED, result.to_text()
+        assert [r.id for r in result.not_checked] == _not_checked_in_force(result)
+    else:
+        assert result.outcome is case.outcome, result.to_text()
     if case.requirement is not None:
         turned = result.requirement(case.requirement)
         assert turned.status is _EXPECTED_STATUS[case.outcome], result.to_text()
@@ -1869,3 +1879,53 @@ def test_a_vocabulary_built_from_dicts_keeps_no_reference_to_them() -> None:
     made = el.Vocabulary(topics=topics, exams={}, credentials={})
     topics.clear()
     assert made.keys("topics", "Ethical Responsibility") == frozenset({"ethics"})
+
+
+# --- requirements no applicant record shows ------------------------------------------------------
+
+
+def test_a_result_never_says_plain_eligible_while_a_requirement_was_not_checked() -> None:
+    result = el.check(CA, "ca-pss", as_of=AS_OF)
+    assert result.outcome is el.Outcome.ELIGIBLE_IF_CONFIRMED
+    assert result.exit_code == 5
+    assert [r.id for r in result.not_checked] == ["photo-id"]
+    assert result.requirement("photo-id").status is el.Status.NOT_CHECKED
+    assert "confirm by hand: A government photo ID" in " ".join(result.next_steps)
+    text = result.to_text()
+    assert "ELIGIBLE_IF_CONFIRMED" in text.splitlines()[0]
+    assert "not checked: photo-id" in text
+    data = result.to_dict()
+    assert data["outcome"] == "ELIGIBLE_IF_CONFIRMED"
+    assert [r["id"] for r in data["not_checked"]] == ["photo-id"]
+    markdown = result.to_markdown()
+    assert "**ELIGIBLE_IF_CONFIRMED**" in markdown
+    assert "Not checked (confirm by hand):" in markdown
+    assert "| `photo-id` | NOT_CHECKED |" in markdown
+
+
+def test_a_requirement_not_checked_is_named_only_where_the_outcome_turns_on_it() -> None:
+    too_young = el.check(with_(CA, date_of_birth="2008-06-02"), "ca-pss", as_of=AS_OF)
+    assert too_young.outcome is el.Outcome.NOT_ELIGIBLE
+    assert too_young.not_checked == ()
+    missing_exam = el.check(with_(CA, exams=None), "ca-pss", as_of=AS_OF)
+    assert missing_exam.outcome is el.Outcome.INCOMPLETE
+    assert [r.id for r in missing_exam.not_checked] == ["photo-id"]
+
+
+def test_the_roster_results_name_the_requirements_not_checked() -> None:
+    import csv
+    import io
+
+    stream = io.StringIO()
+    el.write_results(el.check_roster([CA], "ca-pss", as_of=AS_OF), stream)
+    (row,) = csv.DictReader(io.StringIO(stream.getvalue()))
+    assert row["outcome"] == "ELIGIBLE_IF_CONFIRMED"
+    assert row["not_checked"] == "photo-id"
+
+
+def test_explain_marks_a_requirement_not_checked() -> None:
+    text = el.explain("ca-pss", pathway="initial")
+    assert (
+        "photo-id: A government photo ID whose name matches the application. (NOT CHECKED" in text
+    )
+    assert "**not checked**" in el.explain("ca-pss", format="markdown")

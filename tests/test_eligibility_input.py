@@ -75,7 +75,8 @@ def test_a_json_applicant_is_read_and_checked(tmp_path: Path) -> None:
     assert applicant.trainings == (
         el.Training(topic="ca-pss-core", hours=80, date=dt.date(2024, 1, 10), approved=True),
     )
-    assert el.check(applicant, "ca-pss", as_of=AS_OF).outcome is el.Outcome.ELIGIBLE
+    outcome = el.check(applicant, "ca-pss", as_of=AS_OF).outcome
+    assert outcome is el.Outcome.ELIGIBLE_IF_CONFIRMED
 
 
 def test_a_yaml_applicant_reads_the_same_as_json(tmp_path: Path) -> None:
@@ -133,7 +134,7 @@ def test_a_roster_streams_results_and_reports_bad_rows(tmp_path: Path) -> None:
     assert [r.applicant_id for r in results] == ["E-1", "E-3", "E-2", "E-4", "E-5"]
     good, hours, split, date, no_exam = results
     assert good.result is not None
-    assert good.result.outcome is el.Outcome.ELIGIBLE
+    assert good.result.outcome is el.Outcome.ELIGIBLE_IF_CONFIRMED
     assert hours.result is None
     assert hours.error is not None
     assert str(hours.error).startswith("row 3, column trainings.2.hours: expected a number ≥ 0")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import uuid
@@ -10,7 +9,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ._markup import markdown_text
+from ._markup import csv_writer, markdown_text
 from ._model import Framework, Item, converter
 from ._structure import choose
 
@@ -69,7 +68,7 @@ def _origins(item: Item) -> str:
 def to_csv(framework: Framework) -> str:
     """The framework as CSV, one row per item in source order, columns :data:`CSV_COLUMNS`."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)  # formulas neutralised
     writer.writerow(CSV_COLUMNS)
     for item in framework.items:
         c = item.citation

@@ -241,9 +241,9 @@ class _Database:
         self._shipped: tuple[str, ...] | None = None
 
     def _folder(self) -> Any:
-        import importlib_resources
+        from ._resources import data_folder
 
-        return importlib_resources.files("peer_competencies").joinpath("data", "frameworks")
+        return data_folder("frameworks")
 
     def framework_ids(self) -> tuple[str, ...]:
         if self._shipped is None:

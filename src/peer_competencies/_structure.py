@@ -21,6 +21,7 @@ import math
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 from pathlib import Path
 from types import MappingProxyType
@@ -32,6 +33,8 @@ from cattrs.cols import homogenous_tuple_structure_factory, list_structure_facto
 from ._errors import InputError
 
 __all__ = [
+    "MAX_ALIAS_NODES",
+    "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "MAX_HOURS",
     "FieldError",
@@ -43,6 +46,7 @@ __all__ = [
     "hours_problem",
     "open_file",
     "parse_json",
+    "parse_toml",
     "parse_yaml",
     "read_bytes",
     "read_text",
@@ -292,7 +296,7 @@ def _describe(exc: BaseException, type_: Any, quote_values: bool) -> str:
     if isinstance(exc, FieldError):
         return exc.problem
     if isinstance(exc, ForbiddenExtraKeysError):
-        names = sorted(exc.extra_fields)
+        names = sorted(str(name) for name in exc.extra_fields)
         return f"unknown field{'s' if len(names) > 1 else ''} {', '.join(names)}"
     # the hooks above raise plain ValueError / TypeError with a sentence made for the reader
     if type(exc) in (ValueError, TypeError) and str(exc):
@@ -475,9 +479,77 @@ def _repeated_key_positions(text: str) -> tuple[int, int]:
     raise AssertionError("no repeated key")  # pragma: no cover - called only when there is one
 
 
+MAX_DEPTH = 100
+"""How deeply lists and mappings may nest in a JSON, YAML or TOML file (the package's own
+files nest fewer than 10 levels): deeper is refused before it is decoded."""
+
+MAX_ALIAS_NODES = 100_000
+"""How many values YAML aliases (``*name``) may add to a document once expanded: more is
+refused (a few lines of aliases can expand to billions of values)."""
+
+_DIGITS = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 4300
+_LONG_NUMBER = re.compile(rf"\d{{{_DIGITS + 1},}}")
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]')
+_TOML_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
+    r"|'[^'\n]*'|#[^\n]*|[\[{]|[\]}]"
+)
+
+
+def _too_deep(text: str, tokens: re.Pattern[str]) -> int | None:
+    """Where in ``text`` brackets first nest beyond :data:`MAX_DEPTH` (strings and comments,
+    as ``tokens`` finds them, skipped), or None."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for match in tokens.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return match.start()
+        elif token in "]}":
+            depth = max(depth - 1, 0)
+    return None
+
+
+def _check_depth(text: str, file: str, tokens: re.Pattern[str]) -> None:
+    """Refuse, before decoding, nesting beyond :data:`MAX_DEPTH`."""
+    at = _too_deep(text, tokens)
+    if at is not None:
+        line, column = _line_column(text, at)
+        raise InputError(
+            f"lists or mappings nested more than {MAX_DEPTH} levels deep",
+            file=file,
+            where=f"line {line}, column {column}",
+            fix="check the brackets; no file the package reads nests that deeply",
+        )
+
+
+def _long_number(text: str, file: str, tokens: re.Pattern[str]) -> InputError:
+    """The error for a number too long to convert, placed at the first such number outside the
+    strings and comments ``tokens`` finds."""
+    quoted = [m.span() for m in tokens.finditer(text) if m.group()[0] in "\"'#"]
+    where = None
+    for match in _LONG_NUMBER.finditer(text):
+        if not any(start <= match.start() < end for start, end in quoted):
+            line, column = _line_column(text, match.start())
+            where = f"line {line}, column {column}"
+            break
+    return InputError(
+        f"a number of more than {_DIGITS:,} digits",
+        file=file,
+        where=where,
+        fix="write it as text, in quotes, if it is an identifier",
+    )
+
+
 def parse_json(text: str, file: str) -> object:
     """Decoded JSON, a syntax error or a key repeated in one object (which JSON would resolve
-    silently to the last) raised as InputError naming line and column."""
+    silently to the last) raised as InputError naming line and column, as are nesting beyond
+    :data:`MAX_DEPTH` and a number too long to convert."""
+    _check_depth(text, file, _JSON_TOKENS)
     try:
         return json.loads(text, object_pairs_hook=_unique_pairs)
     except json.JSONDecodeError as exc:
@@ -498,12 +570,72 @@ def parse_json(text: str, file: str) -> object:
             where=f"line {line}, column {column}",
             fix="keep one of them",
         ) from None
+    except ValueError:  # int() past the digit limit
+        raise _long_number(text, file, _JSON_TOKENS) from None
+
+
+def parse_toml(text: str, file: str) -> object:
+    """Decoded TOML, a syntax error raised as InputError (with the line and column TOML gives),
+    as are nesting beyond :data:`MAX_DEPTH` and a number too long to convert."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+
+    _check_depth(text, file, _TOML_TOKENS)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problem, _, place = str(exc).partition(" (at ")
+        raise InputError(
+            f"not valid TOML: {problem}",
+            file=file,
+            where=place.rstrip(")") or None,
+            fix="check the TOML syntax near that place",
+        ) from None
+    except ValueError:  # int() past the digit limit
+        raise _long_number(text, file, _TOML_TOKENS) from None
+
+
+def _alias_nodes(root: Any, error: Any) -> None:
+    """Raise ``error(problem, node)`` when YAML aliases in the document ``root`` expand it by
+    more than :data:`MAX_ALIAS_NODES` values, or make a value hold itself."""
+    import yaml
+
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: Any) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise error("an alias refers to a value that holds it (a loop)", node)
+        open_nodes.add(key)
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(size(child) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        open_nodes.discard(key)
+        sizes[key] = total
+        if total > len(sizes) + MAX_ALIAS_NODES:
+            raise error(
+                f"aliases expand the document by more than {MAX_ALIAS_NODES:,} values", node
+            )
+        return total
+
+    if root is not None:
+        size(root)
 
 
 @functools.cache
 def _yaml_loader() -> Any:
-    """A safe YAML loader that refuses a key repeated in one mapping (PyYAML keeps the last);
-    its ``RepeatedKey`` is the error it raises then."""
+    """The package's one YAML loader: safe loading; a key repeated in one mapping refused (PyYAML
+    keeps the last), as are nesting beyond :data:`MAX_DEPTH`, aliases that expand beyond
+    :data:`MAX_ALIAS_NODES`, and a value PyYAML cannot build (an impossible date such as
+    2024-02-30, a number too long to convert), each a YAML error with its place; its
+    ``RepeatedKey`` is the error it raises for a repeated key."""
     import yaml
 
     class RepeatedKey(yaml.constructor.ConstructorError):
@@ -513,7 +645,42 @@ def _yaml_loader() -> Any:
             )
             super().__init__(None, None, problem, mark)
 
-    class UniqueKeyLoader(yaml.SafeLoader):
+    def refused(problem: str, node: Any) -> Exception:
+        return yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+
+    class PackageLoader(yaml.SafeLoader):
+        depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            self.depth += 1
+            try:
+                if self.depth > MAX_DEPTH:
+                    raise yaml.composer.ComposerError(
+                        None,
+                        None,
+                        f"lists or mappings nested more than {MAX_DEPTH} levels deep",
+                        self.peek_event().start_mark,  # type: ignore[no-untyped-call]
+                    )
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+        def compose_document(self) -> Any:
+            node = super().compose_document()
+            _alias_nodes(node, refused)
+            return node
+
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, TypeError, OverflowError, AttributeError, LookupError) as exc:
+                # PyYAML's own reading of a value failed: 2024-02-30, a 5,000-digit number
+                # (messages that could quote the value are not repeated: it may be private)
+                problem = str(exc).split(";")[0]
+                if not problem or "'" in problem or '"' in problem:
+                    problem = f"not a valid {node.tag.rpartition(':')[2]}"
+                raise refused(f"cannot read this value: {problem}", node) from None
+
         def construct_mapping(self, node: Any, deep: bool = False) -> Any:
             if isinstance(node, yaml.MappingNode):
                 seen: dict[Any, Any] = {}
@@ -526,8 +693,8 @@ def _yaml_loader() -> Any:
                     seen[key] = key_node.start_mark
             return super().construct_mapping(node, deep)
 
-    UniqueKeyLoader.RepeatedKey = RepeatedKey  # type: ignore[attr-defined]
-    return UniqueKeyLoader
+    PackageLoader.RepeatedKey = RepeatedKey  # type: ignore[attr-defined]
+    return PackageLoader
 
 
 def parse_yaml(
@@ -538,8 +705,10 @@ def parse_yaml(
     indent: int = 0,
     fix: str = "check the YAML syntax near that place",
 ) -> object:
-    """Decoded YAML (safe loading), a syntax error or a key repeated in one mapping (which
-    YAML would resolve silently to the last) raised as InputError naming line and column.
+    """Decoded YAML (safe loading, with the package's one loader), a syntax error, a key repeated
+    in one mapping (which YAML would resolve silently to the last), a value YAML cannot build (an
+    impossible date, a number too long to convert), nesting beyond :data:`MAX_DEPTH` and aliases
+    expanding beyond :data:`MAX_ALIAS_NODES` raised as InputError naming line and column.
 
     For YAML that is one part of a file (the header of an SSSOM/TSV file): ``part`` names it
     (``"header"``: "the header is not valid YAML"; also the place when YAML gives no line),

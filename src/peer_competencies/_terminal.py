@@ -1,22 +1,43 @@
-"""What the command line shows a person at a terminal: lines clipped to a width, and a progress
-bar on standard error for work worth waiting for (scripts and pipes see no bar)."""
+"""What the command line shows a person at a terminal: text with its control characters escaped,
+wrapped or clipped to the terminal's width, JSON that escapes them too, and a progress bar on
+standard error for work worth waiting for (scripts and pipes see no bar)."""
 
 from __future__ import annotations
 
 import contextlib
 import contextvars
+import json
 import os
+import re
 import stat
 import sys
-import tempfile
+import textwrap
 import time
+import unicodedata
 from collections.abc import Iterable, Iterator, Sized
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, Any, TextIO, TypeVar
 
 from ._errors import InputError, PeerCompetenciesError
 
-__all__ = ["clip", "command_inputs", "output_file", "progress", "write_output"]
+__all__ = [
+    "DEFAULT_WIDTH",
+    "clip",
+    "command_inputs",
+    "dump_json",
+    "escape",
+    "fit",
+    "json_safe",
+    "output_file",
+    "progress",
+    "terminal_width",
+    "wrap",
+    "write_output",
+]
+
+DEFAULT_WIDTH = 80
+"""The width of output that does not go to a terminal, or to one whose width is not known."""
+_NARROWEST = 20
 
 T = TypeVar("T")
 
@@ -90,6 +111,8 @@ def output_file(output: str) -> Iterator[IO[str]]:
             with target.open("w", encoding="utf-8", newline="") as stream:
                 yield stream
             return
+        import tempfile  # only when a file is written: it is slow to import
+
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     except OSError as exc:
         raise _cannot_write(output, exc) from None
@@ -118,10 +141,114 @@ def write_output(text: str, output: str | None) -> None:
     print(f"wrote {output}", file=sys.stderr)
 
 
-def clip(text: str, width: int = 80) -> str:
-    """``text`` cut to ``width`` characters with an ellipsis, keeping its indentation."""
-    text = text.rstrip()
+def terminal_width(stream: TextIO | None = None) -> int:
+    """The width of the terminal ``stream`` (standard output) writes to: its columns when it is
+    a terminal (``COLUMNS`` wins, as in :func:`shutil.get_terminal_size`), else
+    :data:`DEFAULT_WIDTH`."""
+    stream = sys.stdout if stream is None else stream
+    try:
+        if not stream.isatty():
+            return DEFAULT_WIDTH
+        columns = os.environ.get("COLUMNS", "")
+        width = int(columns) if columns.isdigit() else os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return DEFAULT_WIDTH
+    return max(width, _NARROWEST) if width > 0 else DEFAULT_WIDTH
+
+
+def _shown(ch: str) -> str:
+    if ch.isprintable() or unicodedata.category(ch) == "Zs":
+        return ch
+    code = ord(ch)
+    if code < 0x100:
+        return {"\t": "\\t", "\n": "\\n", "\r": "\\r"}.get(ch, f"\\x{code:02x}")
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def escape(text: str, keep_newlines: bool = False) -> str:
+    """``text`` with every character a terminal could act on written as an escape: control
+    characters (ESC sequences, carriage returns, tabs), format characters (the bidi overrides
+    such as U+202E, zero-width characters) and line separators (``\\x1b``, ``\\u202e``), so that
+    text from a file or a user is shown, never obeyed. ``keep_newlines`` keeps ``\\n``."""
+    if text.isprintable():
+        return text
+    if keep_newlines:
+        return "\n".join(escape(line) for line in text.split("\n"))
+    return "".join(map(_shown, text))
+
+
+def clip(text: str, width: int = DEFAULT_WIDTH) -> str:
+    """``text`` escaped (:func:`escape`) and cut to ``width`` characters with an ellipsis,
+    keeping its indentation."""
+    text = escape(text.rstrip())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def wrap(text: str, width: int = DEFAULT_WIDTH, indent: str = "", hang: str = "") -> list[str]:
+    """``text`` (one paragraph) in lines of at most ``width`` characters: the first indented by
+    ``indent``, the others by ``indent + hang``. Words are never cut (a word longer than a line,
+    such as a long URL, gets a line of its own). The text is escaped first (:func:`escape`)."""
+    return textwrap.wrap(
+        " ".join(escape(text).split()),
+        width,
+        initial_indent=indent,
+        subsequent_indent=indent + hang,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [indent.rstrip()]
+
+
+_INDENT = re.compile(r"[ ]*(?:[-*] |\d+\. )?")
+
+
+def fit(text: str, width: int = DEFAULT_WIDTH) -> str:
+    """Text made for a terminal: every line escaped (:func:`escape`), and a line longer than
+    ``width`` wrapped: continuation lines go under the text of a ``- `` or ``1. `` item, and two
+    columns further in than the line itself otherwise."""
+    lines: list[str] = []
+    for line in escape(text, keep_newlines=True).split("\n"):
+        if len(line) <= width:
+            lines.append(line)
+            continue
+        lead = _INDENT.match(line)
+        prefix = lead.group() if lead else ""
+        bullet = prefix.strip() != ""
+        if len(prefix) + 2 > width // 2:  # deeply indented: wrap from the left margin
+            lines += wrap(line, width, "", "  ")
+            continue
+        indent = " " * len(prefix)
+        wrapped = wrap(line[len(prefix) :], width, indent, "" if bullet else "  ")
+        lines.append(prefix + wrapped[0][len(indent) :])
+        lines.extend(wrapped[1:])
+    return "\n".join(lines)
+
+
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_safe(text: str) -> str:
+    """JSON text with the characters a terminal could act on escaped as ``\\uXXXX``: DEL and C1
+    controls, bidi and other format characters, line separators and lone surrogates (:mod:`json`
+    escapes the C0 controls itself). Outside strings JSON has none of them, so the result
+    decodes to the same data."""
+    return _JSON_UNSAFE.sub(_json_escape, text)
+
+
+def dump_json(data: Any) -> str:
+    """``data`` as indented JSON (UTF-8 text, not ASCII escapes) with :func:`json_safe`'s
+    escapes, ending in a newline."""
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 WORTH_SHOWING = 200  # items; fewer finish before a bar would be read

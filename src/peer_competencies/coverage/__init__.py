@@ -8,16 +8,23 @@
 
 from __future__ import annotations
 
+import warnings
+from typing import Any
+
 from ._coverage import (
+    PARTIAL,
     STRONG,
+    CategoryTally,
     CompetencyCoverage,
     CoverageReport,
+    CoverageStatus,
     Credit,
+    CreditLevel,
     CrosswalkHit,
-    Status,
     Translate,
     Via,
     coverage,
+    crosswalk_credit,
 )
 from ._report import REPORT_FORMATS, render, to_data
 from ._requirements import Requirement, RequirementCheck, RequirementVerdict, Rule, requirement
@@ -25,12 +32,16 @@ from ._suggest import Evidence, Matcher, Suggestion, suggest, suggest_many, targ
 from ._syllabus import SYLLABUS_SUFFIXES, Module, Program, Syllabus, read_syllabus, syllabus_from
 
 __all__ = [
+    "PARTIAL",
     "REPORT_FORMATS",
     "STRONG",
     "SYLLABUS_SUFFIXES",
+    "CategoryTally",
     "CompetencyCoverage",
     "CoverageReport",
+    "CoverageStatus",
     "Credit",
+    "CreditLevel",
     "CrosswalkHit",
     "Evidence",
     "Matcher",
@@ -40,12 +51,12 @@ __all__ = [
     "RequirementCheck",
     "RequirementVerdict",
     "Rule",
-    "Status",
     "Suggestion",
     "Syllabus",
     "Translate",
     "Via",
     "coverage",
+    "crosswalk_credit",
     "read_syllabus",
     "render",
     "requirement",
@@ -55,3 +66,16 @@ __all__ = [
     "targets",
     "to_data",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``Status``, the old name of :class:`CoverageStatus`, still works, with a warning."""
+    if name == "Status":
+        warnings.warn(
+            "peer_competencies.coverage.Status is deprecated: use CoverageStatus (eligibility "
+            "has statuses of its own)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return CoverageStatus
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

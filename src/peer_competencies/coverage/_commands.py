@@ -1,18 +1,19 @@
-"""The ``coverage`` and ``suggest`` commands."""
+"""The ``coverage`` and ``suggest`` commands: ``coverage_arguments`` and ``suggest_arguments``
+add each one's arguments and handler (see ``peer_competencies._cli``)."""
 
 from __future__ import annotations
 
 import argparse
-import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._terminal import write_output
+from .._terminal import clip, dump_json, fit, json_safe, terminal_width, write_output
 
 if TYPE_CHECKING:
     from ._syllabus import Syllabus
 
-__all__ = ["add_commands"]
+__all__ = ["coverage_arguments", "suggest_arguments"]
 
 
 def _framework_for(args: argparse.Namespace, syllabus: Syllabus) -> str:
@@ -32,18 +33,22 @@ def _framework_for(args: argparse.Namespace, syllabus: Syllabus) -> str:
 
 def _cmd_coverage(args: argparse.Namespace) -> int:
     from . import coverage, read_syllabus, render
-    from ._coverage import Status
     from ._requirements import RequirementVerdict
 
     syllabus = read_syllabus(args.syllabus)
     framework = _framework_for(args, syllabus)
     report = coverage(syllabus, framework, via_crosswalk=not args.no_crosswalk, show_progress=True)
-    write_output(render(report, args.format), args.output)
+    text = render(report, "json" if args.json else args.format)
+    if args.json or args.format == "json":
+        text = json_safe(text)
+    if args.format == "table" and not args.json and not args.output:
+        text = fit(text, terminal_width()) + "\n"  # a person reads it: escaped, wrapped
+    write_output(text, args.output)
     if report.verdict is RequirementVerdict.CANNOT_BE_JUDGED:
         return 2
     met = report.met
     if met is None:
-        met = all(row.status is Status.COVERED for row in report.competencies)
+        met = all(row.status.covered for row in report.competencies)
     return 0 if met else 1
 
 
@@ -62,15 +67,16 @@ def _suggestion_data(found: Any) -> list[dict[str, Any]]:
 
 
 def _print_suggestions(title: str, found: Any) -> None:
-    from .._terminal import clip
-
-    print(clip(title))
+    width = terminal_width()
+    print(clip(title, width))
     if not found:
         print("  (no suggestion: no word in common)")
     for s in found:
-        print(clip(f"  {s.score:6.1f}  {s.item.id}  {s.item.text}"))
+        print(clip(f"  {s.score:6.1f}  {s.item.id}  {s.item.text}", width))
         for e in s.evidence[:2]:
-            print(clip(f"          matched {', '.join(e.words)} in {e.item.id}: {e.item.text}"))
+            print(
+                clip(f"          matched {', '.join(e.words)} in {e.item.id}: {e.item.text}", width)
+            )
 
 
 def _cmd_suggest(args: argparse.Namespace) -> int:
@@ -87,13 +93,8 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
         ranked = suggest_many(progress(texts, len(unmapped), "suggest"), framework, k=args.k)
         results = {m.id: (m, found) for m, found in zip(unmapped, ranked, strict=True)}
         if args.json:
-            print(
-                json.dumps(
-                    {mid: _suggestion_data(found) for mid, (_, found) in results.items()},
-                    ensure_ascii=False,
-                    indent=2,
-                )
-            )
+            data = {mid: _suggestion_data(found) for mid, (_, found) in results.items()}
+            sys.stdout.write(dump_json(data))
         else:
             if not results:
                 print("every module names its competencies: nothing to suggest")
@@ -106,42 +107,44 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
         raise InputError("suggest needs --framework for a text", fix="pass --framework ca-sb803")
     found = suggest(args.text, args.framework, k=args.k)
     if args.json:
-        print(json.dumps(_suggestion_data(found), ensure_ascii=False, indent=2))
+        sys.stdout.write(dump_json(_suggestion_data(found)))
     else:
         _print_suggestions(args.text, found)
     return 0
 
 
-def add_commands(sub: Any) -> None:
-    """Add ``coverage`` and ``suggest`` to the command line."""
+def coverage_arguments(p: argparse.ArgumentParser) -> None:
+    """``coverage SYLLABUS [--framework F] [--format FORMAT | --json] [-o FILE]
+    [--no-crosswalk]``."""
     from ._report import REPORT_FORMATS
     from ._syllabus import SYLLABUS_SUFFIXES
 
-    p = sub.add_parser(
-        "coverage",
-        help="report what a syllabus covers of a framework",
-        description="Exit status: 0 when the framework's curriculum requirement "
-        "is met (or, without one, every competency is covered), 1 when not, 2 when it cannot "
-        "be judged (hours it needs are not stated).",
+    p.description = (
+        "Report what a syllabus covers of a framework. Exit status: 0 when the framework's "
+        "curriculum requirement is met (or, without one, every competency is covered), 1 when "
+        "not, 2 when it cannot be judged (hours it needs are not stated)."
     )
     p.add_argument("syllabus", help=f"a syllabus file: {', '.join(SYLLABUS_SUFFIXES)}")
     p.add_argument("--framework", "-f", help="the framework (default: the syllabus's own)")
-    p.add_argument(
+    form = p.add_mutually_exclusive_group()
+    form.add_argument(
         "--format",
         default="table",
         choices=sorted(REPORT_FORMATS),
         help="table (default), json, md, html, calmhsa (CSV form), calmhsa-md",
     )
+    form.add_argument("--json", action="store_true", help="print JSON for scripts (--format json)")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.add_argument(
         "--no-crosswalk", action="store_true", help="credit only ids of the framework itself"
     )
     p.set_defaults(handler=_cmd_coverage)
 
-    p = sub.add_parser(
-        "suggest",
-        help="suggest competencies for a text, or for every module of a syllabus that names none",
-    )
+
+def suggest_arguments(p: argparse.ArgumentParser) -> None:
+    """``suggest TEXT|SYLLABUS [--framework F] [-k N] [--json]``."""
+    from ._syllabus import SYLLABUS_SUFFIXES
+
     p.add_argument("text", help=f"the text, or a syllabus file ({', '.join(SYLLABUS_SUFFIXES)})")
     p.add_argument("--framework", "-f", help="the framework to suggest from")
     p.add_argument("-k", type=int, default=5, help="how many suggestions (5)")

@@ -7,11 +7,18 @@ How credit is given, for every id a module lists:
 - an id below a target (a skill, theme or sub-item of it): **part** credit to that target;
 - an id above targets (a SAMHSA category): **part** credit to each target below it;
 - an id of another framework, with ``via_crosswalk``: the crosswalk's ``translate`` gives the
-  targets it corresponds to; an exact or close match with confidence ≥ 0.8 is full credit, any
-  other mapping part credit, each with its mapping path and confidence.
+  items it corresponds to, each with its mapping path and confidence, credited by
+  :func:`crosswalk_credit`: an exact or close mapping at :data:`STRONG` or more is full credit
+  (part credit when it reaches an item above or below the competency); an exact, close, broad
+  or narrow mapping at :data:`PARTIAL` or more is part credit; anything else (a related match,
+  a weaker mapping, a chain whose steps compose to less) is a **hint**: shown in the report,
+  never coverage, hours or measures. A chain gets no more than its weakest step.
 
 A competency is *covered* when some module gives it full credit, *partly covered* when it has
-only part credit, *missing* otherwise.
+only part credit, *hinted only* when it has only hints, *missing* otherwise. A covered
+competency that fails a rule of the framework's requirement for one competency (CalMHSA: a
+measure of competency, training hours) is *covered, rule not met*, or *covered, rule cannot be
+judged* when the hours the rule needs are not stated.
 
 How a module's hours go to the competencies it credits:
 
@@ -21,7 +28,7 @@ How a module's hours go to the competencies it credits:
 - hours named for a listed id are that id's hours; the rest of the module's hours (its hours
   less all the named ones) is split equally among the listed ids not named;
 - each listed id's hours are split equally among the competencies it gives full credit to
-  (among all it reaches when none is full);
+  (among all it gives part credit to when none is full; a hint takes no hours);
 - hours named for a competency are added to what it gets from the listed ids, never in their
   place;
 - a remainder with no listed id left to share it (every id named, the named hours short of the
@@ -48,35 +55,79 @@ from .._load import database
 from .._model import Framework, Item
 from .._structure import frozen_mapping
 from .._terminal import progress
-from ._requirements import RequirementCheck, RequirementVerdict, check_requirement
+from ._requirements import (
+    RequirementCheck,
+    RequirementVerdict,
+    check_requirement,
+    competency_findings,
+    requirement,
+)
 from ._suggest import Suggestion, suggest_many, targets
 from ._syllabus import Module, Syllabus, beyond, program_framework
 
 __all__ = [
+    "PARTIAL",
+    "STRONG",
+    "CategoryTally",
     "CompetencyCoverage",
     "CoverageReport",
+    "CoverageStatus",
     "Credit",
+    "CreditLevel",
     "CrosswalkHit",
     "Reach",
-    "Status",
     "Translate",
     "Via",
     "coverage",
+    "crosswalk_credit",
 ]
 
 STRONG = 0.8
 """The least confidence of an exact or close crosswalk mapping that counts as full credit."""
 
+PARTIAL = 0.75
+"""The least confidence of an exact, close, broad or narrow crosswalk mapping that counts as
+part credit. The crosswalk keeps rows built on a name alone at 0.7 or below, so these never
+count; a chain's confidence (the product of its steps', less 10 % a step) must reach it too."""
 
-class Status(str, enum.Enum):
-    """How far a competency is covered."""
+
+class CoverageStatus(str, enum.Enum):
+    """How far a competency is covered (not to be confused with eligibility's statuses)."""
 
     COVERED = "covered"
+    COVERED_RULE_UNMET = "covered, rule not met"
+    COVERED_RULE_UNJUDGED = "covered, rule cannot be judged"
     PARTIAL = "partly covered"
+    HINTED = "hinted only"
     MISSING = "missing"
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def covered(self) -> bool:
+        """True for the three covered statuses (the rule met, not met, or not judged)."""
+        return self in _COVERED
+
+
+_COVERED = frozenset(
+    {
+        CoverageStatus.COVERED,
+        CoverageStatus.COVERED_RULE_UNMET,
+        CoverageStatus.COVERED_RULE_UNJUDGED,
+    }
+)
+
+
+class CreditLevel(enum.IntEnum):
+    """How much a correspondence credits: a hint (shown, never counted), part, or full."""
+
+    HINT = 0
+    PART = 1
+    FULL = 2
+
+    def __str__(self) -> str:
+        return self.name.lower()
 
 
 class Via(str, enum.Enum):
@@ -105,6 +156,14 @@ class Credit:
     confidence: float = 1.0
     predicate: str | None = None
     path: tuple[str, ...] = ()
+    hint: bool = False  # a crosswalk hint: shown, never counted
+
+    @property
+    def level(self) -> CreditLevel:
+        """Full, part, or hint."""
+        if self.hint:
+            return CreditLevel.HINT
+        return CreditLevel.FULL if self.full else CreditLevel.PART
 
 
 @attrs.frozen
@@ -119,7 +178,7 @@ class CompetencyCoverage:
     """
 
     item: Item
-    status: Status
+    status: CoverageStatus
     hours: float | None
     modules: tuple[str, ...]
     measures: tuple[str, ...]
@@ -127,6 +186,23 @@ class CompetencyCoverage:
     stated_hours: float = 0.0
     hours_not_stated: tuple[str, ...] = ()
     programme_measures: tuple[str, ...] = ()
+    rule_findings: tuple[str, ...] = ()
+
+    @property
+    def counted(self) -> tuple[Credit, ...]:
+        """The credits that count (full and part), hints left out."""
+        return tuple(c for c in self.credits if not c.hint)
+
+    @property
+    def hints(self) -> tuple[Credit, ...]:
+        """The crosswalk hints: shown in the report, never counted."""
+        return tuple(c for c in self.credits if c.hint)
+
+    @property
+    def hinted_by(self) -> tuple[str, ...]:
+        """The modules that only hint at this competency."""
+        counted = set(self.modules)
+        return tuple(dict.fromkeys(c.module_id for c in self.hints if c.module_id not in counted))
 
     @property
     def all_measures(self) -> tuple[str, ...]:
@@ -141,8 +217,33 @@ class CompetencyCoverage:
     @property
     def through_crosswalk(self) -> bool:
         """Whether the credit that decides the status comes only through the crosswalk."""
-        full = [c for c in self.credits if c.full] or list(self.credits)
-        return bool(full) and all(c.via is Via.CROSSWALK for c in full)
+        deciding = [c for c in self.credits if c.full] or list(self.counted)
+        return bool(deciding) and all(c.via is Via.CROSSWALK for c in deciding)
+
+    @property
+    def how(self) -> str:
+        """``direct``, ``crosswalk``, ``hint`` or empty: how the deciding credit comes."""
+        if self.counted:
+            return "crosswalk" if self.through_crosswalk else "direct"
+        return "hint" if self.credits else ""
+
+
+@attrs.frozen
+class CategoryTally:
+    """How many competencies of one category (None: the framework's competencies have no
+    category) are covered directly, covered through the crosswalk, partly covered, only hinted
+    at, or missing."""
+
+    category: Item | None
+    direct: int
+    crosswalk: int
+    partly: int
+    hinted: int
+    missing: int
+
+    @property
+    def total(self) -> int:
+        return self.direct + self.crosswalk + self.partly + self.hinted + self.missing
 
 
 @attrs.frozen
@@ -160,14 +261,45 @@ class CoverageReport:
         factory=dict, converter=frozen_mapping, hash=False
     )
 
-    def count(self, status: Status) -> int:
-        """How many competencies have this status."""
+    def count(self, status: CoverageStatus) -> int:
+        """How many competencies have exactly this status."""
         return sum(1 for c in self.competencies if c.status is status)
 
     @property
+    def covered_count(self) -> int:
+        """How many competencies are covered (whatever the requirement's rules say of them)."""
+        return sum(1 for c in self.competencies if c.status.covered)
+
+    @property
     def percent_covered(self) -> float:
-        """Covered competencies as a percentage of all (partly covered ones not counted)."""
-        return 100.0 * self.count(Status.COVERED) / len(self.competencies)
+        """Covered competencies as a percentage of all (partly covered and hinted ones not
+        counted; covered ones whose rule is not met counted)."""
+        return 100.0 * self.covered_count / len(self.competencies)
+
+    def by_category(self) -> tuple[CategoryTally, ...]:
+        """Per category, in framework order: covered directly, through the crosswalk, partly,
+        hinted only, missing."""
+        groups: dict[str | None, list[CompetencyCoverage]] = {}
+        parents: dict[str | None, Item | None] = {}
+        for row in self.competencies:
+            parent = row.item.parent
+            key = None if parent is None else parent.id
+            groups.setdefault(key, []).append(row)
+            parents[key] = parent
+        tallies = []
+        for key, rows in groups.items():
+            covered = [r for r in rows if r.status.covered]
+            tallies.append(
+                CategoryTally(
+                    category=parents[key],
+                    direct=sum(1 for r in covered if not r.through_crosswalk),
+                    crosswalk=sum(1 for r in covered if r.through_crosswalk),
+                    partly=sum(1 for r in rows if r.status is CoverageStatus.PARTIAL),
+                    hinted=sum(1 for r in rows if r.status is CoverageStatus.HINTED),
+                    missing=sum(1 for r in rows if r.status is CoverageStatus.MISSING),
+                )
+            )
+        return tuple(tallies)
 
     @property
     def total_hours(self) -> float | None:
@@ -210,17 +342,52 @@ class Reach:
     confidence: float = 1.0
     predicate: str | None = None
     path: tuple[str, ...] = ()
+    hint: bool = False
 
 
 @attrs.frozen
 class CrosswalkHit:
     """What the crosswalk says one id of another framework corresponds to in the framework
-    reported on (a :data:`Translate` function gives these)."""
+    reported on (a :data:`Translate` function gives these).
+
+    ``path`` is the chain of steps, each ``subject relation object``; ``step_confidences``,
+    when given, the confidence of each step (else each step is taken at ``confidence``, the
+    chain's own, which is never more than any step's)."""
 
     target_id: str
     predicate: str
     confidence: float
     path: tuple[str, ...]
+    step_confidences: tuple[float, ...] = ()
+
+
+_MATCHES = frozenset({"skos:exactMatch", "skos:closeMatch"})
+_PARTS = _MATCHES | {"skos:broadMatch", "skos:narrowMatch"}
+_HIERARCHY = frozenset({"skos:broader", "skos:narrower"})
+
+
+def _level(relation: str, confidence: float) -> CreditLevel:
+    if relation in _HIERARCHY:
+        return CreditLevel.PART  # a move up or down one framework's hierarchy
+    if relation in _MATCHES and confidence >= STRONG:
+        return CreditLevel.FULL
+    if relation in _PARTS and confidence >= PARTIAL:
+        return CreditLevel.PART
+    return CreditLevel.HINT
+
+
+def crosswalk_credit(hit: CrosswalkHit) -> CreditLevel:
+    """The credit a crosswalk correspondence gives the item it reaches: the least of what its
+    predicate gives at its confidence and what each step of its path gives alone (exact or
+    close at :data:`STRONG`: full; exact, close, broad or narrow at :data:`PARTIAL`: part; a
+    move within a hierarchy: part; anything else, a related match among them: a hint)."""
+    level = _level(hit.predicate, hit.confidence)
+    for n, step in enumerate(hit.path):
+        parts = step.split()
+        relation = parts[1] if len(parts) == 3 else ""
+        own = hit.step_confidences[n] if n < len(hit.step_confidences) else hit.confidence
+        level = min(level, _level(relation, own))
+    return level
 
 
 Translate = Callable[[Sequence[str], str], Mapping[str, Sequence[CrosswalkHit]]]
@@ -242,7 +409,11 @@ def _translated(source: str, framework: str) -> tuple[CrosswalkHit, ...]:
     result = translate([source], to=framework)
     return tuple(
         CrosswalkHit(
-            c.target_id, c.predicate.value, c.confidence, tuple(str(step) for step in c.path)
+            c.target_id,
+            c.predicate.value,
+            c.confidence,
+            tuple(str(step) for step in c.path),
+            tuple(step.confidence for step in c.path),
         )
         for c in result.targets.values()
     )
@@ -313,25 +484,28 @@ def _reach(
     """The targets one listed item credits."""
     if item.framework_id == framework.id:
         return [Reach(t, via, via is Via.DIRECT) for t, via in _within(item, target_ids)]
-    best: dict[str, Reach] = {}
+    best: dict[str, tuple[CreditLevel, Reach]] = {}
     for tr in translated:
         hit = framework.get(tr.target_id)
         if hit is None:
             continue
-        strong = tr.predicate in ("skos:exactMatch", "skos:closeMatch") and tr.confidence >= STRONG
+        credit = crosswalk_credit(tr)
         for target, via in _within(hit, target_ids):
+            # an item above or below the competency gives it part credit at most
+            level = credit if via is Via.DIRECT else min(credit, CreditLevel.PART)
             reach = Reach(
                 target,
                 Via.CROSSWALK,
-                strong and via is Via.DIRECT,
+                level is CreditLevel.FULL,
                 tr.confidence,
                 tr.predicate,
                 tr.path,
+                hint=level is CreditLevel.HINT,
             )
             known = best.get(target.id)
-            if known is None or (reach.full, reach.confidence) > (known.full, known.confidence):
-                best[target.id] = reach
-    return list(best.values())
+            if known is None or (level, reach.confidence) > (known[0], known[1].confidence):
+                best[target.id] = (level, reach)
+    return [reach for _, reach in best.values()]
 
 
 def coverage(
@@ -372,37 +546,53 @@ def coverage(
         foreign = [i.id for i in listed if i.framework_id != fw.id]
         translated = translator(foreign, fw.id) if via_crosswalk and foreign else {}
         reach = {i.id: _reach(i, fw, target_ids, translated.get(i.id, ())) for i in listed}
-        uncredited += [(module.id, i.id) for i in listed if not reach[i.id]]
+        uncredited += [(module.id, i.id) for i in listed if all(r.hint for r in reach[i.id])]
         named = _named_hours(module, listed, reach, syllabus, fw, n)
         for credit in _split_hours(module, listed, reach, named, syllabus, n):
             credits[credit.target_id].append(credit)
-            if credit.full or credit.hours is None or credit.hours > 0:  # not a passing mention
+            passing = not credit.full and credit.hours is not None and credit.hours <= 0
+            if not credit.hint and not passing:  # a hint or a passing mention assesses nothing
                 measures[credit.target_id].update(dict.fromkeys(module.measures))
+    req = requirement(fw.id)
     rows = []
     for target in target_list:
         found = credits[target.id]
+        counted = [c for c in found if not c.hint]
         status = (
-            Status.COVERED
-            if any(c.full for c in found)
-            else Status.PARTIAL
+            CoverageStatus.COVERED
+            if any(c.full for c in counted)
+            else CoverageStatus.PARTIAL
+            if counted
+            else CoverageStatus.HINTED
             if found
-            else Status.MISSING
+            else CoverageStatus.MISSING
         )
-        stated = math.fsum(c.hours for c in found if c.hours is not None)
-        unstated = tuple(dict.fromkeys(c.module_id for c in found if c.hours is None))
-        rows.append(
-            CompetencyCoverage(
-                item=target,
-                status=status,
-                hours=None if unstated else stated,
-                modules=tuple(dict.fromkeys(c.module_id for c in found)),
-                measures=tuple(measures[target.id]),
-                credits=tuple(found),
-                stated_hours=stated,
-                hours_not_stated=unstated,
-                programme_measures=syllabus.program.measures if found else (),
-            )
+        stated = math.fsum(c.hours for c in counted if c.hours is not None)
+        unstated = tuple(dict.fromkeys(c.module_id for c in counted if c.hours is None))
+        row = CompetencyCoverage(
+            item=target,
+            status=status,
+            hours=None if unstated else stated,
+            modules=tuple(dict.fromkeys(c.module_id for c in counted)),
+            measures=tuple(measures[target.id]),
+            credits=tuple(found),
+            stated_hours=stated,
+            hours_not_stated=unstated,
+            programme_measures=syllabus.program.measures if counted else (),
         )
+        if req is not None and status is CoverageStatus.COVERED:
+            unmet, unjudged = competency_findings(req, row)
+            if unmet:
+                row = attrs.evolve(
+                    row, status=CoverageStatus.COVERED_RULE_UNMET, rule_findings=tuple(unmet)
+                )
+            elif unjudged:
+                row = attrs.evolve(
+                    row,
+                    status=CoverageStatus.COVERED_RULE_UNJUDGED,
+                    rule_findings=tuple(unjudged),
+                )
+        rows.append(row)
     suggestions: dict[str, tuple[Suggestion, ...]] = {}
     if suggest_unmapped and unmapped:
         texts = [" ".join(filter(None, (m.title, m.description))) for m in unmapped]
@@ -431,7 +621,9 @@ def _named_hours(
 ) -> dict[str, float]:
     """``hours_by_competency`` by full id, each key checked to be a listed id or a competency
     one of them credits."""
-    known = {i.id for i in listed} | {r.target.id for found in reach.values() for r in found}
+    known = {i.id for i in listed} | {
+        r.target.id for found in reach.values() for r in found if not r.hint
+    }
     named: dict[str, float] = {}
     keys: dict[str, str] = {}
     for key, hours in module.hours_by_competency.items():
@@ -482,8 +674,9 @@ def _split_hours(
     for item in listed:
         found = reach[item.id]
         item_hours = named.get(item.id, share)
-        # hours follow the strongest correspondence: to the full credits when there are any
-        paid = [r for r in found if r.full] or found
+        # hours follow the strongest correspondence: to the full credits when there are any,
+        # else to the part credits; a hint takes none
+        paid = [r for r in found if r.full] or [r for r in found if not r.hint]
         for r in found:
             hours: float | None = item_hours / len(paid) if r in paid else 0.0
             target = r.target.id
@@ -503,4 +696,5 @@ def _split_hours(
                 confidence=r.confidence,
                 predicate=r.predicate,
                 path=r.path,
+                hint=r.hint,
             )

@@ -81,11 +81,9 @@ class RequirementCheck:
 @cache
 def requirement(framework: str) -> Requirement | None:
     """The shipped curriculum requirement of ``framework``, or None when it has none."""
-    import importlib_resources
+    from .._resources import data_folder
 
-    resource = importlib_resources.files("peer_competencies").joinpath(
-        "data", "requirements", f"{framework}.json"
-    )
+    resource = data_folder("requirements", f"{framework}.json")
     if not resource.is_file():
         return None
     file = f"peer_competencies/data/requirements/{framework}.json"
@@ -104,11 +102,9 @@ def _hours(hours: float) -> str:
 
 def competency_findings(req: Requirement, row: CompetencyCoverage) -> tuple[list[str], list[str]]:
     """What the requirement finds unmet for one competency, and what it cannot judge."""
-    from ._coverage import Status
-
     unmet: list[str] = []
     unknown: list[str] = []
-    if req.every_competency_covered and row.status is not Status.COVERED:
+    if req.every_competency_covered and not row.status.covered:
         unmet.append(row.status.value)
     if req.hours_for_each:
         if row.stated_hours > 0:

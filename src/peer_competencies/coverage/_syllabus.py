@@ -6,7 +6,6 @@ import csv
 import io
 import math
 import re
-import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from .._structure import (
     frozen_mapping,
     hours_problem,
     parse_json,
+    parse_toml,
     parse_yaml,
     read_bytes,
     read_text,
@@ -468,7 +468,7 @@ def _workbook_bytes(path: Path, file: str) -> io.BytesIO:
     try:
         with zipfile.ZipFile(data) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+    except Exception as exc:  # zipfile raises many kinds for a damaged archive
         raise InputError(
             f"not a readable .xlsx workbook ({exc})",
             file=file,
@@ -569,14 +569,6 @@ def _sheet_rows(path: Path, file: str) -> list[tuple[int, list[object]]]:
     return table
 
 
-def _load_toml(text: str) -> Any:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
-    return tomllib.loads(text)
-
-
 def read_syllabus(path: str | Path) -> Syllabus:
     """Read a syllabus from ``.yaml``/``.yml``, ``.json``, ``.toml``, ``.csv`` or ``.xlsx``.
 
@@ -605,12 +597,7 @@ def read_syllabus(path: str | Path) -> Syllabus:
     if suffix == ".json":
         data = parse_json(text, file)
     elif suffix == ".toml":
-        try:
-            data = _load_toml(text)
-        except ValueError as exc:  # tomllib.TOMLDecodeError is a ValueError
-            raise InputError(
-                f"not valid TOML: {exc}", file=file, fix="check the TOML syntax near that place"
-            ) from None
+        data = parse_toml(text, file)
     else:
         data = parse_yaml(text, file)
     return syllabus_from(data, file)

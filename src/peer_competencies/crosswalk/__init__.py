@@ -6,8 +6,10 @@ package reads it with the frameworks into a ``networkx.MultiDiGraph`` and answer
 
     >>> from peer_competencies import crosswalk
     >>> [str(m.predicate) for m in crosswalk.mappings("ca-sb803:13", to="samhsa-2015")]
-    ['skos:closeMatch']
-    >>> t = crosswalk.translate(["samhsa-2015:VIII.4"], to="ca-sb803")
+    ['skos:closeMatch', 'skos:broadMatch', 'skos:relatedMatch']
+    >>> t = crosswalk.translate(["samhsa-2015:VIII.1"], to="ca-sb803")
+    >>> next(iter(t.targets))  # the finest mapping first: VIII.1 is skill 13.S4, word for word
+    'ca-sb803:13.S4'
     >>> t.get("ca-sb803:13").predicate.label
     'broad'
 
@@ -21,12 +23,15 @@ from typing import TYPE_CHECKING
 
 from ._crosswalk import (
     CURATED_FRAMEWORKS,
+    LEVELS,
     Crosswalk,
     default,
+    level_items,
     load_framework,
     load_mappings,
     top_items,
 )
+from ._csv import to_csv
 from ._curie import BASE_IRI, CURATORS, curie_for, prefix_for
 from ._export import (
     EXPORT_FORMATS,
@@ -39,7 +44,7 @@ from ._export import (
     to_sssom,
 )
 from ._infer import DECAY, compose
-from ._matrix import Matrix, matrix, matrix_html, matrix_text
+from ._matrix import Matrix, matrix, matrix_csv, matrix_html, matrix_text, matrix_xlsx
 from ._model import (
     NO_TERM_FOUND,
     Cell,
@@ -49,6 +54,7 @@ from ._model import (
     Justification,
     MappingRecord,
     MappingSet,
+    PairFigures,
     Predicate,
     Problem,
     Step,
@@ -68,6 +74,7 @@ __all__ = [
     "CURATORS",
     "DECAY",
     "EXPORT_FORMATS",
+    "LEVELS",
     "NO_TERM_FOUND",
     "Cell",
     "Completeness",
@@ -78,6 +85,7 @@ __all__ = [
     "MappingRecord",
     "MappingSet",
     "Matrix",
+    "PairFigures",
     "Predicate",
     "Problem",
     "Step",
@@ -92,16 +100,20 @@ __all__ = [
     "effective_confidence",
     "export",
     "graph",
+    "level_items",
     "load_framework",
     "load_mappings",
     "mapping_sets",
     "mappings",
     "matrix",
+    "matrix_csv",
     "matrix_html",
     "matrix_text",
+    "matrix_xlsx",
     "parse_sssom",
     "prefix_for",
     "to_case",
+    "to_csv",
     "to_graphml",
     "to_json",
     "to_sssom",
@@ -140,10 +152,12 @@ def check() -> tuple[Problem, ...]:
     return default().check()
 
 
-def completeness(frameworks: Sequence[str] = CURATED_FRAMEWORKS) -> Completeness:
-    """How completely the shipped mappings cover the frameworks' top items (see
+def completeness(
+    frameworks: Sequence[str] = CURATED_FRAMEWORKS, *, level: str = "top"
+) -> Completeness:
+    """How completely the shipped mappings cover the frameworks' items at ``level`` (see
     :meth:`Crosswalk.completeness`)."""
-    return default().completeness(frameworks)
+    return default().completeness(frameworks, level=level)
 
 
 def mapping_sets() -> tuple[MappingSet, ...]:

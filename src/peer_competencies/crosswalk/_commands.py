@@ -1,46 +1,44 @@
 """The ``crosswalk`` command, and the handler behind ``export crosswalk``.
 
-``add_commands(subparsers)`` adds::
+``crosswalk_arguments(parser)`` adds the arguments of::
 
     crosswalk ID [--to F] [--inferred] [--json]
-    crosswalk --matrix F1 F2 [--html FILE]
+    crosswalk --matrix F1 F2 [--level top|competency|statement]
+                             [--format text|html|csv|xlsx|json] [-o FILE] [--html FILE]
 
 (each also takes ``--with-framework FILE`` / ``--with-mappings FILE``, repeatable, to add a
 user's own framework and SSSOM mapping set). :func:`cmd_export` serves
-``export crosswalk --format sssom|graphml|json [-o FILE]``. Handlers return the exit code and
+``export crosswalk --format sssom|csv|graphml|json [-o FILE]``. Handlers return the exit code and
 raise the package's errors; networkx is imported only when a handler runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._errors import InputError
-from .._terminal import write_output
+from .._terminal import clip, dump_json, terminal_width, wrap, write_output
 from ._export import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from ._crosswalk import Crosswalk
+    from ._matrix import Matrix
     from ._model import MappingRecord, MappingSet
 
-__all__ = ["EXPORT_FORMATS", "add_commands", "cmd_crosswalk", "cmd_export"]
+__all__ = ["EXPORT_FORMATS", "cmd_crosswalk", "cmd_export", "crosswalk_arguments"]
 
-_WIDTH = 80
+MATRIX_LEVELS = ("top", "competency", "statement")
+MATRIX_FORMATS = ("text", "html", "csv", "xlsx", "json")
 
 
-def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the ``crosswalk`` command to the CLI's subparsers."""
-    p = subparsers.add_parser(
-        "crosswalk",
-        help="what an item corresponds to in other frameworks, or a matrix of two frameworks",
-        description="Show an item's mappings (asserted, or with --inferred also inverted and "
-        "chained ones), or with --matrix the strongest mapping between the top items of two "
-        "frameworks.",
+def crosswalk_arguments(p: argparse.ArgumentParser) -> None:
+    """Add the ``crosswalk`` command's arguments and handler to its parser."""
+    p.description = (
+        "Show an item's mappings (asserted, or with --inferred also inverted and chained ones), "
+        "or with --matrix the strongest mapping between the top items of two frameworks."
     )
     p.add_argument("id", nargs="?", help="an item id such as samhsa-2015:VIII")
     p.add_argument("--to", metavar="F", help="only mappings into framework F")
@@ -49,6 +47,18 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     p.add_argument("--matrix", nargs=2, metavar=("F1", "F2"), help="rows F1, columns F2")
     p.add_argument("--html", metavar="FILE", help="with --matrix: write a self-contained page")
+    p.add_argument(
+        "--level",
+        choices=MATRIX_LEVELS,
+        help="with --matrix: the items drawn (default top; competency: SAMHSA's 62 competencies, "
+        "SB 803's 17; statement: the finest, CalMHSA's skills)",
+    )
+    p.add_argument(
+        "--format",
+        choices=MATRIX_FORMATS,
+        help="with --matrix: text (default), html, csv, xlsx (needs the excel extra) or json",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="with --matrix: write to FILE")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.add_argument(
         "--with-framework",
@@ -87,8 +97,14 @@ def cmd_crosswalk(args: argparse.Namespace) -> int:
         raise InputError(
             "nothing to show", fix="give an item id (crosswalk samhsa-2015:VIII) or --matrix F1 F2"
         )
-    if args.html and not args.matrix:
-        raise InputError("--html goes with --matrix", fix="add --matrix F1 F2")
+    for flag, value in (
+        ("--html", args.html),
+        ("--level", args.level),
+        ("--format", args.format),
+        ("--output", args.output),
+    ):
+        if value and not args.matrix:
+            raise InputError(f"{flag} goes with --matrix", fix="add --matrix F1 F2")
     if args.matrix and (args.to or args.inferred):
         raise InputError("--to and --inferred go with an item id", fix="drop them")
     cw = _crosswalk(args)
@@ -96,39 +112,66 @@ def cmd_crosswalk(args: argparse.Namespace) -> int:
         return _matrix(cw, args)
     records = cw.mappings(args.id, to=args.to, inferred=args.inferred)
     if args.json:
-        print(json.dumps([_record_json(r) for r in records], ensure_ascii=False, indent=2))
+        sys.stdout.write(dump_json([_record_json(r) for r in records]))
         return 0
     _print_mappings(cw, args.id, records, args.inferred)
     return 0
 
 
 def _matrix(cw: Crosswalk, args: argparse.Namespace) -> int:
-    from ._matrix import matrix, matrix_html, matrix_text
+    from pathlib import Path
 
-    m = matrix(args.matrix[0], args.matrix[1], cw)
+    from ._matrix import matrix, matrix_csv, matrix_html, matrix_text, matrix_xlsx
+
+    m = matrix(args.matrix[0], args.matrix[1], cw, level=args.level or "top")
     if args.html:
         write_output(matrix_html(m), args.html)
-    if args.json:
-        data = {
-            "rows": [r.id for r in m.rows],
-            "columns": [c.id for c in m.columns],
-            "cells": [
-                {
-                    "row": row,
-                    "column": column,
-                    "predicate": cell.predicate.value,
-                    "negated": cell.negated,
-                    "direct": cell.direct,
-                    "confidence": cell.confidence,
-                }
-                for (row, column), cell in m.cells.items()
-            ],
-            "no_match": sorted(m.no_match),
-        }
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    elif not args.html:
-        sys.stdout.write(matrix_text(m, _WIDTH))
+    fmt = args.format or ("json" if args.json else None)
+    if args.json and fmt != "json":
+        raise InputError("--json and --format name two formats", fix="give one of them")
+    if fmt == "xlsx":
+        if not args.output:
+            raise InputError("an Excel workbook is written to a file", fix="add -o FILE.xlsx")
+        data = matrix_xlsx(m)
+        try:
+            Path(args.output).write_bytes(data)
+        except OSError as exc:
+            raise InputError(
+                f"cannot write the file: {exc.strerror}",
+                file=args.output,
+                fix="check the folder exists and can be written to",
+            ) from None
+        print(f"wrote {args.output}", file=sys.stderr)
+    elif fmt == "json":
+        write_output(dump_json(_matrix_json(m)), args.output)
+    elif fmt == "csv":
+        write_output(matrix_csv(m), args.output)
+    elif fmt == "html":
+        write_output(matrix_html(m), args.output)
+    elif fmt == "text" or not args.html:
+        write_output(matrix_text(m, terminal_width()), args.output)
     return 0
+
+
+def _matrix_json(m: Matrix) -> dict[str, Any]:
+    return {
+        "level": m.level,
+        "rows": [r.id for r in m.rows],
+        "columns": [c.id for c in m.columns],
+        "cells": [
+            {
+                "row": row,
+                "column": column,
+                "predicate": cell.predicate.value,
+                "negated": cell.negated,
+                "direct": cell.direct,
+                "confidence": cell.confidence,
+            }
+            for (row, column), cell in m.cells.items()
+        ],
+        "no_match": sorted(m.no_match),
+        "no_match_notes": {i: m.no_match_note(i) for i in sorted(m.no_match)},
+    }
 
 
 def _record_json(record: MappingRecord) -> dict[str, Any]:
@@ -157,17 +200,14 @@ def _record_json(record: MappingRecord) -> dict[str, Any]:
     }
 
 
-def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
-
-
 def _print_mappings(
     cw: Crosswalk, item_id: str, records: Sequence[MappingRecord], inferred: bool
 ) -> None:
     from ._model import NO_TERM_FOUND
 
+    width = terminal_width()
     item = cw.lookup(item_id)
-    print(f"{item.id}  {item.text}"[:_WIDTH])
+    print(clip(f"{item.id}  {item.text}", width))
     if not records:
         print("no mappings" + ("" if inferred else " (try --inferred)"))
         return
@@ -185,16 +225,16 @@ def _print_mappings(
             text = target.text if target is not None else ""
             head = f"{label:<11} {other}  {text}"
         print()
-        print(f"  {head}"[:_WIDTH])
+        print(clip(f"  {head}", width))
         how = record.justification.value.removeprefix("semapv:")
         who = ", ".join(record.author_id) or ("inferred" if record.inferred else "(no author)")
-        print(f"    {confidence}  {how}  {who}"[:_WIDTH])
+        print(clip(f"    {confidence}  {how}  {who}", width))
         if not mine:
-            print(f"    (asserted as: {record})"[:_WIDTH])
+            print("\n".join(wrap(f"(asserted as: {record})", width, "    ", "  ")))
         if record.path and len(record.path) > 1:
-            print(_wrap("path: " + " ; ".join(map(str, record.path)), "    "))
+            print("\n".join(wrap("path: " + " ; ".join(map(str, record.path)), width, "    ")))
         if record.comment and len(record.path) <= 1:
-            print(_wrap(record.comment, "    "))
+            print("\n".join(wrap(record.comment, width, "    ")))
 
 
 def cmd_export(args: argparse.Namespace) -> int:

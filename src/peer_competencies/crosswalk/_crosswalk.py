@@ -41,8 +41,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CURATED_FRAMEWORKS",
+    "LEVELS",
     "Crosswalk",
     "default",
+    "level_items",
     "load_framework",
     "load_mappings",
     "shared_graph",
@@ -63,13 +65,53 @@ def top_items(framework: Framework) -> tuple[Item, ...]:
     return tuple(i for i in framework.roots if i.kind is not Kind.QUALIFICATION)
 
 
+LEVELS = ("top", "competency", "statement")
+"""The levels at which the crosswalk is counted and drawn (see :func:`level_items`)."""
+
+_COMPETENCY_KINDS = frozenset(
+    {Kind.COMPETENCY, Kind.SUB_COMPETENCY, Kind.STATEMENT, Kind.PRINCIPLE}
+)
+_STATEMENT_KINDS = _COMPETENCY_KINDS | {Kind.SKILL}
+
+
+def level_items(framework: Framework, level: str) -> tuple[Item, ...]:
+    """A framework's items at one level, in the framework's order:
+
+    - ``top``: :func:`top_items` (SAMHSA's 12 categories, SB 803's 17 competencies …);
+    - ``competency``: the highest items that are competency statements (of kind competency,
+      sub-competency, statement or principle): SAMHSA's 62 competencies, SB 803's 17
+      competencies, IC&RC's 31 statements, the RFC's 29 sub-competencies;
+    - ``statement``: the finest statements, those (of those kinds, or skills) with no such
+      statement below them: as ``competency``, but CalMHSA's 184 skills for SB 803.
+
+    Values, themes, field examples and qualifications are on no level. An unknown level
+    raises :class:`InputError`."""
+    if level == "top":
+        return top_items(framework)
+    if level == "competency":
+        return tuple(
+            i
+            for i in framework.items
+            if i.kind in _COMPETENCY_KINDS
+            and not any(a.kind in _COMPETENCY_KINDS for a in i.ancestors)
+        )
+    if level == "statement":
+        return tuple(
+            i
+            for i in framework.items
+            if i.kind in _STATEMENT_KINDS
+            and not any(c.kind in _STATEMENT_KINDS for c in i.children)
+        )
+    raise InputError(f"unknown level {level!r}", fix=f"use one of {', '.join(LEVELS)}")
+
+
 @functools.cache
 def shipped_mapping_sets() -> tuple[MappingSet, ...]:
     """The mapping sets shipped in ``peer_competencies/data/crosswalk/``, by file name (read
     once; the sets are immutable)."""
-    import importlib_resources
+    from .._resources import data_folder
 
-    folder = importlib_resources.files("peer_competencies").joinpath("data", "crosswalk")
+    folder = data_folder("crosswalk")
     sets = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".sssom.tsv"):
@@ -438,7 +480,7 @@ class Crosswalk:
             )
             if negatives:
                 no_match[source_id] = negatives
-        ordered = sorted(best.values(), key=lambda c: (_rank(c)[:2], c.target_id))
+        ordered = sorted(best.values(), key=lambda c: (_rank(c)[:4], c.target_id))
         return Translation(
             to=to,
             source_ids=source_ids,
@@ -517,9 +559,16 @@ class Crosswalk:
                     break
         return tuple(problems)
 
-    def completeness(self, frameworks: Sequence[str] = CURATED_FRAMEWORKS) -> Completeness:
-        """For every top item of each framework, whether it has a mapping (any predicate, either
-        direction, to any item) or a curated no-match into each of the other frameworks.
+    def completeness(
+        self, frameworks: Sequence[str] = CURATED_FRAMEWORKS, *, level: str = "top"
+    ) -> Completeness:
+        """For every item of each framework at ``level`` (``top``, ``competency`` or
+        ``statement``: see :func:`level_items`), whether it has an asserted mapping (any
+        predicate, either direction) or a curated no-match (a ``Not`` on a pair, or
+        ``sssom:NoTermFound``) into each of the other frameworks. At the top level a mapping to
+        any item counts; at the other levels only one to a competency statement or finer (a
+        SAMHSA competency, an SB 803 competency or skill, not a SAMHSA category, an IC&RC
+        domain or a CalMHSA theme).
 
         ``frameworks`` is a list of two or more different framework ids."""
         frameworks = _id_list(frameworks, "frameworks", "framework ids", "samhsa-2015")
@@ -532,15 +581,31 @@ class Crosswalk:
                 + (f"repeat {', '.join(repeated)}" if repeated else "name fewer than two"),
                 fix="name two or more different frameworks, each once",
             )
+        if level not in LEVELS:
+            raise InputError(f"unknown level {level!r}", fix=f"use one of {', '.join(LEVELS)}")
         entries = []
+        counted: dict[str, frozenset[str]] = {}
+        if level != "top":  # a mapping counts when it reaches a competency or finer
+            for framework_id in frameworks:
+                fine = level_items(self._frameworks[framework_id], "competency")
+                counted[framework_id] = frozenset(
+                    i.id
+                    for top in fine
+                    for i in (top, *top.descendants)
+                    if i.kind in _STATEMENT_KINDS
+                )
         for framework_id in frameworks:
-            for item in top_items(self._frameworks[framework_id]):
+            for item in level_items(self._frameworks[framework_id], level):
                 involved = self._involved.get(item.id, ())
                 for other in frameworks:
                     if other == framework_id:
                         continue
                     positive = tuple(
-                        r for r in involved if r.positive and _other_framework(r, item.id) == other
+                        r
+                        for r in involved
+                        if r.positive
+                        and _other_framework(r, item.id) == other
+                        and (level == "top" or _other_id(r, item.id) in counted[other])
                     )
                     negative = tuple(
                         r
@@ -556,7 +621,7 @@ class Crosswalk:
                             records=positive or negative,
                         )
                     )
-        return Completeness(frameworks=tuple(frameworks), entries=tuple(entries))
+        return Completeness(frameworks=tuple(frameworks), entries=tuple(entries), level=level)
 
 
 def shared_graph(crosswalk: Crosswalk) -> nx.MultiDiGraph[str]:
@@ -644,14 +709,37 @@ def _max_hops(value: object) -> int:
     return value
 
 
+def climbs(steps: Sequence[Step]) -> int:
+    """How many steps a path climbs its source's own hierarchy (child to parent) before its
+    first mapping: 0 for a path that starts from the item's own mappings, 1 for one that
+    starts from its parent's. The fewer, the finer the evidence."""
+    n = 0
+    for step in steps:
+        if step.relation != BROADER:
+            break
+        n += 1
+    return n
+
+
 def _path_rank(found: Found) -> tuple[object, ...]:
-    """Best first: an asserted mapping before any chain, then :func:`rank`."""
-    return (len(found.steps) != 1, *rank(found.confidence, found.predicate, found.steps))
+    """Best first: an asserted mapping before any chain, then the finest chain (fewest climbs
+    up the source's hierarchy: a chain through the item's own statement-level mappings before
+    one through its category's), then :func:`rank`."""
+    return (
+        len(found.steps) != 1,
+        climbs(found.steps),
+        *rank(found.confidence, found.predicate, found.steps),
+    )
 
 
 def _record_rank(record: MappingRecord) -> tuple[object, ...]:
+    """Finest first: positive mappings, asserted before chained, chains through the item's own
+    mappings before those through its parents', then confidence, predicate strength, path
+    length and ids."""
     return (
         not record.positive,
+        len(record.path) > 1,
+        climbs(record.path),
         -round(effective_confidence(record), 9),
         -record.predicate.strength,
         len(record.path),
@@ -661,7 +749,8 @@ def _record_rank(record: MappingRecord) -> tuple[object, ...]:
 
 
 def _rank(c: Correspondence) -> tuple[object, ...]:
-    return rank(c.confidence, c.predicate, c.path)
+    """Finest first, as :func:`_path_rank`: direct, then fewest climbs, then :func:`rank`."""
+    return (not c.direct, climbs(c.path), *rank(c.confidence, c.predicate, c.path))
 
 
 def _other_framework(record: MappingRecord, item_id: str) -> str:
@@ -670,6 +759,10 @@ def _other_framework(record: MappingRecord, item_id: str) -> str:
     else:
         other, source = record.subject_id, record.subject_source
     return (source or "") if other == NO_TERM_FOUND else other.partition(":")[0]
+
+
+def _other_id(record: MappingRecord, item_id: str) -> str:
+    return record.object_id if record.subject_id == item_id else record.subject_id
 
 
 def _inverted(record: MappingRecord) -> MappingRecord:

@@ -16,6 +16,7 @@ from .._export import DATA_CHANGED, uri_for, uuid_for
 from .._export import case_package as _case_package
 from .._structure import choose
 from ._crosswalk import Crosswalk, default, shared_graph
+from ._csv import to_csv
 from ._model import MappingRecord, MappingSet
 from ._sssom import write_sssom
 
@@ -242,6 +243,7 @@ def to_case(framework_id: str, base_uri: str = "", crosswalk: Crosswalk | None =
 
 EXPORT_FORMATS: Mapping[str, Callable[[Crosswalk | None], str]] = MappingProxyType(
     {
+        "csv": to_csv,
         "graphml": to_graphml,
         "json": to_json,
         "sssom": to_sssom,

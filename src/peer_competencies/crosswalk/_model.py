@@ -24,6 +24,7 @@ __all__ = [
     "Justification",
     "MappingRecord",
     "MappingSet",
+    "PairFigures",
     "Predicate",
     "Problem",
     "Step",
@@ -330,11 +331,65 @@ class CompletenessEntry:
 
 
 @attrs.frozen(kw_only=True)
+class PairFigures:
+    """How completely one framework's items are mapped into another: of ``items`` items,
+    ``mapped`` have a mapping into it, ``no_match`` only a curated no-match, ``missing``
+    neither."""
+
+    framework_id: str
+    into: str
+    items: int
+    mapped: int
+    no_match: int
+    missing: int
+
+    @property
+    def complete(self) -> float:
+        """The share of items with a mapping or a curated no-match, from 0 to 1 (1 for none)."""
+        return 1.0 if not self.items else (self.mapped + self.no_match) / self.items
+
+    def __str__(self) -> str:
+        return (
+            f"{self.framework_id} -> {self.into}: {self.mapped + self.no_match}/{self.items} "
+            f"({self.complete:.0%}; {self.mapped} mapped, {self.no_match} curated no-match, "
+            f"{self.missing} missing)"
+        )
+
+
+@attrs.frozen(kw_only=True)
 class Completeness:
-    """The completeness of the crosswalk over some frameworks' top items."""
+    """The completeness of the crosswalk over some frameworks' items at one ``level``
+    (``top``: the top items; ``competency``, ``statement``: see :func:`level_items`)."""
 
     frameworks: tuple[str, ...]
     entries: tuple[CompletenessEntry, ...]
+    level: str = "top"
+
+    def pairs(self) -> tuple[PairFigures, ...]:
+        """The figures of every (framework, other framework) pair, in order."""
+        counts: dict[tuple[str, str], list[int]] = {}
+        for entry in self.entries:
+            source = entry.item_id.partition(":")[0]
+            tally = counts.setdefault((source, entry.framework_id), [0, 0, 0])
+            tally[("mapped", "no-match", "missing").index(entry.status)] += 1
+        return tuple(
+            PairFigures(
+                framework_id=source,
+                into=into,
+                items=sum(tally),
+                mapped=tally[0],
+                no_match=tally[1],
+                missing=tally[2],
+            )
+            for (source, into), tally in counts.items()
+        )
+
+    def pair(self, framework_id: str, into: str) -> PairFigures:
+        """The figures of one pair; raises KeyError when the pair was not counted."""
+        for figures in self.pairs():
+            if (figures.framework_id, figures.into) == (framework_id, into):
+                return figures
+        raise KeyError((framework_id, into))
 
     @property
     def items(self) -> tuple[str, ...]:

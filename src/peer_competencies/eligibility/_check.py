@@ -1,10 +1,11 @@
 """Checking one applicant against a credential's pathway: :func:`check` and its :class:`Result`.
 
-Each requirement in force on the check date is evaluated to MET, UNMET or UNKNOWN; groups combine
-their children with three-valued logic (an all-of group with an UNMET child is UNMET, with only
-MET children MET, else UNKNOWN; any-of and n-of-m likewise). The root gives the outcome:
-ELIGIBLE, NOT_ELIGIBLE or INCOMPLETE. A result says which unverified rules it depends on: those
-whose status, were it different, would change the outcome.
+Each requirement in force on the check date is evaluated to MET, UNMET, UNKNOWN or NOT_CHECKED
+(a requirement no applicant record shows). A group is MET when enough children are MET, UNMET
+when too few could be, else UNKNOWN while a child it needs is UNKNOWN, else NOT_CHECKED (it is
+met if the requirements not checked are). The root gives the outcome: ELIGIBLE, NOT_ELIGIBLE,
+INCOMPLETE or ELIGIBLE_IF_CONFIRMED. A result names the unverified rules and the requirements
+not checked that it depends on: those whose status, were it different, would change the outcome.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 import attrs
 
 from .._errors import InputError
+from .._markup import markdown_text
 from .._model import Citation
 from ._applicant import Applicant, parse_applicant
 from ._predicates import Context, Status, Unrecognised, evaluate, quoted
@@ -39,25 +41,49 @@ __all__ = ["Outcome", "RequirementResult", "Result", "check"]
 
 
 class Outcome(str, enum.Enum):
-    """The overall answer for an applicant; the CLI's exit code is :attr:`exit_code`."""
+    """The overall answer for an applicant; the CLI's exit code is :attr:`exit_code`.
+
+    ELIGIBLE is given only when every requirement was checked and met. ELIGIBLE_IF_CONFIRMED
+    means met on every requirement checked, with requirements no applicant record shows (listed
+    in :attr:`Result.not_checked`) left for a person to confirm.
+    """
 
     ELIGIBLE = "ELIGIBLE"
     NOT_ELIGIBLE = "NOT_ELIGIBLE"
     INCOMPLETE = "INCOMPLETE"
+    ELIGIBLE_IF_CONFIRMED = "ELIGIBLE_IF_CONFIRMED"
 
     def __str__(self) -> str:
         return self.value
 
     @property
     def exit_code(self) -> int:
-        """0 eligible, 1 not eligible, 2 incomplete."""
-        return {"ELIGIBLE": 0, "NOT_ELIGIBLE": 1, "INCOMPLETE": 2}[self.value]
+        """0 eligible, 1 not eligible, 2 incomplete, 5 eligible if the requirements not
+        checked are confirmed (3 is the command line's error, 4 a roster's rows in error)."""
+        return {"ELIGIBLE": 0, "NOT_ELIGIBLE": 1, "INCOMPLETE": 2, "ELIGIBLE_IF_CONFIRMED": 5}[
+            self.value
+        ]
 
+    @property
+    def meaning(self) -> str:
+        """The outcome in a few plain words."""
+        return _MEANINGS[self]
+
+
+_MEANINGS = {
+    Outcome.ELIGIBLE: "every requirement checked and met",
+    Outcome.NOT_ELIGIBLE: "a requirement is not met",
+    Outcome.INCOMPLETE: "facts are missing: supply them and check again",
+    Outcome.ELIGIBLE_IF_CONFIRMED: (
+        "met on every requirement checked; confirm by hand those not checked"
+    ),
+}
 
 _OUTCOME = {
     Status.MET: Outcome.ELIGIBLE,
     Status.UNMET: Outcome.NOT_ELIGIBLE,
     Status.UNKNOWN: Outcome.INCOMPLETE,
+    Status.NOT_CHECKED: Outcome.ELIGIBLE_IF_CONFIRMED,
 }
 
 
@@ -113,6 +139,7 @@ class Result:
     applicant_id: str | None = None
     not_in_force: tuple[Requirement, ...] = ()
     depends_on_unverified: tuple[Requirement, ...] = ()
+    not_checked: tuple[Requirement, ...] = ()
 
     @property
     def leaves(self) -> tuple[RequirementResult, ...]:
@@ -201,6 +228,7 @@ class Result:
             "depends_on_unverified": [
                 {"id": r.id, "reason": r.unverified_reason} for r in self.depends_on_unverified
             ],
+            "not_checked": [{"id": r.id, "statement": r.statement} for r in self.not_checked],
             "not_in_force": [r.id for r in self.not_in_force],
             "unrecognised": [_unrecognised(u) for u in self.unrecognised],
             "requirements": node(self.requirements),
@@ -209,12 +237,41 @@ class Result:
     def __str__(self) -> str:
         return self.to_text()
 
+    def to_markdown(self) -> str:
+        """A Markdown report: the outcome, a table of the requirements with their status and
+        reason, what was not checked, the unrecognised names and the next steps."""
+        who = f"Applicant `{self.applicant_id}`: " if self.applicant_id else ""
+        out = [
+            f"## {who}{_md(self.credential.title)} (`{self.credential.id}`), "
+            f"{_md(self.pathway.title)}",
+            "",
+            f"As of {self.as_of.isoformat()}: **{self.outcome.value}** ({self.outcome.meaning}).",
+            "",
+            "| requirement | status | reason |",
+            "|---|---|---|",
+        ]
+        for r in self.leaves:
+            flag = " (unverified)" if r.unverified else ""
+            out.append(f"| `{r.id}`{flag} | {r.status.value} | {_md(r.reason)} |")
+        if self.not_checked:
+            out += ["", "Not checked (confirm by hand):", ""]
+            out += [f"- `{r.id}`: {_md(r.statement)}" for r in self.not_checked]
+        if self.depends_on_unverified:
+            out += ["", "Depends on unverified rules:", ""]
+            out += [
+                f"- `{r.id}`: {_md(r.unverified_reason or '')}" for r in self.depends_on_unverified
+            ]
+        if self.next_steps:
+            out += ["", "Next:", ""]
+            out += [f"- {_md(step)}" for step in self.next_steps]
+        return "\n".join(out) + "\n"
+
     def to_text(self) -> str:
         """A plain-text report: outcome, each requirement with its reason and source, next steps."""
         who = f"applicant {self.applicant_id}: " if self.applicant_id else ""
         lines = [
             f"{who}{self.credential.id} / {self.pathway.id} as of {self.as_of.isoformat()}: "
-            f"{self.outcome.value}"
+            f"{self.outcome.value} ({self.outcome.meaning})"
         ]
 
         def walk(r: RequirementResult, depth: int) -> None:
@@ -231,6 +288,8 @@ class Result:
         if self.not_in_force:
             ids = ", ".join(r.id for r in self.not_in_force)
             lines.append(f"not in force on {self.as_of.isoformat()}: {ids}")
+        for r in self.not_checked:
+            lines.append(f"not checked: {r.id}: {r.statement}")
         for r in self.depends_on_unverified:
             lines.append(f"depends on an unverified rule: {r.id}: {r.unverified_reason}")
         for u in self.unrecognised:
@@ -239,6 +298,10 @@ class Result:
             lines.append("next:")
             lines.extend(f"  - {step}" for step in self.next_steps)
         return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    return markdown_text(text)
 
 
 def _unrecognised(u: Unrecognised) -> dict[str, Any]:
@@ -251,9 +314,13 @@ def _unrecognised(u: Unrecognised) -> dict[str, Any]:
 def _group_status(mode_needed: int, statuses: list[Status]) -> Status:
     met = statuses.count(Status.MET)
     unknown = statuses.count(Status.UNKNOWN)
+    unchecked = statuses.count(Status.NOT_CHECKED)
     if met >= mode_needed:
         return Status.MET
-    return Status.UNMET if met + unknown < mode_needed else Status.UNKNOWN
+    if met + unknown + unchecked < mode_needed:
+        return Status.UNMET
+    # a missing fact the record could give comes first; else it turns on what was not checked
+    return Status.UNKNOWN if unknown else Status.NOT_CHECKED
 
 
 def _needed(group: Group, in_force: int) -> int:
@@ -269,6 +336,8 @@ def _leaf(node: Requirement, ctx: Context) -> RequirementResult:
     steps: tuple[str, ...] = ()
     if found.status is Status.UNMET:
         steps = (found.step or f"meet: {node.statement}",)
+    elif found.status is Status.NOT_CHECKED:
+        steps = (f"confirm by hand: {node.statement}",)
     elif found.status is Status.UNKNOWN:
         named = tuple(u.step for u in found.unrecognised)
         if found.missing:
@@ -297,9 +366,9 @@ def _evaluate(node: Node, ctx: Context, skipped: list[Requirement]) -> Requireme
     met = statuses.count(Status.MET)
     what = {"all-of": "all", "any-of": "any one"}.get(node.mode, str(needed))
     reason = f"{what} of {len(children)} required: {met} met"
-    for s in (Status.UNMET, Status.UNKNOWN):
+    for s in (Status.UNMET, Status.UNKNOWN, Status.NOT_CHECKED):
         if s in statuses:
-            reason += f", {statuses.count(s)} {s.value.lower()}"
+            reason += f", {statuses.count(s)} {s.value.lower().replace('_', ' ')}"
     open_children = [c for c in children if c.status is not Status.MET]
     steps: tuple[str, ...] = ()
     if status is not Status.MET:
@@ -322,14 +391,27 @@ def _recomputed(r: RequirementResult, leaf_id: str, status: Status) -> Status:
     return _group_status(_needed(r.node, len(r.children)), statuses)
 
 
+def _turns_on(root: RequirementResult, r: RequirementResult) -> bool:
+    """Whether the outcome would differ were this requirement's status another."""
+    assert isinstance(r.node, Requirement)
+    others = [s for s in Status if s is not r.status]
+    return any(_recomputed(root, r.node.id, s) is not root.status for s in others)
+
+
 def _depends_on_unverified(root: RequirementResult) -> tuple[Requirement, ...]:
-    found = []
-    for r in root.walk():
-        if r.unverified and isinstance(r.node, Requirement):
-            others = [s for s in Status if s is not r.status]
-            if any(_recomputed(root, r.node.id, s) is not root.status for s in others):
-                found.append(r.node)
-    return tuple(found)
+    return tuple(
+        r.node
+        for r in root.walk()
+        if r.unverified and isinstance(r.node, Requirement) and _turns_on(root, r)
+    )
+
+
+def _not_checked(root: RequirementResult) -> tuple[Requirement, ...]:
+    return tuple(
+        r.node
+        for r in root.walk()
+        if r.status is Status.NOT_CHECKED and isinstance(r.node, Requirement) and _turns_on(root, r)
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -382,4 +464,5 @@ def check(
         applicant_id=person.id,
         not_in_force=tuple(skipped),
         depends_on_unverified=_depends_on_unverified(root),
+        not_checked=_not_checked(root),
     )

@@ -58,7 +58,8 @@ def _text(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
             for child in node.children:
                 walk(child, depth + 1)
             return
-        lines.append(f"{pad}{node.id}: {node.statement}")
+        flag = " (NOT CHECKED: confirm by hand)" if node.test.kind == "not-checked" else ""
+        lines.append(f"{pad}{node.id}: {node.statement}{flag}")
         lines.append(f"{pad}    checks: {node.test.describe(vocab)}")
         lines.append(f"{pad}    source: {node.citation}{_checked(node.citation)}")
         if node.basis:
@@ -108,6 +109,8 @@ def _markdown(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
                 walk(child, depth + 1)
             return
         flag = " ⚠ **unverified**" if node.verification is Verification.UNVERIFIED else ""
+        if node.test.kind == "not-checked":
+            flag += " — **not checked** (confirm by hand)"
         out.append(f"{pad}- **{node.statement}** (`{node.id}`){flag}")
         out.append(f"{pad}  - checks: {node.test.describe(vocab)}")
         out.append(f"{pad}  - source: {_link(node.citation)}")

@@ -60,11 +60,14 @@ INF = math.inf
 
 
 class Status(str, enum.Enum):
-    """Whether one requirement is met by the applicant's record."""
+    """Whether one requirement is met by the applicant's record: MET, UNMET, UNKNOWN (a fact
+    the record could give is missing), or NOT_CHECKED (no applicant record shows it, such as a
+    photo ID: a person confirms it by hand)."""
 
     MET = "MET"
     UNMET = "UNMET"
     UNKNOWN = "UNKNOWN"
+    NOT_CHECKED = "NOT_CHECKED"
 
     def __str__(self) -> str:
         return self.value
@@ -1670,6 +1673,23 @@ class StateCredentialWhereApplies:
         )
 
 
+@attrs.frozen
+class NotChecked:
+    """A requirement no applicant record can show (a photo ID, a board's approval, a criminal
+    background review …): it is never MET or UNMET here but NOT_CHECKED, for a person to confirm
+    by hand, and every result it could change names it."""
+
+    kind: ClassVar[str] = "not-checked"
+
+    def evaluate(self, ctx: Context) -> Finding:
+        return Finding(
+            Status.NOT_CHECKED, "not checked: no applicant field records this; confirm it by hand"
+        )
+
+    def describe(self, vocabulary: Vocabulary) -> str:
+        return "not checked: no applicant field records this, so a person confirms it by hand"
+
+
 PREDICATES: Mapping[str, type[Any]] = {
     p.kind: p
     for p in (
@@ -1693,6 +1713,7 @@ PREDICATES: Mapping[str, type[Any]] = {
         RenewalWindow,
         Letters,
         StateCredentialWhereApplies,
+        NotChecked,
     )
 }
 """Every predicate class by the ``kind`` the credential files use."""

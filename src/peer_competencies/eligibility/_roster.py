@@ -25,6 +25,7 @@ import attrs
 
 from .._errors import InputError, PeerCompetenciesError
 from .._load import closest
+from .._markup import csv_writer
 from .._structure import open_file
 from ._applicant import Applicant, parse_applicant
 from ._check import Result, check
@@ -50,6 +51,7 @@ RESULT_COLUMNS = (
     "outcome",
     "unmet",
     "unknown",
+    "not_checked",
     "to_supply",
     "next_steps",
     "depends_on_unverified",
@@ -403,14 +405,14 @@ def write_results(results: Iterable[RosterResult], stream: IO[str]) -> dict[str,
     """Write results as CSV (columns :data:`RESULT_COLUMNS`) as they come, one row per result;
     returns how many rows had each outcome, ``ERROR`` (the ``error`` column says what stopped the
     row) and ``SKIPPED`` (an empty row; the ``error`` column says so)."""
-    writer = csv.writer(stream, lineterminator="\n")
+    writer = csv_writer(stream)  # formulas neutralised
     writer.writerow(RESULT_COLUMNS)
     counts: dict[str, int] = {}
     for r in results:
         if r.result is None:
             outcome = "ERROR" if r.error is not None else "SKIPPED"
             why = str(r.error) if r.error is not None else r.note or ""
-            writer.writerow([r.row, r.applicant_id or "", outcome, "", "", "", "", "", why])
+            writer.writerow([r.row, r.applicant_id or "", outcome, "", "", "", "", "", "", why])
         else:
             res = r.result
             outcome = res.outcome.value
@@ -421,6 +423,7 @@ def write_results(results: Iterable[RosterResult], stream: IO[str]) -> dict[str,
                     outcome,
                     "; ".join(x.id for x in res.with_status(Status.UNMET)),
                     "; ".join(x.id for x in res.with_status(Status.UNKNOWN)),
+                    "; ".join(x.id for x in res.not_checked),
                     "; ".join(res.to_supply),
                     "; ".join(res.next_steps),
                     "; ".join(x.id for x in res.depends_on_unverified),

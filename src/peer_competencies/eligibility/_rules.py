@@ -177,6 +177,7 @@ class _Note:
     source: str
     section: str | None = None
     unverified: str | None = None
+    checked_on: dt.date | None = None
 
 
 @attrs.frozen
@@ -231,7 +232,9 @@ class _Reader:
             notes=tuple(
                 CredentialNote(
                     text=note.text,
-                    citation=self._citation(note.source, note.section, f"$.notes[{i}].source"),
+                    citation=self._citation(
+                        note.source, note.section, f"$.notes[{i}].source", note.checked_on
+                    ),
                     verification=Verification.UNVERIFIED
                     if note.unverified
                     else Verification.VERIFIED,
@@ -241,7 +244,9 @@ class _Reader:
             ),
         )
 
-    def _citation(self, key: str, section: str | None, where: str) -> Citation:
+    def _citation(
+        self, key: str, section: str | None, where: str, checked_on: dt.date | None = None
+    ) -> Citation:
         found = self.record.sources.get(key)
         if found is None:
             known = ", ".join(sorted(self.record.sources))
@@ -252,7 +257,7 @@ class _Reader:
             year=found.year,
             url=found.url,
             section=section or found.section,
-            checked_on=found.checked_on or self.record.checked_on,
+            checked_on=checked_on or found.checked_on or self.record.checked_on,
         )
 
     def _pathway(self, raw: dict[str, Any], where: str) -> Pathway:
@@ -327,7 +332,7 @@ class _Reader:
 
     def _leaf(self, raw: dict[str, Any], node_id: str, statement: str, where: str) -> Requirement:
         allowed = {"id", "statement", "source", "item", "basis", "section", "test"}
-        allowed |= {"effective_from", "effective_to", "unverified"}
+        allowed |= {"effective_from", "effective_to", "unverified", "checked_on"}
         extra = set(raw) - allowed
         if extra:
             raise _fail(f"unknown keys {sorted(extra)}", self.file, where)
@@ -343,12 +348,14 @@ class _Reader:
         test = self._test(raw.get("test"), f"{where}.test")
         dates = structure(
             _CONVERTER,
-            {k: raw[k] for k in ("effective_from", "effective_to") if k in raw},
+            {k: raw[k] for k in ("effective_from", "effective_to", "checked_on") if k in raw},
             _Dates,
             self.file,
             _FIX,
             where,
         )
+        if dates.checked_on is not None:
+            citation = attrs.evolve(citation, checked_on=dates.checked_on)
         reason = raw.get("unverified")
         if reason is not None and (not isinstance(reason, str) or not reason):
             raise _fail("unverified gives the reason as text", self.file, f"{where}.unverified")
@@ -448,6 +455,7 @@ class _Reader:
 class _Dates:
     effective_from: dt.date | None = None
     effective_to: dt.date | None = None
+    checked_on: dt.date | None = None
 
 
 def _vocabulary_from(data: Any, file: str) -> Vocabulary:
@@ -473,9 +481,9 @@ class _Registry:
 
     @staticmethod
     def _data() -> Any:
-        import importlib_resources
+        from .._resources import data_folder
 
-        return importlib_resources.files("peer_competencies").joinpath("data")
+        return data_folder()
 
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:

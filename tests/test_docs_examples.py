@@ -1,0 +1,100 @@
+"""Every Python example in README.md and docs/*.md runs as written, from the checkout's root.
+
+The ```python blocks of one page run in order in one namespace (a page's later examples use
+names its earlier ones set). A statement whose comment is a quoted value
+(``item.parent.text  # 'Helps peers to manage crises'``) must give that value: ``…`` in the
+comment stands for any text, so a page cannot promise output the code does not print.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import io
+import re
+import tokenize
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+
+
+def python_blocks(page: Path) -> list[tuple[int, str]]:
+    """The page's ```python blocks with the line each starts on."""
+    text = page.read_text(encoding="utf-8")
+    return [(text.count("\n", 0, m.start()) + 2, m.group(1)) for m in BLOCK.finditer(text)]
+
+
+def promised(source: str) -> dict[int, str]:
+    """Line number -> the quoted value a line's comment promises."""
+    found: dict[int, str] = {}
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.COMMENT:
+            comment = token.string.lstrip("#").strip()
+            if comment[:1] in "'\"" and len(comment) > 1:
+                found[token.start[0]] = comment
+    return found
+
+
+def matches(value: object, comment: str) -> bool:
+    """Whether ``repr(value)`` is the quoted ``comment``, ``…`` standing for any text."""
+    pattern = ".*".join(re.escape(part) for part in comment.split("…"))
+    return re.fullmatch(pattern, repr(value), re.DOTALL) is not None
+
+
+def run_page(page: Path) -> list[str]:
+    """Run the page's examples; returns what they promised and did not give."""
+    namespace: dict[str, object] = {"__name__": "__docs__"}
+    broken: list[str] = []
+    for start, source in python_blocks(page):
+        comments = promised(source)
+        for statement in ast.parse(source).body:
+            where = f"{page.name}:{start + statement.lineno - 1}"
+            code = ast.Module(body=[statement], type_ignores=[])
+            comment = comments.get(statement.end_lineno or statement.lineno)
+            if comment is None or not isinstance(statement, ast.Expr):
+                exec(compile(code, where, "exec"), namespace)
+                continue
+            shown = statement.value
+            if (
+                isinstance(shown, ast.Call)
+                and isinstance(shown.func, ast.Name)
+                and shown.func.id == "print"
+                and len(shown.args) == 1
+            ):
+                shown = shown.args[0]  # print(x)  # 'value': the value printed is x's
+            value = eval(compile(ast.Expression(shown), where, "eval"), namespace)
+            if not matches(value, comment):
+                broken.append(f"{where}: promises {comment}, gives {value!r}")
+    return broken
+
+
+def test_the_pages_have_python_examples() -> None:
+    counts = {page.name: len(python_blocks(page)) for page in PAGES}
+    assert counts["README.md"] >= 3
+    assert counts["eligibility.md"] >= 2
+    assert sum(counts.values()) >= 12
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_every_python_example_runs_as_written_from_the_checkout_root(
+    page: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    with contextlib.redirect_stdout(io.StringIO()):
+        broken = run_page(page)
+    assert broken == []
+
+
+def test_a_promised_value_that_the_code_does_not_give_is_caught(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "```python\nimport peer_competencies as pc\n"
+        "pc.lookup('samhsa-2015:VIII.4').parent.text   # 'Helps peers to manage …'\n"
+        "pc.lookup('samhsa-2015:VIII.4').kind.value    # 'category'\n```\n",
+        encoding="utf-8",
+    )
+    assert run_page(page) == ["page.md:4: promises 'category', gives 'competency'"]
