@@ -316,3 +316,25 @@ def test_a_combined_export_keeps_the_users_extra_columns_and_their_declarations(
     again = cw.parse_sssom(exported, "combined.tsv")
     (record,) = [r for r in again.records if r.extra]
     assert dict(record.extra) == {"ext_votes": "3", "reviewer_label": "Jo Doe"}
+
+
+def test_the_crosswalk_csv_neutralises_a_comment_a_spreadsheet_would_run_as_a_formula() -> None:
+    import csv
+    import io
+
+    from peer_competencies.crosswalk import Crosswalk, Justification, MappingRecord, MappingSet
+
+    record = MappingRecord(
+        subject_id="samhsa-2015:VIII",
+        predicate=cw.Predicate.RELATED,
+        object_id="ca-sb803:13",
+        justification=Justification.MANUAL_MAPPING_CURATION,
+        comment='=HYPERLINK("http://example.org","x")',
+    )
+    mapping_set = MappingSet(
+        id="https://example.org/s", license="https://example.org/l", records=(record,)
+    )
+    crosswalk = Crosswalk(pc.frameworks(), [mapping_set], shipped=False)
+    (row,) = list(csv.DictReader(io.StringIO(cw.to_csv(crosswalk))))
+    assert row["comment"] == '\'=HYPERLINK("http://example.org","x")'
+    assert row["subject_id"] == "samhsa-2015:VIII"

@@ -2,8 +2,9 @@
 
 The ```python blocks of one page run in order in one namespace (a page's later examples use
 names its earlier ones set). A statement whose comment is a quoted value
-(``item.parent.text  # 'Helps peers to manage crises'``) must give that value: ``…`` in the
-comment stands for any text, so a page cannot promise output the code does not print.
+(``item.parent.text  # 'Helps peers to manage crises'``, prose may follow the quotes) must give
+that value: ``…`` in the quotes stands for any text, so a page cannot promise output the code
+does not print.
 """
 
 from __future__ import annotations
@@ -28,14 +29,17 @@ def python_blocks(page: Path) -> list[tuple[int, str]]:
     return [(text.count("\n", 0, m.start()) + 2, m.group(1)) for m in BLOCK.finditer(text)]
 
 
+QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+
+
 def promised(source: str) -> dict[int, str]:
-    """Line number -> the quoted value a line's comment promises."""
+    """Line number -> the quoted value a line's comment begins with (prose may follow it)."""
     found: dict[int, str] = {}
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         if token.type == tokenize.COMMENT:
-            comment = token.string.lstrip("#").strip()
-            if comment[:1] in "'\"" and len(comment) > 1:
-                found[token.start[0]] = comment
+            quoted = QUOTED.match(token.string.lstrip("#").strip())
+            if quoted:
+                found[token.start[0]] = quoted.group()
     return found
 
 
@@ -94,7 +98,7 @@ def test_a_promised_value_that_the_code_does_not_give_is_caught(tmp_path: Path) 
     page.write_text(
         "```python\nimport peer_competencies as pc\n"
         "pc.lookup('samhsa-2015:VIII.4').parent.text   # 'Helps peers to manage …'\n"
-        "pc.lookup('samhsa-2015:VIII.4').kind.value    # 'category'\n```\n",
+        "pc.lookup('samhsa-2015:VIII.4').kind.value    # 'category' (prose may follow)\n```\n",
         encoding="utf-8",
     )
     assert run_page(page) == ["page.md:4: promises 'category', gives 'competency'"]

@@ -152,7 +152,7 @@ def test_the_reason_for_a_training_shortfall_is_in_numbers() -> None:
     result = el.check({"trainings": trainings}, "icrc-pr")
     training = result.requirement("training")
     assert training.reason == (
-        "46 training hours required, 38 found: 8 more needed in Ethical Responsibility"
+        "46 training hours required, 38 found: 8 more hours needed in Ethical Responsibility"
     )
     assert training.next_steps == ("complete 8 more training hours in Ethical Responsibility",)
     assert training.citation is not None

@@ -425,7 +425,7 @@ CASES = [
         with_(CA, trainings=[training("ca-pss-core", 79, approved=True)]),
         NOT_ELIGIBLE,
         requirement="training",
-        reason="80 training hours required, 79 found: 1 more needed",
+        reason="80 training hours required, 79 found: 1 more hour needed",
     ),
     Case(
         "an applicant whose 80 hours came from an unapproved entity is not eligible for ca-pss",
@@ -448,7 +448,7 @@ CASES = [
         with_(CA, exams=[{"exam": "ca-pss", "passed": False, "date": "2025-02-01"}]),
         NOT_ELIGIBLE,
         requirement="exam",
-        reason="1 attempt(s), none passed",
+        reason="1 attempt by 2026-06-01, none passed",
     ),
     Case(
         "an applicant who has taken no exam is not eligible for ca-pss",
@@ -456,7 +456,7 @@ CASES = [
         with_(CA, exams=[]),
         NOT_ELIGIBLE,
         requirement="exam",
-        reason="no attempt recorded",
+        reason="none by 2026-06-01",
     ),
     Case(
         "an applicant checked before passing the exam is not eligible for ca-pss",
@@ -581,7 +581,7 @@ CASES = [
         NOT_ELIGIBLE,
         pathway="reciprocity",
         requirement="continuing-education",
-        reason="1 more needed in Law and Ethics",
+        reason="1 more hour needed in Law and Ethics",
     ),
     Case(
         "CE hours dated one day more than 2 years back do not count for reciprocity",
@@ -847,7 +847,7 @@ CASES = [
                 with_(CA, trainings=[CA_CORE, training(topic, 39, "2024-03-01")]),
                 NOT_ELIGIBLE,
                 requirement="specialization-training",
-                reason="40 training hours required, 39 found: 1 more needed",
+                reason="40 training hours required, 39 found: 1 more hour needed",
             ),
         )
     ),
@@ -899,7 +899,7 @@ CASES = [
         with_(ICRC, work_experience=[work(499)]),
         NOT_ELIGIBLE,
         requirement="work",
-        reason="500 peer-role work hours required, 499 found: 1 more needed",
+        reason="500 peer-role work hours required, 499 found: 1 more hour needed",
     ),
     Case(
         "an applicant with 15 hours of Ethical Responsibility is not eligible for icrc-pr",
@@ -907,7 +907,7 @@ CASES = [
         with_(ICRC, trainings=[*ICRC_TRAININGS[:3], training("Ethical Responsibility", 15)]),
         NOT_ELIGIBLE,
         requirement="training",
-        reason="46 training hours required, 45 found: 1 more needed in Ethical Responsibility",
+        reason="46 training hours required, 45 found: 1 more hour needed in Ethical Responsibility",
     ),
     Case(
         "an applicant with 9 hours of Advocacy is not eligible for icrc-pr",
@@ -915,7 +915,7 @@ CASES = [
         with_(ICRC, trainings=[training("Advocacy", 9), *ICRC_TRAININGS[1:]]),
         NOT_ELIGIBLE,
         requirement="training",
-        reason="1 more needed in Advocacy",
+        reason="1 more hour needed in Advocacy",
     ),
     Case(
         "an applicant with 24 hours of supervision is not eligible for icrc-pr",
@@ -923,7 +923,7 @@ CASES = [
         with_(ICRC, supervision_hours=24),
         NOT_ELIGIBLE,
         requirement="supervision",
-        reason="25 hours of supervision required, 24 found: 1 more needed",
+        reason="25 hours of supervision required, 24 found: 1 more hour needed",
     ),
     Case(
         "an applicant who lives and works outside the member board's state is not eligible",
@@ -1075,7 +1075,7 @@ CASES = [
         ),
         NOT_ELIGIBLE,
         requirement="training",
-        reason="59 found: 1 more needed",
+        reason="59 found: 1 more hour needed",
     ),
     Case(
         "5 hours of HIV/bloodborne pathogens training are not enough for naadac-ncprss",
@@ -1091,7 +1091,7 @@ CASES = [
         ),
         NOT_ELIGIBLE,
         requirement="training",
-        reason="1 more needed in HIV/bloodborne pathogens",
+        reason="1 more hour needed in HIV/bloodborne pathogens",
     ),
     Case(
         "training older than 6 years does not count for naadac-ncprss",
@@ -1241,7 +1241,7 @@ CASES = [
         with_(GA, exams=[passed("ga-cps", "2026-01-16")]),
         NOT_ELIGIBLE,
         requirement="exam",
-        reason="more than 1 year(s) after the training",
+        reason="more than 1 year after the training",
     ),
     Case(
         "an exam passed the day before the training was completed does not meet ga-cps, and the "
@@ -1437,7 +1437,7 @@ CASES = [
         NOT_ELIGIBLE,
         pathway="renewal",
         requirement="continuing-education",
-        reason="1 more needed in peer-specific topics",
+        reason="1 more hour needed in peer-specific topics",
     ),
     Case(
         "a Pennsylvania CPS credential that expired the day before the check date cannot be "
@@ -1581,7 +1581,7 @@ CASES = [
         NOT_ELIGIBLE,
         as_of=NY_2022,
         requirement="training",
-        reason="1 more needed in Recovery Coach Academy",
+        reason="1 more hour needed in Recovery Coach Academy",
     ),
     Case(
         "499 hours of experience are not enough for ny-crpa",
@@ -1688,7 +1688,7 @@ CASES = [
         NOT_ELIGIBLE,
         pathway="renewal",
         requirement="continuing-education",
-        reason="1 more needed in Law and Ethics",
+        reason="1 more hour needed in Law and Ethics",
     ),
     Case(
         "a Washington CPSS credential that expired the day before the check date cannot be renewed",
@@ -1929,3 +1929,101 @@ def test_explain_marks_a_requirement_not_checked() -> None:
         "photo-id: A government photo ID whose name matches the application. (NOT CHECKED" in text
     )
     assert "**not checked**" in el.explain("ca-pss", format="markdown")
+
+
+# --- records given that do not count say why -----------------------------------------------------
+
+
+def test_a_training_dated_after_the_check_date_counts_none_by_that_date() -> None:
+    later = training("ca-pss-core", 80, "2026-07-01", approved=True)
+    reason = el.check(with_(CA, trainings=[later]), "ca-pss", as_of=AS_OF).requirement("training")
+    assert reason.status is el.Status.UNMET
+    assert "80 training hours required, none by 2026-06-01" in reason.reason
+    assert "0 found" not in reason.reason
+    assert "not counted: trainings[0] (80 hours): dated after 2026-06-01" in reason.reason
+
+
+def test_a_training_not_from_an_approved_provider_says_so() -> None:
+    unapproved = training("ca-pss-core", 80, "2024-01-10", approved=False)
+    found = el.check(with_(CA, trainings=[unapproved]), "ca-pss", as_of=AS_OF)
+    assert (
+        "trainings[0] (80 hours): not from an approved provider"
+        in found.requirement("training").reason
+    )
+
+
+def test_a_training_on_another_topic_says_so() -> None:
+    other = training("Advocacy", 80, "2024-01-10", approved=True)
+    found = el.check(with_(CA, trainings=[other]), "ca-pss", as_of=AS_OF)
+    assert "trainings[0] (80 hours): on another topic" in found.requirement("training").reason
+
+
+def test_continuing_education_outside_the_window_says_so() -> None:
+    old = [ce("Law and Ethics", 6, "2023-01-01"), ce("other", 14)]
+    found = el.check(with_(RECIPROCITY, continuing_education=old), "ca-pss", "reciprocity", AS_OF)
+    reason = found.requirement("continuing-education").reason
+    assert (
+        "continuing_education[0] (6 hours): dated before 2024-06-01, outside the period" in reason
+    )
+
+
+def test_a_specialization_training_taken_before_the_core_training_says_so() -> None:
+    early = training("ca-pss-family", 40, "2023-06-01")
+    found = el.check(with_(CA, trainings=[CA_CORE, early]), "ca-pss-family", as_of=AS_OF)
+    reasons = " ".join(r.reason for r in found.leaves)
+    assert "trainings[1] (40 hours): taken before the CalMHSA-approved core" in reasons
+
+
+def test_a_work_record_straddling_the_window_is_to_be_split_not_supplied() -> None:
+    long = work(2000, "2020-01-01", "2026-05-01")
+    found = el.check(with_(MHA, work_experience=[long]), "mha-ncps", as_of=AS_OF)
+    work_result = found.requirement("work")
+    assert work_result.status is el.Status.UNKNOWN
+    assert "split work_experience[0] at 2021-06-01, the start of the period" in found.next_steps
+    assert not any("start/end" in m for m in found.to_supply)
+    assert not any("start/end" in step for step in found.next_steps)
+
+
+def test_a_current_role_past_the_check_date_is_to_be_split_at_that_date() -> None:
+    current = {"peer_role": True, "hours": 600, "start": "2025-01-01", "current": True}
+    found = el.check(with_(ICRC, work_experience=[current]), "icrc-pr", as_of=AS_OF)
+    assert "split work_experience[0] at 2026-06-01, the check date" in found.next_steps
+
+
+def test_a_work_record_of_another_kind_says_why_it_does_not_count() -> None:
+    unpaid = work(500, peer_role=False)
+    found = el.check(with_(ICRC, work_experience=[unpaid]), "icrc-pr", as_of=AS_OF)
+    assert "work_experience[0] (500 hours): not a peer role" in found.requirement("work").reason
+
+
+# --- what to supply, once; numbers with the right noun -------------------------------------------
+
+
+def test_what_to_supply_and_the_next_steps_name_each_thing_once() -> None:
+    for cred in el.credentials():
+        for pathway in cred.pathways:
+            result = el.check({}, cred, pathway.id, AS_OF)
+            assert len(set(result.next_steps)) == len(result.next_steps), (cred.id, pathway.id)
+            assert len(set(result.to_supply)) == len(result.to_supply), (cred.id, pathway.id)
+    reciprocity = el.check({}, "ca-pss", "reciprocity", AS_OF)
+    assert not any(step.startswith("either") for step in reciprocity.next_steps)
+
+
+def test_numbers_carry_the_right_noun() -> None:
+    one_short = el.check(
+        with_(CA, trainings=[training("ca-pss-core", 79, "2024-01-10", approved=True)]),
+        "ca-pss",
+        as_of=AS_OF,
+    )
+    assert "79 found: 1 more hour needed" in one_short.requirement("training").reason
+    assert "complete 1 more training hour" in one_short.next_steps
+    two_short = el.check(
+        with_(CA, trainings=[training("ca-pss-core", 78, "2024-01-10", approved=True)]),
+        "ca-pss",
+        as_of=AS_OF,
+    )
+    assert "2 more hours needed" in two_short.requirement("training").reason
+    recovery = el.check(with_(GA, years_in_recovery=0.5), "ga-cps", as_of=AS_OF)
+    assert "at least 1 year in recovery required" in recovery.requirement("recovery").reason
+    supervision = el.check(with_(ICRC, supervision_hours=24), "icrc-pr", as_of=AS_OF)
+    assert "receive 1 more hour of supervision" in supervision.next_steps

@@ -140,7 +140,7 @@ def test_a_roster_streams_results_and_reports_bad_rows(tmp_path: Path) -> None:
     assert str(hours.error).startswith("row 3, column trainings.2.hours: expected a number ≥ 0")
     assert split.result is not None
     assert split.result.requirement("training").reason == (
-        "80 training hours required, 79 found: 1 more needed"
+        "80 training hours required, 79 found: 1 more hour needed"
     )
     assert date.error is not None
     assert str(date.error).startswith("row 5, column date_of_birth: expected a date")

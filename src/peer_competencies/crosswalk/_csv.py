@@ -4,9 +4,9 @@ and the wording of both items."""
 
 from __future__ import annotations
 
-import csv
 import io
 
+from .._markup import csv_writer
 from ._crosswalk import Crosswalk, default
 from ._model import NO_TERM_FOUND
 
@@ -35,7 +35,7 @@ def to_csv(crosswalk: Crosswalk | None = None) -> str:
     mapping sets' order: the same rows as the SSSOM export, in plain columns."""
     cw = default() if crosswalk is None else crosswalk
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)  # formulas neutralised
     writer.writerow(CSV_COLUMNS)
     for record in cw.records:
         subject_framework = (
@@ -55,7 +55,7 @@ def to_csv(crosswalk: Crosswalk | None = None) -> str:
         if record.object_id == NO_TERM_FOUND:
             object_text = f"(nothing in {object_framework})"
         writer.writerow(
-            (
+            [
                 record.subject_id,
                 subject_text,
                 record.predicate.value,
@@ -68,6 +68,6 @@ def to_csv(crosswalk: Crosswalk | None = None) -> str:
                 "; ".join(record.author_id),
                 "" if record.mapping_date is None else record.mapping_date.isoformat(),
                 record.comment or "",
-            )
+            ]
         )
     return buffer.getvalue()

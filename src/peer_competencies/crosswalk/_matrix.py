@@ -5,7 +5,6 @@ page, CSV and an Excel workbook."""
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 from collections.abc import Mapping
@@ -14,6 +13,7 @@ from types import MappingProxyType
 import attrs
 
 from .._errors import InputError
+from .._markup import csv_writer, spreadsheet_cell
 from .._model import Framework, Item
 from .._structure import frozen_mapping
 from ._crosswalk import LEVELS, Crosswalk, default, level_items
@@ -266,7 +266,8 @@ th, td { border: 1px solid #c8c8c8; padding: 0.25rem 0.4rem; }
 thead th { position: sticky; top: 0; background: #f4f4f4; vertical-align: bottom;
   font-weight: normal; min-width: 4.5rem; max-width: 7rem; font-size: 0.72rem; text-align: left; }
 thead th b { display: block; font-size: 0.85rem; }
-tbody th { text-align: left; font-weight: normal; max-width: 28rem; background: #fafafa; }
+tbody th { text-align: left; font-weight: normal; min-width: 14rem; max-width: 28rem;
+  background: #fafafa; }
 td { text-align: center; min-width: 1.6rem; font-weight: bold; }
 td.exact { background: #1a7f37; color: #fff; }
 td.close { background: #4cae4f; color: #fff; }
@@ -410,7 +411,7 @@ def matrix_csv(m: Matrix) -> str:
     each further line a row item with one cell per column (the letters of
     :data:`CELLS_LEGEND`, empty for none) and its curated no-counterpart note."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)  # formulas neutralised
     writer.writerows(_grid(m))
     return buffer.getvalue()
 
@@ -431,7 +432,7 @@ def matrix_xlsx(m: Matrix) -> bytes:
     sheet = book.active
     sheet.title = "matrix"
     for line in _grid(m):
-        sheet.append(line)
+        sheet.append([spreadsheet_cell(cell) for cell in line])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -441,13 +442,13 @@ def matrix_xlsx(m: Matrix) -> bytes:
     for (row_id, column_id), found in m.cells.items():
         details.append(
             [
-                row_id,
+                spreadsheet_cell(row_id),
                 column_id,
                 m.symbol(row_id, column_id),
                 ("not " if found.negated else "") + found.predicate.value,
                 found.confidence,
-                "; ".join(str(r) for r in found.records),
-                " | ".join(r.comment or "" for r in found.records),
+                spreadsheet_cell("; ".join(str(r) for r in found.records)),
+                spreadsheet_cell(" | ".join(r.comment or "" for r in found.records)),
             ]
         )
     legend = book.create_sheet("legend")

@@ -179,8 +179,8 @@ class Result:
 
     @property
     def next_steps(self) -> tuple[str, ...]:
-        """What to supply or do next, in the order of the requirements."""
-        return self.requirements.next_steps
+        """What to supply or do next, in the order of the requirements, each once."""
+        return tuple(dict.fromkeys(self.requirements.next_steps))
 
     @property
     def exit_code(self) -> int:
@@ -343,9 +343,10 @@ def _leaf(node: Requirement, ctx: Context) -> RequirementResult:
         if found.missing:
             steps = (f"supply {', '.join(found.missing)}", *named)
         else:
-            steps = named or (found.reason,)
-        if found.step:
+            steps = named or (() if found.steps else (found.reason,))
+        if found.step and steps:
             steps = (f"{steps[0]} (or {found.step})", *steps[1:])
+        steps = (*steps, *found.steps)
     return RequirementResult(
         node, found.status, found.reason, found.missing, steps, unrecognised=found.unrecognised
     )
@@ -373,11 +374,16 @@ def _evaluate(node: Node, ctx: Context, skipped: list[Requirement]) -> Requireme
     steps: tuple[str, ...] = ()
     if status is not Status.MET:
         if node.mode == "all-of":
-            steps = tuple(s for c in open_children for s in c.next_steps)
+            steps = tuple(dict.fromkeys(s for c in open_children for s in c.next_steps))
         else:
-            options = [" and ".join(c.next_steps) for c in open_children if c.next_steps]
+            options = list(
+                dict.fromkeys(" and ".join(c.next_steps) for c in open_children if c.next_steps)
+            )
             lead = "either" if needed - met == 1 else f"{needed - met} of"
-            steps = (f"{lead}: " + "; or: ".join(options),) if options else ()
+            if len(options) == 1 and needed - met == 1:
+                steps = (options[0],)  # every way to meet it asks for the same
+            else:
+                steps = (f"{lead}: " + "; or: ".join(options),) if options else ()
     missing: tuple[str, ...] = ()
     if status is not Status.MET:
         missing = tuple(dict.fromkeys(m for c in open_children for m in c.missing))

@@ -50,6 +50,7 @@ __all__ = [
     "add_years",
     "evaluate",
     "number",
+    "plural",
     "quoted",
 ]
 
@@ -123,6 +124,7 @@ class Finding:
     step: str | None = None
     unrecognised: tuple[Unrecognised, ...] = ()
     explained: bool = False
+    steps: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -270,6 +272,12 @@ def number(value: float) -> str:
     return f"{rounded:,.2f}".rstrip("0").rstrip(".")
 
 
+def plural(value: float, noun: str, nouns: str | None = None) -> str:
+    """A figure with its noun: ``1 hour``, ``2 hours``, ``1.5 hours``, ``1 year``."""
+    many = nouns or noun + "s"
+    return f"{number(value)} {noun if value == 1 else many}"
+
+
 def add_years(date: dt.date, years: int) -> dt.date:
     """``date`` moved by whole years; 29 February becomes 28 February in other years."""
     try:
@@ -368,12 +376,30 @@ def _window_text(ctx: Context, years: int | None, previous_calendar_year: bool =
         return f" in {ctx.as_of.year - 1}"
     if years is None:
         return ""
-    return f" in the {number(years)} years to {ctx.as_of.isoformat()}"
+    span = "year" if years == 1 else f"{number(years)} years"
+    return f" in the {span} to {ctx.as_of.isoformat()}"
 
 
 def _unknown_tail(missing: Sequence[str]) -> str:
     shown = ", ".join(missing[:4]) + (" …" if len(missing) > 4 else "")
     return f"; not known whether some records count (supply {shown})" if missing else ""
+
+
+def _not_counted(records: str, counted: Sequence[_Counted], limit: int = 5) -> str:
+    """The records given that do not count, each with why: "; not counted: trainings[1] (10
+    hours): on another topic"."""
+    out = [
+        f"{records}[{c.index}]"
+        + ("" if c.hours is None else f" ({plural(c.hours, 'hour')})")
+        + ": "
+        + ", ".join(c.why_not)
+        for c in counted
+        if c.counts is False and c.why_not
+    ]
+    if not out:
+        return ""
+    more = f"; and {len(out) - limit} more" if len(out) > limit else ""
+    return "; not counted: " + "; ".join(out[:limit]) + more
 
 
 def _need(field: str, finding_reason: str) -> Finding:
@@ -430,7 +456,7 @@ class MinAge:
 
     def evaluate(self, ctx: Context) -> Finding:
         a = ctx.applicant
-        need = f"at least {self.years} years of age required"
+        need = f"at least {plural(self.years, 'year')} of age required"
         if a.date_of_birth is not None:
             age = _age(a.date_of_birth, ctx.as_of)
             text = f"{need}; {age} on {ctx.as_of.isoformat()}"
@@ -579,16 +605,16 @@ class YearsInRecovery:
 
     def evaluate(self, ctx: Context) -> Finding:
         given = ctx.applicant.years_in_recovery
-        need = f"at least {number(self.years)} years in recovery required"
+        need = f"at least {plural(self.years, 'year')} in recovery required"
         if given is None:
             return _need("years_in_recovery", f"{need}; not given")
         began = _years_back(ctx.recorded_on, given)
         reached = _years_on(began, self.years)
         if began == dt.date.min:  # a figure reaching back before the calendar does
-            text = f"{need}; {number(given)} recorded on {ctx.recorded_on.isoformat()}"
+            text = f"{need}; {plural(given, 'year')} recorded on {ctx.recorded_on.isoformat()}"
         else:
             text = (
-                f"{need}; {number(_years_between(began, ctx.as_of))} years on "
+                f"{need}; {plural(_years_between(began, ctx.as_of), 'year')} on "
                 f"{ctx.as_of.isoformat()} (in recovery since {began.isoformat()}, so "
                 f"{number(self.years)} reached on {reached.isoformat()})"
             )
@@ -659,17 +685,18 @@ class ApplyBy:
 HourRecord = Training | ContinuingEducation | CollegeCredits
 
 _NOUNS = {
-    "trainings": ("training hours", "complete"),
-    "continuing_education": ("continuing-education hours", "earn"),
-    "college_credits": ("college credit hours", "earn"),
+    "trainings": ("training hour", "complete"),
+    "continuing_education": ("continuing-education hour", "earn"),
+    "college_credits": ("college credit hour", "earn"),
 }
 
 
 @attrs.frozen
 class Part:
-    """A minimum inside an hours requirement: hours on one topic, or peer-specific hours."""
+    """A minimum inside an hours requirement: hours on one topic, or peer-specific hours; with
+    ``hours`` None, one record on the topic of any length (Georgia's "1 Peer Ethics Training")."""
 
-    hours: float
+    hours: float | None = None
     topic: str | None = None
     peer_specific: bool = False
     label: str | None = None
@@ -741,6 +768,7 @@ class _Counted:
     hours: float | None
     record: HourRecord
     missing: tuple[str, ...]
+    why_not: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -753,7 +781,9 @@ class Hours:
     before the check date, ``previous_calendar_year`` only those of the calendar year before it,
     ``certification_period`` only those dated in the period of the certification being renewed
     (UNKNOWN, never another window, when its dates are not given); ``after`` (another hours
-    requirement, by reference) only trainings dated after the day that requirement was completed.
+    requirement, by reference) only trainings dated after the day that requirement was completed;
+    ``dated_after`` only records dated after that day; ``approved_from`` counts a training dated
+    on or after that day only when its provider is approved.
     """
 
     kind: ClassVar[str] = "hours"
@@ -766,6 +796,8 @@ class Hours:
     previous_calendar_year: bool = False
     certification_period: CertificationPeriod | None = None
     after: str | None = None
+    dated_after: dt.date | None = None
+    approved_from: dt.date | None = None
     after_rule: Hours | None = attrs.field(default=None, eq=False, repr=False)
 
     def _window(self, ctx: Context) -> tuple[dt.date, dt.date] | None:
@@ -804,25 +836,50 @@ class Hours:
         after = self.after_rule.completed(ctx) if self.after_rule else None
         found = []
         for i, rec in enumerate(records):
-            checks: dict[str, Tri] = {"date": ctx.happened(rec.date)}
+            why: list[str] = []  # why the record does not count, when it does not
+
+            def check(verdict: Tri, because: str, why: list[str] = why) -> Tri:
+                if verdict is False:
+                    why.append(because)
+                return verdict
+
+            checks: dict[str, Tri] = {
+                "date": check(ctx.happened(rec.date), f"dated after {ctx.as_of.isoformat()}")
+            }
             if window is not None:
                 inside = None if rec.date is None else window[0] <= rec.date <= window[1]
+                if inside is False and rec.date is not None and rec.date < window[0]:
+                    check(False, f"dated before {window[0].isoformat()}, outside the period")
+                elif inside is False and checks["date"] is not False:
+                    check(False, f"dated after {window[1].isoformat()}, outside the period")
                 checks["date"] = _all(checks["date"], inside)
                 if self.certification_period is not None and not period_known:
                     # dated by the check date, but whether in the period is not known
                     checks["period"] = None if checks["date"] is not False else False
-            if self.approved_only:
-                checks["approved"] = getattr(rec, "approved", None)
+            if self.dated_after is not None:
+                later = None if rec.date is None else rec.date > self.dated_after
+                day = self.dated_after.isoformat()
+                checks["date"] = _all(checks["date"], check(later, f"completed by {day}"))
+            if self.approved_only or self.approved_from is not None:
+                approved: Tri = getattr(rec, "approved", None)
+                if not self.approved_only and self.approved_from is not None:
+                    needed = None if rec.date is None else rec.date >= self.approved_from
+                    approved = _any([needed is False, approved]) if needed is not True else approved
+                checks["approved"] = check(approved, "not from an approved provider")
             if self.topics is not None:
-                checks["topic"] = ctx.named(
+                topic = ctx.named(
                     "topics", getattr(rec, "topic", None), self.topics, f"{self.records}[{i}].topic"
                 )
+                checks["topic"] = check(topic, "on another topic")
             if after is not None:
                 earliest, latest = after
                 if rec.date is None or earliest is None:
                     checks["date"] = _all(checks["date"], None)
                 elif rec.date <= earliest:
-                    checks["date"] = False
+                    assert self.after_rule is not None
+                    names = ctx.vocabulary.names("topics", self.after_rule.topics or ())
+                    first = f" ({earliest.isoformat()})" if earliest == latest else ""
+                    checks["date"] = check(False, f"taken before the {names} was completed{first}")
                 elif latest is None or rec.date <= latest:
                     checks["date"] = _all(checks["date"], None)
             counts = _all(*checks.values())
@@ -835,7 +892,9 @@ class Hours:
                 ]
             if counts is not False and rec.hours is None:
                 missing.append(f"{self.records}[{i}].hours")
-            found.append(_Counted(i, counts, rec.hours, rec, tuple(missing)))
+            found.append(
+                _Counted(i, counts, rec.hours, rec, tuple(missing), tuple(dict.fromkeys(why)))
+            )
         return found
 
     def completed(self, ctx: Context) -> tuple[dt.date | None, dt.date | None]:
@@ -865,7 +924,7 @@ class Hours:
 
     def evaluate(self, ctx: Context) -> Finding:
         noun, verb = _NOUNS[self.records]
-        need = f"{number(self.total)} {noun} required{self._window_text(ctx)}"
+        need = f"{plural(self.total, noun)} required{self._window_text(ctx)}"
         counted = self.counted(ctx)
         if counted is None:
             return _need(self.records, f"{need}; no {self.records.replace('_', ' ')} given")
@@ -874,36 +933,46 @@ class Hours:
         hi = sum(INF if c.hours is None else c.hours for c in counted if c.counts is not False)
         statuses = [_status(lo, hi, self.total)]
         short: list[tuple[str, float]] = []
+        lacking: list[str] = []  # topics of which one record is needed and none counts
         for part in self.parts:
             p_lo = p_hi = 0.0
             for c in counted:
                 m = _all(c.counts, part.matches(c.record, ctx, f"{self.records}[{c.index}]"))
                 if m is True:
-                    p_lo += c.hours or 0.0
+                    p_lo += (c.hours or 0.0) if part.hours is not None else 1
                 if m is not False:
-                    p_hi += INF if c.hours is None else c.hours
-            statuses.append(_status(p_lo, p_hi, part.hours))
-            if p_lo < part.hours:
+                    p_hi += INF if c.hours is None or part.hours is None else c.hours
+            statuses.append(_status(p_lo, p_hi, 1 if part.hours is None else part.hours))
+            if part.hours is None and p_lo < 1:
+                lacking.append(part.name(ctx.vocabulary))
+            elif part.hours is not None and p_lo < part.hours:
                 short.append((part.name(ctx.vocabulary), part.hours - p_lo))
         rest = (self.total - lo) - sum(s for _, s in short)
-        pieces = [f"{number(s)} more needed in {name}" for name, s in short]
+        pieces = [f"{plural(s, 'more hour')} needed in {name}" for name, s in short]
         if rest > 0:
-            pieces.append(f"{number(rest)} more needed" + (" in any topic" if short else ""))
-        found = f"{number(lo)} found"
+            pieces.append(
+                f"{plural(rest, 'more hour')} needed" + (" in any topic" if short else "")
+            )
+        pieces += [f"one on {name} needed" for name in lacking]
+        found = f"{number(lo)} found" if lo else f"none by {ctx.as_of.isoformat()}"
         if hi > lo:  # records whose topic, date or approval is not given may still count
             found += " (and some of unknown hours" if hi == INF else f" (and {number(hi - lo)}"
             found += " that may count once the missing facts are given)"
         text = f"{need}, {found}" + (": " + ", ".join(pieces) if pieces else "")
+        text += _not_counted(self.records, counted)
         if Status.UNMET in statuses:
-            step = f"{verb} " + ", ".join(p.replace("needed", noun) for p in pieces)
-            return Finding(Status.UNMET, text, step=step)
+            todo = [f"{plural(s, 'more ' + noun)} in {name}" for name, s in short]
+            if rest > 0:
+                todo.append(plural(rest, f"more {noun}") + (" in any topic" if short else ""))
+            todo += [f"one on {name}" for name in lacking]
+            return Finding(Status.UNMET, text, step=f"{verb} " + ", ".join(todo))
         if Status.UNKNOWN in statuses:
             missing = (*period_missing, *(m for c in counted for m in c.missing))
             return Finding(Status.UNKNOWN, text, missing=missing)
         return Finding(Status.MET, text)
 
     def describe(self, vocabulary: Vocabulary) -> str:
-        noun = _NOUNS[self.records][0]
+        noun = _NOUNS[self.records][0] + "s"
         text = f"the `hours` of `{self.records}` add up to ≥ {number(self.total)}"
         if self.topics is not None:
             text += " counting topics " + ", ".join(f"`{t}`" for t in self.topics)
@@ -922,8 +991,15 @@ class Hours:
             )
         if self.after is not None:
             text += f", dated after `{self.after}` was completed"
+        if self.dated_after is not None:
+            text += f", dated after {self.dated_after.isoformat()}"
+        if self.approved_from is not None:
+            text += f", approved providers only for records dated from {self.approved_from}"
         for part in self.parts:
-            text += f"; ≥ {number(part.hours)} {noun} in {part.name(vocabulary)}"
+            if part.hours is None:
+                text += f"; ≥ 1 record on {part.name(vocabulary)}, of any length"
+            else:
+                text += f"; ≥ {number(part.hours)} {noun} in {part.name(vocabulary)}"
             text += " (`peer_specific`)" if part.peer_specific else f" (topic `{part.topic}`)"
         return text
 
@@ -991,10 +1067,15 @@ class TrainingCompleted:
             return _need("trainings", f"{need}; no trainings given")
         found: list[Tri] = []
         missing: list[str] = []
+        why: list[str] = []
         for i, t in enumerate(trainings):
             topic = ctx.named("topics", t.topic, self.topics, f"trainings[{i}].topic")
             done = ctx.happened(t.date)
             found.append(_all(topic, done))
+            if topic is False:
+                why.append(f"trainings[{i}]: on another topic")
+            elif done is False:
+                why.append(f"trainings[{i}]: dated after {ctx.as_of.isoformat()}")
             if found[-1] is None:
                 missing += [
                     f"trainings[{i}].{k}"
@@ -1005,7 +1086,9 @@ class TrainingCompleted:
         if result is True:
             return Finding(Status.MET, f"{need}; completed")
         if result is False:
-            return Finding(Status.UNMET, f"{need}; not found", step=f"complete the {names}")
+            text = f"{need}; none by {ctx.as_of.isoformat()}"
+            text += f"; not counted: {'; '.join(why)}" if why else ""
+            return Finding(Status.UNMET, text, step=f"complete the {names}")
         return Finding(Status.UNKNOWN, need, missing=tuple(missing))
 
     def describe(self, vocabulary: Vocabulary) -> str:
@@ -1111,7 +1194,7 @@ class ExamPassed:
                 if base is True and attempts is False:
                     failed_on = f"; passed only after more than {self.max_attempts} attempts"
                 if base is True and timely is False:
-                    years = f"{self.within_years_of_training} year(s)"
+                    years = plural(self.within_years_of_training or 0, "year")
                     failed_on = (
                         f"; passed before the training was completed, not within {years} after it"
                         if self._before_training(ctx, e.date)
@@ -1127,10 +1210,19 @@ class ExamPassed:
         if result is True:
             return Finding(Status.MET, f"{need}; passed")
         if result is False:
-            tried = sum(ctx.vocabulary.matches("exams", e.exam, self.exams) is True for e in exams)
+            named = [e for e in exams if ctx.vocabulary.matches("exams", e.exam, self.exams)]
+            by = [e for e in named if ctx.happened(e.date) is not False]
+            later = len(named) - len(by)
             text = failed_on or (
-                f"; {tried} attempt(s), none passed" if tried else "; no attempt recorded"
+                f"; {plural(len(by), 'attempt')} by {ctx.as_of.isoformat()}, none passed"
+                if by
+                else f"; none by {ctx.as_of.isoformat()}"
             )
+            if later:
+                text += f" ({plural(later, 'attempt')} dated after {ctx.as_of.isoformat()})"
+            others = len(exams) - len(named)
+            if others and not failed_on:
+                text += f"; not counted: {plural(others, 'record')} of another exam"
             return Finding(Status.UNMET, need + text, step=f"pass the {name}")
         missing = list(dict.fromkeys(missing))
         return Finding(Status.UNKNOWN, need, missing=tuple(missing))
@@ -1148,8 +1240,8 @@ class ExamPassed:
         if self.within_years_of_training is not None:
             topics = ", ".join(f"`{t}`" for t in self.training_topics)
             text += (
-                f", within {self.within_years_of_training} year(s) after a training with topic "
-                f"{topics}"
+                f", within {plural(self.within_years_of_training, 'year')} after a training "
+                f"with topic {topics}"
             )
         return text
 
@@ -1165,6 +1257,13 @@ def _work_filters(
         "supervised": _flag(rec.supervised, supervised),
         "verified": _flag(rec.verified, verified),
     }
+
+
+_WORK_WHY = {
+    "peer_role": "not a peer role",
+    "supervised": "not supervised",
+    "verified": "not verified",
+}
 
 
 def _work_noun(peer_role: bool | None, supervised: bool | None, verified: bool | None) -> str:
@@ -1208,42 +1307,58 @@ class WorkHours:
         start = None if self.within_years is None else add_years(ctx.as_of, -self.within_years)
         lo = hi = 0.0
         missing: list[str] = []
+        splits: list[str] = []  # records that straddle a date the count turns on
+        not_counted: list[str] = []
         for i, rec in enumerate(records):
             checks = _work_filters(rec, self.peer_role, self.supervised, self.verified)
+            why = [_WORK_WHY[k] for k, v in checks.items() if v is False]
             end = _end(ctx, rec)
-            if (rec.start is not None and rec.start > ctx.as_of) or (
-                start is not None and end is not None and end < start
-            ):
+            where = f"work_experience[{i}]"
+            if rec.start is not None and rec.start > ctx.as_of:
                 checks["dates"] = False
-            elif end is not None and end <= ctx.as_of:
-                # a record begun before the period straddles its start: part may count
-                straddles = start is not None and (rec.start is None or rec.start < start)
-                checks["dates"] = None if straddles else True
-            elif end is None and ctx.as_of >= ctx.today and start is None:
-                checks["dates"] = True
+                why.append(f"begun after {ctx.as_of.isoformat()}")
+            elif start is not None and end is not None and end < start:
+                checks["dates"] = False
+                why.append(f"ended before {start.isoformat()}, outside the period")
             else:
-                checks["dates"] = None
+                checks["dates"] = True
+                if start is not None and rec.start is None:
+                    checks["dates"] = None
+                    missing.append(f"{where}.start")
+                elif start is not None and rec.start is not None and rec.start < start:
+                    checks["dates"] = None  # part of it may count: split it at the start
+                    splits.append(f"split {where} at {start.isoformat()}, the start of the period")
+                if end is None:
+                    if not (ctx.as_of >= ctx.today and start is None):
+                        checks["dates"] = None
+                        missing.append(f"{where}.end")
+                elif end > ctx.as_of:
+                    checks["dates"] = None  # part of it may count: split it at the check date
+                    splits.append(f"split {where} at {ctx.as_of.isoformat()}, the check date")
             counts = _all(*checks.values())
             if counts is True:
                 lo += rec.hours or 0.0
+            if counts is False and why:
+                hours = "" if rec.hours is None else f" ({plural(rec.hours, 'hour')})"
+                not_counted.append(f"{where}{hours}: {', '.join(why)}")
             if counts is not False:
                 hi += INF if rec.hours is None else rec.hours
                 if rec.hours is None:
-                    missing.append(f"work_experience[{i}].hours")
+                    missing.append(f"{where}.hours")
             if counts is None:
-                missing += [
-                    f"work_experience[{i}].{'start/end' if k == 'dates' else k}"
-                    for k, v in checks.items()
-                    if v is None
-                ]
+                missing += [f"{where}.{k}" for k, v in checks.items() if v is None and k != "dates"]
         status = _status(lo, hi, self.hours)
-        text = f"{need}, {number(lo)} found"
+        text = f"{need}, {number(lo)} found" if lo else f"{need}, none by {ctx.as_of.isoformat()}"
         if lo < self.hours:
-            text += f": {number(self.hours - lo)} more needed"
+            text += f": {plural(self.hours - lo, 'more hour')} needed"
+        if not_counted:
+            text += "; not counted: " + "; ".join(not_counted)
         if status is Status.UNMET:
-            return Finding(status, text, step=f"work {number(self.hours - lo)} more {noun}")
+            return Finding(status, text, step=f"work {plural(self.hours - lo, 'more hour')}")
         if status is Status.UNKNOWN:
-            return Finding(status, text, missing=tuple(missing))
+            if splits:
+                text += "; part of a record may count: " + "; ".join(splits)
+            return Finding(status, text, missing=tuple(missing), steps=tuple(splits))
         return Finding(status, text)
 
     def describe(self, vocabulary: Vocabulary) -> str:
@@ -1282,7 +1397,8 @@ class WorkDuration:
 
     def evaluate(self, ctx: Context) -> Finding:
         need = (
-            f"{self.months} calendar months of work required{_window_text(ctx, self.within_years)}"
+            f"{plural(self.months, 'calendar month')} of work required"
+            f"{_window_text(ctx, self.within_years)}"
         )
         records = ctx.applicant.work_experience
         if records is None:
@@ -1319,21 +1435,23 @@ class WorkDuration:
             whole, rest = _whole_months(first, last)
             months, days, partial = months + whole, days + rest, partial + (rest > 0)
         short = self.months - months
-        found = f"{months} months" + (f" and {days} days" if days else "")
+        found = plural(months, "month") + (f" and {plural(days, 'day')}" if days else "")
         text = f"{need}, {found} found"
         if short <= 0 or days >= 31 * short:
             return Finding(Status.MET, text)
-        text += f": short of {self.months} months"
+        text += f": short of {plural(self.months, 'month')}"
         if unsure:
             return Finding(Status.UNKNOWN, text, missing=tuple(missing))
         if partial >= 2 and days >= 28 * short:
             return Finding(
                 Status.UNKNOWN,
-                f"{text}; whether {days} days in separate stretches make {short} month(s) is "
-                "not settled",
+                f"{text}; whether {plural(days, 'day')} in separate stretches make "
+                f"{plural(short, 'month')} is not settled",
             )
         return Finding(
-            Status.UNMET, text, step=f"work until {self.months} calendar months are reached"
+            Status.UNMET,
+            text,
+            step=f"work until {plural(self.months, 'calendar month')} are reached",
         )
 
     def describe(self, vocabulary: Vocabulary) -> str:
@@ -1366,9 +1484,14 @@ class EmployedOn:
             end = _end(ctx, rec)
             began = None if rec.start is None else rec.start <= self.date
             lasted = None if end is None else end >= self.date
-            found.append(_all(_flag(rec.peer_role, self.peer_role), began, lasted))
+            in_role = _flag(rec.peer_role, self.peer_role)
+            found.append(_all(in_role, began, lasted))
             if found[-1] is None:
-                missing.append(f"work_experience[{i}].start/end/peer_role")
+                missing += [
+                    f"work_experience[{i}].{k}"
+                    for k, v in (("start", began), ("end", lasted), ("peer_role", in_role))
+                    if v is None
+                ]
         result = _any(found)
         if result is True:
             return Finding(Status.MET, f"{need}; found")
@@ -1390,15 +1513,16 @@ class SupervisionHours:
 
     def evaluate(self, ctx: Context) -> Finding:
         given = ctx.applicant.supervision_hours
-        need = f"{number(self.hours)} hours of supervision required"
+        need = f"{plural(self.hours, 'hour')} of supervision required"
         if given is None:
             return _need("supervision_hours", f"{need}; not given")
         text = f"{need}, {number(given)} found"
         if given < self.hours:
+            more = plural(self.hours - given, "more hour")
             return Finding(
                 Status.UNMET,
-                f"{text}: {number(self.hours - given)} more needed",
-                step=f"receive {number(self.hours - given)} more hours of supervision",
+                f"{text}: {more} needed",
+                step=f"receive {more} of supervision",
             )
         if ctx.as_of < ctx.recorded_on:
             return _need(
