@@ -388,7 +388,7 @@ CASES = [
         "de-cprs",
         with_(DE, work_experience=[work(499)]),
         "work",
-        reason="1 more needed",
+        reason="1 more hour needed",
     ),
     met("25 hours of supervision meet de-cprs", "de-cprs", DE, "supervision"),
     unmet(
@@ -480,7 +480,7 @@ CASES = [
         "az-pr",
         with_(AZ, trainings=[*ICRC_TRAININGS[:3], training("Ethics", 15), training("Other", 1)]),
         "training",
-        reason="1 more needed in Ethical Responsibility",
+        reason="1 more hour needed in Ethical Responsibility",
     ),
     # nv-prss
     met("two years in recovery meet nv-prss", "nv-prss", NV, "recovery"),
@@ -612,7 +612,7 @@ CASES = [
         NOT_ELIGIBLE,
         pathway="renewal",
         requirement="continuing-education",
-        reason="1 more needed in Peer Recovery Ethics",
+        reason="1 more hour needed in Peer Recovery Ethics",
     ),
     Case(
         "39 CE hours do not renew in-cprc",
@@ -735,7 +735,7 @@ CASES = [
         "ky-adpss",
         with_(KY, trainings=[*KY_TOPICS[:1], training("Domestic violence", 2), *KY_TOPICS[2:]]),
         "topic-training",
-        reason="1 more needed in Domestic violence",
+        reason="1 more hour needed in Domestic violence",
     ),
     unmet(
         "15 hours of ethics are not enough for ky-adpss",
@@ -764,7 +764,7 @@ CASES = [
         with_(KY, trainings=[*KY_TOPICS[:3], training("Advocacy", 9), *KY_TOPICS[4:]]),
         "topic-training",
         pathway="temporary",
-        reason="1 more needed in Advocacy",
+        reason="1 more hour needed in Advocacy",
     ),
     unmet(
         "9 hours of recovery support are not enough for ky-adpss's temporary registration",
@@ -1457,7 +1457,7 @@ CASES = [
         NOT_ELIGIBLE,
         pathway="renewal",
         requirement="continuing-education",
-        reason="1 more needed in suicide prevention",
+        reason="1 more hour needed in suicide prevention",
         unverified="mirror",
     ),
     Case(
