@@ -249,3 +249,10 @@ def test_results_read_back_one_row_per_roster_row(
     outcomes = [r["outcome"] for r in rows]
     assert outcomes.count("ERROR") == 2
     assert outcomes.count("SKIPPED") == 1
+
+
+def test_empty_cells_past_the_last_column_keep_the_row(tmp_path: Path) -> None:
+    path = roster(tmp_path, "id,age\nA,30,,\n")
+    (row,) = el.read_roster(path)
+    assert row.error is None
+    assert dict(row.cells) == {"id": "A", "age": "30"}
