@@ -669,6 +669,19 @@ def write_sssom(mapping_set: MappingSet, framework_iris: Mapping[str, str] | Non
         c for c in COLUMNS if c in REQUIRED_COLUMNS or any(row[c] is not None for row in rows)
     ]
     columns += dict.fromkeys(c for record in records for c in record.extra)
+    # SSSOM propagates a set-level value only to a set whose rows have no such column: once a
+    # row needs its own value, every row states its value, the set's where it has none
+    for column, value in (
+        (
+            "mapping_date",
+            None if mapping_set.mapping_date is None else mapping_set.mapping_date.isoformat(),
+        ),
+        ("license", mapping_set.license),
+    ):
+        if column in columns and value is not None:
+            for row in rows:
+                if row[column] is None:
+                    row[column] = value
     lines.append("\t".join(columns))
     lines.extend("\t".join(_cell(row.get(c)) for c in columns) for row in rows)
     return "\n".join(lines) + "\n"
