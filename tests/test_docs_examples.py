@@ -13,14 +13,19 @@ import ast
 import contextlib
 import io
 import re
+import shlex
 import tokenize
 from pathlib import Path
 
 import pytest
 
+from peer_competencies._cli import EXIT_ERROR, main
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+SHELL = re.compile(r"^```(?:sh|shell|bash)\n(.*?)^```", re.DOTALL | re.MULTILINE)
+WRITES = ("-o", "--output", "--html", ">")
 
 
 def python_blocks(page: Path) -> list[tuple[int, str]]:
@@ -102,3 +107,39 @@ def test_a_promised_value_that_the_code_does_not_give_is_caught(tmp_path: Path) 
         encoding="utf-8",
     )
     assert run_page(page) == ["page.md:4: promises 'category', gives 'competency'"]
+
+
+def shell_commands(page: Path) -> list[list[str]]:
+    """The ``peer-competencies`` command lines of the page's ```sh blocks, comments dropped."""
+    found: list[list[str]] = []
+    for block in SHELL.findall(page.read_text(encoding="utf-8")):
+        for line in block.splitlines():
+            if line.startswith("peer-competencies "):
+                found.append(shlex.split(line, comments=True)[1:])
+    return found
+
+
+def test_the_pages_show_command_lines() -> None:
+    assert sum(len(shell_commands(page)) for page in PAGES) >= 20
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_every_command_line_on_a_page_runs(
+    page: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    """Each command runs from the checkout's root and ends in an answer, not an error; the
+    files it writes (``-o``, ``--html``, ``>``) go to a temporary folder instead."""
+    monkeypatch.chdir(ROOT)
+    for argv in shell_commands(page):
+        args = list(argv)
+        for n, arg in enumerate(args[:-1]):
+            if arg in WRITES:
+                args[n + 1] = str(tmp_path / Path(args[n + 1]).name)
+        if ">" in args:
+            args = args[: args.index(">")]
+        code = main(args)
+        _, err = capsys.readouterr()
+        assert code != EXIT_ERROR, (argv, err)
