@@ -365,6 +365,23 @@ def test_show_takes_an_id_in_any_case(capsys: pytest.CaptureFixture[str]) -> Non
     assert out.startswith("ca-sb803: ")
 
 
+def test_every_command_takes_shipped_ids_in_any_case(capsys: pytest.CaptureFixture[str]) -> None:
+    commands = [
+        ["crosswalk", "samhsa-2015:viii", "--to", "CA-SB803"],
+        ["crosswalk", "--matrix", "SAMHSA-2015", "ca-sb803"],
+        ["eligibility", "explain", "CA-PSS"],
+        ["eligibility", "check", str(EXAMPLES / "applicant.json"), "--credential", "CA-PSS"],
+        ["search", "crisis", "--framework", "SAMHSA-2015"],
+        ["export", "SAMHSA-2015", "--format", "csv"],
+    ]
+    for argv in commands:
+        code, out, err = run(capsys, *argv)
+        assert code != EXIT_ERROR, (argv, err)
+        assert out, argv
+    _, out, _ = run(capsys, "crosswalk", "samhsa-2015:viii", "--to", "CA-SB803")
+    assert out.startswith("samhsa-2015:VIII  Helps peers to manage crises")
+
+
 def test_show_imports_no_coverage_crosswalk_or_eligibility_code() -> None:
     code = (
         "import sys; from peer_competencies._cli import main; main(['show', 'samhsa-2015:VIII.4']);"

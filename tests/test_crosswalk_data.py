@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -440,3 +441,42 @@ def test_the_mapping_set_says_how_candidates_were_generated_and_reviewed() -> No
     assert "tools/crosswalk_candidates.py" in mapping_set.description
     assert "semapv:LexicalMatching" in mapping_set.description
     assert "samhsa_recovery_principles" in mapping_set.curie_map
+
+
+def _candidates_tool() -> Any:
+    import importlib.util
+
+    path = DATA.parents[3] / "tools" / "crosswalk_candidates.py"
+    spec = importlib.util.spec_from_file_location("crosswalk_candidates", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_review_table_is_what_the_candidate_tool_writes_for_the_shipped_set(
+    tmp_path: Path,
+) -> None:
+    """The committed review table records what the mapping set decided about every proposal:
+    regenerating it from the shipped set gives the same file."""
+    tool = _candidates_tool()
+    target = tmp_path / "review.tsv"
+    assert tool.main(["-o", str(target)]) == 0
+    committed = DATA.parents[3] / "tools" / "crosswalk_candidates.tsv"
+    assert target.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8")
+    rows = target.read_text(encoding="utf-8").splitlines()[1:]
+    verbatim = [r.split("\t") for r in rows if r.split("\t")[2] == "yes"]
+    assert ["samhsa-2015:VI.1", "ca-sb803:14.S1"] in [v[:2] for v in verbatim]
+    assert all(v[7].startswith("accepted") for v in verbatim)  # each restatement was decided
+
+
+def test_confidence_reads_as_closeness_exact_is_one_related_at_most_point_eight() -> None:
+    for record in shipped():
+        if not record.positive:
+            continue
+        if record.predicate is Predicate.EXACT:
+            assert record.confidence == 1.0, record
+        if record.predicate is Predicate.RELATED:
+            assert record.confidence is not None
+            assert record.confidence <= 0.8, record

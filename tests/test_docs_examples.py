@@ -2,8 +2,9 @@
 
 The ```python blocks of one page run in order in one namespace (a page's later examples use
 names its earlier ones set). A statement whose comment is a quoted value
-(``item.parent.text  # 'Helps peers to manage crises'``) must give that value: ``…`` in the
-comment stands for any text, so a page cannot promise output the code does not print.
+(``item.parent.text  # 'Helps peers to manage crises'``, prose may follow the quotes) must give
+that value: ``…`` in the quotes stands for any text, so a page cannot promise output the code
+does not print.
 """
 
 from __future__ import annotations
@@ -12,14 +13,19 @@ import ast
 import contextlib
 import io
 import re
+import shlex
 import tokenize
 from pathlib import Path
 
 import pytest
 
+from peer_competencies._cli import EXIT_ERROR, main
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+SHELL = re.compile(r"^```(?:sh|shell|bash)\n(.*?)^```", re.DOTALL | re.MULTILINE)
+WRITES = ("-o", "--output", "--html", ">")
 
 
 def python_blocks(page: Path) -> list[tuple[int, str]]:
@@ -28,14 +34,17 @@ def python_blocks(page: Path) -> list[tuple[int, str]]:
     return [(text.count("\n", 0, m.start()) + 2, m.group(1)) for m in BLOCK.finditer(text)]
 
 
+QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+
+
 def promised(source: str) -> dict[int, str]:
-    """Line number -> the quoted value a line's comment promises."""
+    """Line number -> the quoted value a line's comment begins with (prose may follow it)."""
     found: dict[int, str] = {}
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         if token.type == tokenize.COMMENT:
-            comment = token.string.lstrip("#").strip()
-            if comment[:1] in "'\"" and len(comment) > 1:
-                found[token.start[0]] = comment
+            quoted = QUOTED.match(token.string.lstrip("#").strip())
+            if quoted:
+                found[token.start[0]] = quoted.group()
     return found
 
 
@@ -94,7 +103,43 @@ def test_a_promised_value_that_the_code_does_not_give_is_caught(tmp_path: Path) 
     page.write_text(
         "```python\nimport peer_competencies as pc\n"
         "pc.lookup('samhsa-2015:VIII.4').parent.text   # 'Helps peers to manage …'\n"
-        "pc.lookup('samhsa-2015:VIII.4').kind.value    # 'category'\n```\n",
+        "pc.lookup('samhsa-2015:VIII.4').kind.value    # 'category' (prose may follow)\n```\n",
         encoding="utf-8",
     )
     assert run_page(page) == ["page.md:4: promises 'category', gives 'competency'"]
+
+
+def shell_commands(page: Path) -> list[list[str]]:
+    """The ``peer-competencies`` command lines of the page's ```sh blocks, comments dropped."""
+    found: list[list[str]] = []
+    for block in SHELL.findall(page.read_text(encoding="utf-8")):
+        for line in block.splitlines():
+            if line.startswith("peer-competencies "):
+                found.append(shlex.split(line, comments=True)[1:])
+    return found
+
+
+def test_the_pages_show_command_lines() -> None:
+    assert sum(len(shell_commands(page)) for page in PAGES) >= 20
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_every_command_line_on_a_page_runs(
+    page: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    """Each command runs from the checkout's root and ends in an answer, not an error; the
+    files it writes (``-o``, ``--html``, ``>``) go to a temporary folder instead."""
+    monkeypatch.chdir(ROOT)
+    for argv in shell_commands(page):
+        args = list(argv)
+        for n, arg in enumerate(args[:-1]):
+            if arg in WRITES:
+                args[n + 1] = str(tmp_path / Path(args[n + 1]).name)
+        if ">" in args:
+            args = args[: args.index(">")]
+        code = main(args)
+        _, err = capsys.readouterr()
+        assert code != EXIT_ERROR, (argv, err)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
+import unicodedata
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from peer_competencies._terminal import WORTH_SHOWING, clip, progress
 
@@ -45,6 +50,10 @@ def test_no_bar_for_a_small_batch_or_a_pipe(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr("sys.stderr", pipe)
     assert len(list(progress(list(range(WORTH_SHOWING * 2))))) == WORTH_SHOWING * 2
     assert pipe.getvalue() == ""
+
+
+def _json_children(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.lists(children, max_size=4) | st.dictionaries(st.text(), children, max_size=4)
 
 
 HOSTILE = "ok\x1b[2J\x1b]0;owned\x07 \u202eevil\u202c \u200b\x7f\x85\u2028end"
@@ -124,3 +133,22 @@ def test_the_width_is_80_off_a_terminal_and_the_terminals_own_on_one(
     assert terminal_width(_Terminal()) == 20  # never narrower than 20
     monkeypatch.delenv("COLUMNS")
     assert terminal_width(_Terminal()) == 80  # a terminal whose size cannot be read
+
+
+@given(st.text())
+def test_any_text_is_shown_with_nothing_a_terminal_would_obey(text: str) -> None:
+    from peer_competencies._terminal import escape, fit
+
+    shown = escape(text)
+    assert all(ch.isprintable() or ch == " " or unicodedata.category(ch) == "Zs" for ch in shown)
+    for line in fit(text, 40).split("\n"):
+        assert all(ch.isprintable() or unicodedata.category(ch) == "Zs" for ch in line)
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(), _json_children))
+def test_json_output_decodes_to_the_same_data_and_is_printable(data: object) -> None:
+    from peer_competencies._terminal import dump_json
+
+    text = dump_json(data)
+    assert json.loads(text) == data
+    assert all(ch.isprintable() or ch in "\n " or unicodedata.category(ch) == "Zs" for ch in text)

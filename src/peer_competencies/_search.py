@@ -37,6 +37,7 @@ class _Index:
     lengths: tuple[float, ...]
     document_frequency: dict[str, int]
     average_length: float
+    postings: dict[str, tuple[int, ...]]  # term → the items holding it, in order
 
 
 def _index_of(framework: Framework) -> _Index:
@@ -49,14 +50,18 @@ def _index_of(framework: Framework) -> _Index:
         terms.append(weights)
     lengths = tuple(sum(t.values()) for t in terms)
     frequency: Counter[str] = Counter()
-    for weights in terms:
+    postings: dict[str, list[int]] = {}
+    for n, weights in enumerate(terms):
         frequency.update(weights.keys())
+        for term in weights:
+            postings.setdefault(term, []).append(n)
     return _Index(
         framework.items,
         tuple(terms),
         lengths,
         dict(frequency),
         (sum(lengths) / len(lengths)) if lengths else 1.0,
+        {t: tuple(p) for t, p in postings.items()},
     )
 
 
@@ -76,10 +81,10 @@ def _scores(index: _Index, query_terms: list[str], phrase: str) -> Iterable[Matc
     unique = list(dict.fromkeys(query_terms))
     n = len(index.items)
     idfs = {t: idf(n, index.document_frequency.get(t, 0)) for t in unique}
-    for item, weights, length in zip(index.items, index.terms, index.lengths, strict=True):
+    holding = sorted({n for t in unique for n in index.postings.get(t, ())})
+    for n in holding:  # only the items that hold a query word (an inverted index)
+        item, weights, length = index.items[n], index.terms[n], index.lengths[n]
         matched = [t for t in unique if t in weights]
-        if not matched:
-            continue
         score = bm25(matched, idfs, weights, length, index.average_length, _K1, _B)
         if phrase and (phrase in item.text.lower() or phrase in (item.description or "").lower()):
             score += _PHRASE_BONUS

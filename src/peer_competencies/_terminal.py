@@ -223,14 +223,14 @@ def fit(text: str, width: int = DEFAULT_WIDTH) -> str:
     return "\n".join(lines)
 
 
-_JSON_UNSAFE = re.compile(
-    "[\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u2028-\u202e"
-    "\u2060-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
-)
+_NOT_PLAIN_ASCII = re.compile("[^\x20-\x7e\n]")  # the only candidates; the rest is plain
 
 
 def _json_escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
+    ch = match.group()
+    if ch.isprintable() or unicodedata.category(ch) == "Zs":
+        return ch
+    code = ord(ch)
     if code < 0x10000:
         return f"\\u{code:04x}"
     code -= 0x10000
@@ -238,11 +238,11 @@ def _json_escape(match: re.Match[str]) -> str:
 
 
 def json_safe(text: str) -> str:
-    """JSON text with the characters a terminal could act on escaped as ``\\uXXXX``: DEL and C1
-    controls, bidi and other format characters, line separators and lone surrogates (:mod:`json`
-    escapes the C0 controls itself). Outside strings JSON has none of them, so the result
-    decodes to the same data."""
-    return _JSON_UNSAFE.sub(_json_escape, text)
+    """JSON text with every character a terminal could act on escaped as ``\\uXXXX``: what
+    :func:`escape` escapes (DEL and C1 controls, bidi and other format characters, line
+    separators, lone surrogates, unassigned code points; :mod:`json` escapes the C0 controls
+    itself). Outside strings JSON has none of them, so the result decodes to the same data."""
+    return _NOT_PLAIN_ASCII.sub(_json_escape, text)
 
 
 def dump_json(data: Any) -> str:

@@ -22,62 +22,109 @@ STOPWORDS = frozenset(
     e g eg ie including include includes""".split()
 )
 
-# Longest first: the first suffix that leaves a stem of three letters or more is removed.
-_SUFFIXES = (
-    "ational",
-    "ization",
-    "fulness",
-    "iveness",
-    "ousness",
-    "ations",
-    "nesses",
-    "ments",
-    "ities",
-    "ation",
-    "ness",
-    "ment",
-    "ings",
-    "ible",
-    "able",
-    "ions",
-    "ives",
-    "ence",
-    "ance",
-    "ity",
-    "ing",
-    "ion",
-    "ive",
-    "ies",
-    "ers",
-    "ful",
-    "ous",
-    "ist",
-    "ism",
-    "ed",
-    "es",
-    "er",
-    "ly",
-    "al",
-    "s",
-    "e",
-    "y",
+# Words whose plural or variant no suffix rule reaches.
+_IRREGULAR = {
+    "crises": "crisis",
+    "diagnoses": "diagnosis",
+    "analyses": "analysis",
+    "hypotheses": "hypothesis",
+    "children": "child",
+    "women": "woman",
+    "men": "man",
+    "lives": "life",
+    "selves": "self",
+    "wives": "wife",
+    "isation": "ization",
+}
+
+# Derivational endings, longest first: (ending, replacement, shortest stem left). A stem shorter
+# than its minimum keeps the ending, so "action" (act + ion) and "active" (act + ive) stay apart.
+_DERIVATIONAL = (
+    ("entation", "ent", 4),  # documentation → document
+    ("ization", "iz", 4),  # organization → organiz(e)
+    ("isation", "iz", 4),
+    ("ality", "al", 4),  # confidentiality → confidential, spirituality → spiritual
+    ("ation", "at", 4),  # facilitation → facilitat(e)
+    ("ator", "at", 4),  # facilitator → facilitat(e)
+    ("ement", "e", 4),  # engagement → engage
+    ("ment", "", 5),  # empowerment → empower; "document" keeps its ending
+    ("ness", "", 5),  # awareness → aware; "wellness" and "illness" are kept whole
+    ("ship", "", 4),  # partnership → partner
+    ("ence", "ent", 4),  # resilience → resilient
+    ("ency", "ent", 4),  # resiliency, competency → resilient, competent
+    ("ance", "ant", 4),
+    ("ancy", "ant", 4),
+    ("ally", "al", 4),  # culturally → cultural
+    ("ical", "ic", 4),  # ethical → ethic
+    ("tion", "t", 5),  # prevention → prevent; "action" is kept whole
+    ("sion", "s", 5),  # discussion → discuss
+    ("acy", "at", 4),  # advocacy → advocat(e)
+    ("ery", "er", 4),  # recovery → recover
+    ("ful", "", 4),  # respectful → respect
+    ("ive", "", 5),  # supportive → support; "active" is kept whole
+    ("ize", "iz", 4),
+    ("ise", "iz", 4),
+    ("al", "", 5),  # professional → profession, cultural → cultur(e), referral → refer
+    ("ly", "", 5),  # actively → active; "family" is kept whole
 )
+
+_VOWELS = frozenset("aeiouy")
+_UNDOUBLED = frozenset("lsz")
+
+
+def _undouble(word: str) -> str:
+    """planning → plann → plan; referral → referr → refer (not skill, process, buzz)."""
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in _VOWELS | _UNDOUBLED:
+        return word[:-1]
+    return word
+
+
+def _inflection(word: str) -> str:
+    """The word without its plural, -ing or -ed ending."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"  # boundaries → boundary
+    if word.endswith("sses"):
+        return word[:-2]
+    if word.endswith(("ches", "shes", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ys")) and len(word) > 3:
+        return word[:-1]
+    for ending in ("ing", "ed"):
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            if len(stem) < 3 or not _VOWELS & set(stem):
+                return word  # sing, red, bed
+            undoubled = _undouble(stem)
+            if undoubled != stem:
+                return undoubled  # planning → plan
+            short = len(stem) <= 4 and stem[-1] not in _VOWELS and stem[-2] in _VOWELS
+            if short and stem[-3] not in _VOWELS:
+                return stem + "e"  # sharing → share, coping → cope
+            return stem
+    return word
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light suffix-stripping stem: ``advocates``, ``advocacy``, ``advocating`` → ``advoc``."""
+    """A light English stem: word families conflate (``partners``, ``partnering`` →
+    ``partner``; ``crisis``, ``crises`` → ``crisis``; ``advocacy``, ``advocates`` →
+    ``advocat``) while words of different meaning stay apart (``action`` ≠ ``active``)."""
     if len(word) <= 3 or word.isdigit():
         return word
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
+    word = _IRREGULAR.get(word, word)
+    word = _inflection(word)
+    for _ in range(2):  # relationships → relationship → relation → relat
+        for ending, replacement, shortest in _DERIVATIONAL:
+            if word.endswith(ending) and len(word) - len(ending) >= shortest:
+                rest = word[: -len(ending)]
+                if ending in ("al", "ly") and rest[-1] in _VOWELS:
+                    continue  # spiritual, individual, daily
+                word = _undouble(rest + replacement) if not replacement else rest + replacement
+                break
+        else:
             break
-    # fold the consonant doubled before a suffix (planning → plann → plan)
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
-        word = word[:-1]
-    if word.endswith(("ac", "at")) and len(word) > 5:
-        word = word[:-2]
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]  # facilitate → facilitat, culture → cultur
     return word
 
 

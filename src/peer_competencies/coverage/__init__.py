@@ -28,14 +28,26 @@ from ._coverage import (
 )
 from ._report import REPORT_FORMATS, render, to_data
 from ._requirements import Requirement, RequirementCheck, RequirementVerdict, Rule, requirement
-from ._suggest import Evidence, Matcher, Suggestion, suggest, suggest_many, targets
+from ._suggest import (
+    MATCHERS,
+    Calibration,
+    Evidence,
+    Matcher,
+    Suggestion,
+    calibration,
+    suggest,
+    suggest_many,
+    targets,
+)
 from ._syllabus import SYLLABUS_SUFFIXES, Module, Program, Syllabus, read_syllabus, syllabus_from
 
 __all__ = [
+    "MATCHERS",
     "PARTIAL",
     "REPORT_FORMATS",
     "STRONG",
     "SYLLABUS_SUFFIXES",
+    "Calibration",
     "CategoryTally",
     "CompetencyCoverage",
     "CoverageReport",
@@ -55,6 +67,7 @@ __all__ = [
     "Syllabus",
     "Translate",
     "Via",
+    "calibration",
     "coverage",
     "crosswalk_credit",
     "read_syllabus",

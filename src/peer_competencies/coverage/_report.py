@@ -15,7 +15,14 @@ from .._errors import InputError
 from .._markup import csv_writer, markdown_text
 from .._structure import choose
 from .._terminal import clip
-from ._coverage import CompetencyCoverage, CoverageReport, CoverageStatus, Credit, Via
+from ._coverage import (
+    CategoryTally,
+    CompetencyCoverage,
+    CoverageReport,
+    CoverageStatus,
+    Credit,
+    Via,
+)
 
 __all__ = ["REPORT_FORMATS", "render", "to_data"]
 
@@ -72,8 +79,7 @@ def summary(report: CoverageReport) -> str:
     )
 
 
-def _category_name(report: CoverageReport, n: int) -> str:
-    tally = report.by_category()[n]
+def _category_name(tally: CategoryTally) -> str:
     if tally.category is None:
         return f"all {tally.total} competencies"
     return f"{tally.category.code} {tally.category.text}"
@@ -193,10 +199,10 @@ def to_table(report: CoverageReport) -> str:
     lines += ["", *textwrap.wrap(LEGEND, 80)]
     tallies = report.by_category()
     lines += ["", f"{'By category':<29}" + "".join(f"{h:>10}" for h in _TALLY)]
-    for n, tally in enumerate(tallies):
+    for tally in tallies:
         counts = (tally.direct, tally.crosswalk, tally.partly, tally.hinted, tally.missing)
         lines.append(
-            f"{_short(_category_name(report, n), 29):<29}" + "".join(f"{c:>10}" for c in counts)
+            f"{_short(_category_name(tally), 29):<29}" + "".join(f"{c:>10}" for c in counts)
         )
     if report.unmapped_modules:
         lines += ["", "Modules with no competency ids (suggestions, not counted):"]
@@ -350,11 +356,8 @@ _cell = markdown_text  # a syllabus's wording, shown as written inside Markdown
 
 def _tally_rows(report: CoverageReport) -> list[tuple[str, tuple[int, ...]]]:
     return [
-        (
-            _category_name(report, n),
-            (t.direct, t.crosswalk, t.partly, t.hinted, t.missing),
-        )
-        for n, t in enumerate(report.by_category())
+        (_category_name(t), (t.direct, t.crosswalk, t.partly, t.hinted, t.missing))
+        for t in report.by_category()
     ]
 
 

@@ -1,39 +1,66 @@
 """Text-based suggestions: which competencies a module's wording most likely addresses.
 
 The default matcher needs only the standard library. It indexes every statement of the framework
-(the competencies and all their children: skills, values, themes, field examples, sub-items),
-scores each with Okapi BM25 over stemmed words, and credits a competency with the best score in
-its subtree plus a share of the next best, so that a module matching several of a competency's
-skills ranks it above one matching a single stray word. The statements that matched are the
-evidence. Suggestions are never counted as coverage until a person accepts them.
+(the competencies and all their children: skills, values, themes, field examples, sub-items)
+as TF-IDF vectors over lightly stemmed words, and scores each competency by how closely its best
+statements match the text (each next one counting less), plus how closely all of its wording
+taken as one length-normalised document and its own title match. Cosine similarity keeps a
+competency with many statements from winning on common words. A small curated concept layer
+(``data/matcher/concepts.json``) links everyday course words to the frameworks' words.
+
+Scores are calibrated to a 0-1 confidence on labelled real course titles
+(``data/matcher/calibration.json``); suggestions below the threshold are not made ("no
+confident suggestion"). The statements that matched are the evidence. Suggestions are never
+counted as coverage until a person accepts them.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Collection, Iterable
+import json
+import math
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Collection, Iterable, Mapping
+from functools import cache
+from operator import itemgetter
+from typing import Any
 
 import attrs
 
 from .._errors import InputError
 from .._load import database
 from .._model import Framework, Item, Kind
-from .._text import bm25, idf, tokens, words
+from .._text import words
 
-__all__ = ["Evidence", "Matcher", "Suggestion", "suggest", "suggest_many", "targets"]
+__all__ = [
+    "MATCHERS",
+    "Calibration",
+    "Evidence",
+    "Matcher",
+    "Suggestion",
+    "calibration",
+    "suggest",
+    "suggest_many",
+    "targets",
+]
 
-# Tuned on the two labelled sets of benchmarks/bench_matcher.py (see docs/coverage.md).
-_K1 = 1.6
-_B = 0.9
-_DECAY = 0.5  # the n-th best statement of a competency counts _DECAY ** n
-_COUNTED = 6  # statements counted per competency
-_WHOLE = 1.0  # weight of all of a competency's statements taken as one document
+MATCHERS = ("default", "semantic")
+
+# Tuned on the training split of the real titles and the two seed-derived sets
+# (benchmarks/bench_matcher.py; see docs/coverage.md).
+DECAY = 0.35  # the n-th best statement of a competency counts DECAY ** n
+COUNTED = 3  # statements counted per competency
+WHOLE = 0.6  # weight of all of a competency's wording taken as one document
+TITLE = 0.5  # weight of the competency's own wording
+CONCEPT = 0.8  # weight of a framework word reached through the concept layer
 _EVIDENCE = 3  # statements shown as evidence
+_KEPT = 10  # ranked targets kept per (text, framework) in the cache
 
 
 @attrs.frozen
 class Evidence:
-    """A statement that matched, and the words of the text it shares (as the text spells them)."""
+    """A statement that matched, and the words of the text it shares (as the text spells them;
+    ``word→framework word`` where the concept layer made the link)."""
 
     item: Item
     words: tuple[str, ...]
@@ -42,11 +69,14 @@ class Evidence:
 
 @attrs.frozen
 class Suggestion:
-    """A competency suggested for a text, its score (higher is better) and the evidence."""
+    """A competency suggested for a text: ``score`` is a confidence from 0 to 1, calibrated
+    on labelled course titles (about the share of suggestions with that score that a reviewer
+    accepted); ``raw`` is the matcher's own score; ``evidence`` the statements that matched."""
 
     item: Item
     score: float
     evidence: tuple[Evidence, ...]
+    raw: float = 0.0
 
 
 def targets(framework: Framework) -> tuple[Item, ...]:
@@ -58,96 +88,304 @@ def targets(framework: Framework) -> tuple[Item, ...]:
     return tuple(i for i in framework.roots if i.kind is not Kind.QUALIFICATION)
 
 
-def _score(query: list[str], idfs: dict[str, float], words: Counter[str], average: float) -> float:
-    return bm25(query, idfs, words, sum(words.values()), average, _K1, _B)
+# ---------------------------------------------------------------------------------------------
+# shipped matcher data: the concept layer and the calibration
 
 
-def _idf(query: list[str], documents: Iterable[Counter[str]]) -> tuple[dict[str, float], float]:
-    docs = list(documents)
-    df = Counter(t for words in docs for t in query if t in words)
-    average = sum(sum(w.values()) for w in docs) / len(docs) if docs else 1.0
-    return {t: idf(len(docs), df[t]) for t in query}, average
+def _read_data(name: str) -> Any:
+    from .._resources import data_folder
+
+    return json.loads(data_folder("matcher", name).read_bytes())
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(s for _, s in words(text))
+
+
+@attrs.frozen
+class _Concept:
+    id: str
+    course: tuple[tuple[str, ...], ...]  # stemmed phrases
+    framework: tuple[str, ...]  # stems
+    framework_words: tuple[str, ...]  # as the framework spells them, for evidence
+
+
+@cache
+def _concept_starts() -> Mapping[str, tuple[tuple[tuple[str, ...], _Concept], ...]]:
+    """Each concept's course phrases by their first stem, to look up only what a text holds."""
+    starts: dict[str, list[tuple[tuple[str, ...], _Concept]]] = {}
+    for concept in _concepts():
+        for phrase in concept.course:
+            starts.setdefault(phrase[0], []).append((phrase, concept))
+    return {first: tuple(found) for first, found in starts.items()}
+
+
+@cache
+def _course_words() -> frozenset[str]:
+    """Stems of the words that name a course's own structure (never matched)."""
+    return frozenset(s for w in _read_data("concepts.json")["course_words"] for s in _phrase(w))
+
+
+@cache
+def _concepts() -> tuple[_Concept, ...]:
+    found = []
+    for entry in _read_data("concepts.json")["concepts"]:
+        course = tuple(p for p in (_phrase(t) for t in entry["course_terms"]) if p)
+        spelled: dict[str, str] = {}
+        for term in entry["framework_terms"]:
+            for word, stemmed in words(term):
+                spelled.setdefault(stemmed, word)
+        found.append(_Concept(entry["id"], course, tuple(spelled), tuple(spelled.values())))
+    return tuple(found)
+
+
+@attrs.frozen
+class Calibration:
+    """A logistic map from a matcher's raw score to a 0-1 confidence, and the threshold below
+    which nothing is suggested."""
+
+    slope: float
+    intercept: float
+    threshold: float
+
+    def confidence(self, raw: float) -> float:
+        return 1.0 / (1.0 + math.exp(-(self.slope * raw + self.intercept)))
+
+
+@cache
+def _calibrations() -> Mapping[str, Mapping[str, Calibration]]:
+    data = _read_data("calibration.json")
+    return {
+        matcher: {
+            framework: Calibration(c["slope"], c["intercept"], c["threshold"])
+            for framework, c in by_framework.items()
+        }
+        for matcher, by_framework in data["matchers"].items()
+    }
+
+
+def calibration(framework: str, matcher: str = "default") -> Calibration:
+    """The shipped calibration of ``matcher`` for ``framework`` (or its fit for all the
+    labelled frameworks together, where that framework has no labelled titles of its own)."""
+    by_framework = _calibrations()[matcher]
+    return by_framework.get(framework) or by_framework["*"]
+
+
+# ---------------------------------------------------------------------------------------------
+# the lexical index
+
+
+def _unit(weights: Mapping[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
+
+
+class _Space:
+    """Unit TF-IDF vectors of some documents, with an inverted index for fast dot products."""
+
+    def __init__(self, documents: list[Counter[str]], idf: Mapping[str, float]) -> None:
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for n, counts in enumerate(documents):
+            vector = _unit({t: (1 + math.log(c)) * idf[t] for t, c in counts.items()})
+            for term, weight in vector.items():
+                self.postings.setdefault(term, []).append((n, weight))
+
+    def cosines(self, query: Mapping[str, float]) -> dict[int, float]:
+        found: dict[int, float] = {}
+        for term, q in query.items():
+            for n, weight in self.postings.get(term, ()):
+                found[n] = found.get(n, 0.0) + q * weight
+        return found
 
 
 class Matcher:
-    """A BM25 index over every statement of one framework, credited to its targets.
+    """The default matcher's index over every statement of one framework, credited to its
+    targets. Built once per framework; ``exclude`` holds ids left out of the index (to test on
+    held-out statements); the keyword options override the tuned parameters."""
 
-    Each statement credits the target it stands under (a skill its competency), or every target
-    below it (a SAMHSA category its competencies). A target's score is its best statements'
-    scores, each next one counting less, plus the score of all its statements taken together as
-    one document. ``exclude`` holds ids left out of the index (to test on held-out statements).
-    """
-
-    def __init__(self, framework: Framework, exclude: Collection[str] = ()) -> None:
+    def __init__(
+        self,
+        framework: Framework,
+        exclude: Collection[str] = (),
+        *,
+        decay: float = DECAY,
+        counted: int = COUNTED,
+        whole: float = WHOLE,
+        title: float = TITLE,
+        concept: float = CONCEPT,
+    ) -> None:
         self.framework = framework
         self.targets = targets(framework)
-        target_ids = {t.id for t in self.targets}
-        self._statements: list[tuple[Item, tuple[Item, ...], Counter[str]]] = []
-        whole: dict[str, Counter[str]] = {}
+        self._decay, self._counted, self._whole_weight = decay, counted, whole
+        self._title_weight, self._concept = title, concept
+        target_ids = {t.id: n for n, t in enumerate(self.targets)}
+        self._target_ids = tuple(t.id for t in self.targets)
+        statements: list[Item] = []
+        counts: list[Counter[str]] = []
+        credits: list[tuple[int, ...]] = []
+        whole_docs = [Counter[str]() for _ in self.targets]
         for item in framework.items:
             if item.id in exclude:
                 continue
-            words = Counter(tokens(item.text))
+            found = Counter(_phrase(item.text))
             if item.description:
-                words.update(tokens(item.description))
+                found.update(_phrase(item.description))
             if item.id in target_ids:
-                credited: tuple[Item, ...] = (item,)
+                credited: tuple[int, ...] = (target_ids[item.id],)
             else:
-                above = [a for a in item.ancestors if a.id in target_ids]
+                above = [target_ids[a.id] for a in item.ancestors if a.id in target_ids]
                 credited = tuple(above[:1]) or tuple(
-                    d for d in item.descendants if d.id in target_ids
+                    target_ids[d.id] for d in item.descendants if d.id in target_ids
                 )
-            if words and credited:
-                self._statements.append((item, credited, words))
+            if found and credited:
+                statements.append(item)
+                counts.append(found)
+                credits.append(credited)
                 if len(credited) == 1:
-                    whole.setdefault(credited[0].id, Counter()).update(words)
-        self._whole = whole
+                    whole_docs[credited[0]].update(found)
+        df = Counter(t for c in counts for t in c)
+        n = len(counts)
+        self._idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
+        self._statements = tuple(statements)
+        self._credits = tuple(credits)
+        self._terms = tuple(frozenset(c) for c in counts)
+        self._space = _Space(counts, self._idf)
+        titles = [Counter(_phrase(t.text)) for t in self.targets]
+        self._whole = _Space(whole_docs, self._idf_for(whole_docs))
+        self._title = _Space(titles, self._idf_for(titles))
 
-    def suggest(self, text: str, k: int = 5) -> tuple[Suggestion, ...]:
-        """The ``k`` best targets for ``text``, best first (ties broken by id)."""
+    def _idf_for(self, documents: list[Counter[str]]) -> dict[str, float]:
+        idf = dict(self._idf)
+        for doc in documents:
+            for term in doc:
+                idf.setdefault(term, 1.0)
+        return idf
+
+    def _query(self, text: str) -> tuple[dict[str, float], dict[str, str]]:
+        """The query's unit vector, and how each of its terms is spelled in the text."""
+        skipped = _course_words()
+        found = [(w, s) for w, s in words(text) if s not in skipped]
+        surface: dict[str, str] = {}
+        weights: dict[str, float] = {}
+        for word, stemmed in found:
+            surface.setdefault(stemmed, word)
+            weights[stemmed] = weights.get(stemmed, 0.0) + 1.0
+        if self._concept > 0:
+            stems = [s for _, s in found]
+            reached: set[str] = set()
+            for first in dict.fromkeys(stems):
+                for phrase, concept in _concept_starts().get(first, ()):
+                    if concept.id in reached or not _contains(stems, phrase):
+                        continue
+                    reached.add(concept.id)
+                    via = " ".join(surface.get(s, s) for s in phrase)
+                    for term, spelled in zip(
+                        concept.framework, concept.framework_words, strict=True
+                    ):
+                        if term not in weights:
+                            surface[term] = f"{via}→{spelled}"
+                            weights[term] = self._concept
+        vector = _unit({t: w * self._idf[t] for t, w in weights.items() if t in self._idf})
+        return vector, surface
+
+    def rank(self, text: str, k: int = 5) -> tuple[Suggestion, ...]:
+        """The ``k`` best targets for ``text`` with raw scores (no threshold), best first (ties
+        broken by id); ``score`` is the calibrated confidence."""
         _check_k(k)
         _check_text(text, "text")
         return self._ranked(text, k)
 
-    def _ranked(self, text: str, k: int) -> tuple[Suggestion, ...]:
-        surface: dict[str, str] = {}
-        for word, stemmed in words(text):
-            surface.setdefault(stemmed, word)
-        query = list(surface)
+    def suggest(self, text: str, k: int = 5) -> tuple[Suggestion, ...]:
+        """The ``k`` best targets for ``text`` that reach the confidence threshold."""
+        threshold = calibration(self.framework.id).threshold
+        return tuple(s for s in self.rank(text, k) if s.score >= threshold)
+
+    def _ranked(self, text: str, keep: int = _KEPT) -> tuple[Suggestion, ...]:
+        query, surface = self._query(text)
         if not query:
             return ()
-        idf, average = _idf(query, (w for _, _, w in self._statements))
-        found: dict[str, list[Evidence]] = {}
-        items: dict[str, Item] = {}
-        for item, credited, counts in self._statements:
-            score = _score(query, idf, counts, average)
-            if score <= 0:
-                continue
-            shared = tuple(surface[t] for t in query if t in counts)
-            for target in credited:
-                found.setdefault(target.id, []).append(Evidence(item, shared, score))
-                items[target.id] = target
-        whole_idf, whole_average = _idf(query, self._whole.values())
+        counted = max(self._counted, _EVIDENCE)
+        best: dict[int, list[tuple[float, int]]] = {}  # each target's best statements
+        matched = sorted(self._space.cosines(query).items(), key=itemgetter(1), reverse=True)
+        for n, cos in matched:
+            for target in self._credits[n]:
+                top = best.get(target)
+                if top is None:
+                    best[target] = [(cos, n)]
+                elif len(top) < counted:
+                    top.append((cos, n))
+        whole = self._whole.cosines(query)
+        title = self._title.cosines(query)
+        weights = [self._decay**i for i in range(self._counted)]
+        whole_weight, title_weight = self._whole_weight, self._title_weight
+        scored = []
+        for target in best.keys() | whole.keys() | title.keys():
+            raw = whole_weight * whole.get(target, 0.0) + title_weight * title.get(target, 0.0)
+            top = best.get(target)
+            if top:
+                raw += sum(c * w for (c, _), w in zip(top, weights, strict=False))
+            scored.append((-raw, self._target_ids[target], target))
+        scored.sort()
+        cal = calibration(self.framework.id)
         ranked = []
-        for target_id, evidence in found.items():
-            evidence.sort(key=lambda e: (-e.score, e.item.id))
-            score = sum(e.score * _DECAY**n for n, e in enumerate(evidence[:_COUNTED]))
-            if target_id in self._whole:
-                score += _WHOLE * _score(query, whole_idf, self._whole[target_id], whole_average)
-            shown = tuple(attrs.evolve(e, score=round(e.score, 4)) for e in evidence[:_EVIDENCE])
-            ranked.append(Suggestion(items[target_id], round(score, 4), shown))
-        ranked.sort(key=lambda s: (-s.score, s.item.id))
-        return tuple(ranked[:k])
+        for negative, _, target in scored[:keep]:
+            found = best.get(target, [])
+            evidence = tuple(
+                Evidence(
+                    self._statements[n],
+                    tuple(surface[t] for t in query if t in self._terms[n]),
+                    round(c, 4),
+                )
+                for c, n in found[:_EVIDENCE]
+            )
+            raw = -negative
+            item = self.targets[target]
+            ranked.append(Suggestion(item, round(cal.confidence(raw), 4), evidence, round(raw, 4)))
+        return tuple(ranked)
 
+
+def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:
+    if len(phrase) == 1:
+        return phrase[0] in stems
+    width = len(phrase)
+    return any(tuple(stems[i : i + width]) == phrase for i in range(len(stems) - width + 1))
+
+
+# ---------------------------------------------------------------------------------------------
+# the public functions, with one index per framework and a cache per (text, framework, matcher)
 
 _MATCHERS: dict[str, Matcher] = {}
+_SUGGESTIONS: OrderedDict[tuple[str, str, str], tuple[Suggestion, ...]] = OrderedDict()
+_CACHED = 4096
+_LOCK = threading.Lock()
 
 
 def _matcher(framework_id: str) -> Matcher:
     fw = database().framework(framework_id)
-    found = _MATCHERS.get(framework_id)
-    if found is None or found.framework is not fw:
-        found = _MATCHERS[framework_id] = Matcher(fw)
+    with _LOCK:
+        found = _MATCHERS.get(framework_id)
+        if found is None or found.framework is not fw:
+            found = _MATCHERS[framework_id] = Matcher(fw)
+        return found
+
+
+def _ranked(text: str, framework: str, matcher: str) -> tuple[Suggestion, ...]:
+    key = (framework, matcher, text)
+    with _LOCK:
+        found = _SUGGESTIONS.get(key)
+        if found is not None:
+            _SUGGESTIONS.move_to_end(key)
+            return found
+    if matcher == "default":
+        found = _matcher(framework)._ranked(text)
+    else:
+        from . import _semantic
+
+        found = _semantic.ranked(text, framework, mode=matcher)
+    with _LOCK:
+        _SUGGESTIONS[key] = found
+        if len(_SUGGESTIONS) > _CACHED:
+            _SUGGESTIONS.popitem(last=False)
     return found
 
 
@@ -163,16 +401,59 @@ def _check_text(text: object, name: str) -> None:
         raise InputError(f"{name} is empty", fix="give the words to match, e.g. a module's title")
 
 
-def suggest(text: str, framework: str, k: int = 5) -> tuple[Suggestion, ...]:
+def _check_matcher(matcher: object) -> str:
+    if matcher not in MATCHERS:
+        raise InputError(f"unknown matcher {matcher!r}", fix=f"use one of {', '.join(MATCHERS)}")
+    return str(matcher)
+
+
+def _check_threshold(threshold: object) -> None:
+    if threshold is None:
+        return
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+        raise InputError(f"threshold must be a number from 0 to 1 or None, got {threshold!r}")
+    if not 0 <= threshold <= 1:
+        raise InputError(f"threshold must be from 0 to 1, got {threshold!r}")
+
+
+def _confident(
+    found: tuple[Suggestion, ...], framework: str, matcher: str, k: int, threshold: float | None
+) -> tuple[Suggestion, ...]:
+    floor = calibration(framework, matcher).threshold if threshold is None else threshold
+    return tuple(s for s in found[:k] if s.score >= floor)
+
+
+def suggest(
+    text: str,
+    framework: str,
+    k: int = 5,
+    matcher: str = "default",
+    threshold: float | None = None,
+) -> tuple[Suggestion, ...]:
     """Competencies of ``framework`` that ``text`` (a module's title and description) most
-    likely addresses, best first, each with its score and the statements that matched.
-    ``text`` must hold some words; ``k`` is a whole number ≥ 1."""
+    likely addresses, best first, each with its 0-1 confidence and the statements that matched.
+
+    Only suggestions whose confidence reaches ``threshold`` are made (None: the calibrated
+    threshold of that matcher and framework; 0: every match); an empty result means "no
+    confident suggestion". ``matcher`` is ``"default"`` (standard library only) or
+    ``"semantic"`` (adds word embeddings; needs the ``semantic`` extra: ``pip install
+    'peer-competencies[semantic]'``). ``text`` must hold some words; ``k`` is a whole number ≥ 1.
+    """
     _check_k(k)
     _check_text(text, "text")
-    return _matcher(framework)._ranked(text, k)
+    name = _check_matcher(matcher)
+    _check_threshold(threshold)
+    database().framework(framework)  # an unknown id is reported before anything is loaded
+    return _confident(_ranked(text, framework, name), framework, name, k, threshold)
 
 
-def suggest_many(texts: Iterable[str], framework: str, k: int = 5) -> list[tuple[Suggestion, ...]]:
+def suggest_many(
+    texts: Iterable[str],
+    framework: str,
+    k: int = 5,
+    matcher: str = "default",
+    threshold: float | None = None,
+) -> list[tuple[Suggestion, ...]]:
     """:func:`suggest` for many texts against one framework, sharing one index; ``texts`` is
     a list (or any iterable) of texts, read one by one as they are ranked."""
     if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable):
@@ -181,9 +462,11 @@ def suggest_many(texts: Iterable[str], framework: str, k: int = 5) -> list[tuple
             fix="for one text, use suggest(), or pass [text]",
         )
     _check_k(k)
-    matcher = _matcher(framework)
+    name = _check_matcher(matcher)
+    _check_threshold(threshold)
+    database().framework(framework)
     found = []
     for n, text in enumerate(texts):
         _check_text(text, f"texts[{n}]")
-        found.append(matcher._ranked(text, k))
+        found.append(_confident(_ranked(text, framework, name), framework, name, k, threshold))
     return found

@@ -77,6 +77,23 @@ def crosswalk_arguments(p: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_crosswalk)
 
 
+def _shipped_case(args: argparse.Namespace) -> None:
+    """Ids of the shipped data written in other upper and lower case, as the data spells them."""
+    from .._api import get
+    from .._load import database
+
+    def framework(text: str) -> str:
+        return database().shipped_id(text) or text
+
+    if args.id:
+        item = get(args.id)
+        args.id = item.id if item is not None else args.id
+    if args.to:
+        args.to = framework(args.to)
+    if args.matrix:
+        args.matrix = [framework(f) for f in args.matrix]
+
+
 def _crosswalk(args: argparse.Namespace) -> Crosswalk:
     from ._crosswalk import Crosswalk, default, load_framework, load_mappings
 
@@ -107,6 +124,7 @@ def cmd_crosswalk(args: argparse.Namespace) -> int:
             raise InputError(f"{flag} goes with --matrix", fix="add --matrix F1 F2")
     if args.matrix and (args.to or args.inferred):
         raise InputError("--to and --inferred go with an item id", fix="drop them")
+    _shipped_case(args)
     cw = _crosswalk(args)
     if args.matrix:
         return _matrix(cw, args)

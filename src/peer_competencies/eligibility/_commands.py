@@ -28,6 +28,13 @@ __all__ = ["eligibility_arguments"]
 EXIT_ROWS_FAILED = 4
 
 
+def _credential_id(text: str) -> str:
+    """A credential id as given, or the shipped id it names in other upper and lower case."""
+    from ._rules import credentials
+
+    return next((c.id for c in credentials() if c.id == text.casefold()), text)
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -179,7 +186,9 @@ def eligibility_arguments(top: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(command_parser=p)
     p.add_argument("file", help="the applicant record, .json or .yaml")
-    p.add_argument("--credential", required=True, help="a credential id such as ca-pss")
+    p.add_argument(
+        "--credential", required=True, type=_credential_id, help="a credential id such as ca-pss"
+    )
     p.add_argument("--pathway", help="a pathway id (default: initial certification)")
     p.add_argument("--as-of", type=_date, help="check as of this date, YYYY-MM-DD (today)")
     _json_flag(p, "print the result as JSON")
@@ -194,7 +203,9 @@ def eligibility_arguments(top: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(command_parser=p)
     p.add_argument("roster", help="the roster, a CSV file with one applicant per row")
-    p.add_argument("--credential", required=True, help="a credential id such as ca-pss")
+    p.add_argument(
+        "--credential", required=True, type=_credential_id, help="a credential id such as ca-pss"
+    )
     p.add_argument("--pathway", help="a pathway id (default: initial certification)")
     p.add_argument("--as-of", type=_date, help="check as of this date, YYYY-MM-DD (today)")
     p.add_argument("-o", "--output", help="write the results here (default: standard output)")
@@ -206,7 +217,11 @@ def eligibility_arguments(top: argparse.ArgumentParser) -> None:
         help="show a credential's rules with their sources, and the names records may use",
     )
     p.set_defaults(command_parser=p)
-    p.add_argument("id", help="a credential id such as ca-pss (see: eligibility credentials)")
+    p.add_argument(
+        "id",
+        type=_credential_id,
+        help="a credential id such as ca-pss (see: eligibility credentials)",
+    )
     p.add_argument("--pathway", help="only this pathway")
     form = p.add_mutually_exclusive_group()
     form.add_argument("--markdown", action="store_true", help="print Markdown")

@@ -1,0 +1,192 @@
+"""The suggestion matchers and the stemmer they share with search."""
+
+from __future__ import annotations
+
+import importlib.util
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import peer_competencies as pc
+from peer_competencies import coverage as cov
+from peer_competencies._text import stem
+from peer_competencies.coverage import _semantic
+
+ROOT = Path(__file__).resolve().parents[1]
+
+MUST_CONFLATE = [
+    ("partnering", "partners", "partner", "partnership"),
+    ("documentation", "documents", "document", "documenting", "documented"),
+    ("professional", "professionals", "profession"),
+    ("crisis", "crises"),
+    ("advocacy", "advocates", "advocating", "advocate"),
+    ("facilitation", "facilitating", "facilitator", "facilitate"),
+    ("boundaries", "boundary"),
+    ("cultural", "culture", "culturally"),
+    ("ethics", "ethical"),
+    ("communication", "communicating", "communicate"),
+    ("navigation", "navigating", "navigate"),
+    ("recovery", "recovering", "recovered"),
+    ("resilience", "resiliency", "resilient"),
+    ("referral", "referrals", "referring", "refer"),
+    ("empowerment", "empowering", "empower"),
+    ("sharing", "shared", "share", "shares"),
+    ("planning", "plans", "plan"),
+    ("confidentiality", "confidential"),
+    ("competency", "competencies", "competence"),
+    ("diagnosis", "diagnoses"),
+    ("strategies", "strategy"),
+]
+
+MUST_NOT_CONFLATE = [
+    ("action", "active"),
+    ("wellness", "well"),
+    ("illness", "ill"),
+    ("community", "commune"),
+    ("policy", "police"),
+    ("family", "fame"),
+]
+
+
+@pytest.mark.parametrize("family", MUST_CONFLATE, ids=lambda f: f[0])
+def test_a_word_family_shares_one_stem(family: tuple[str, ...]) -> None:
+    assert len({stem(w) for w in family}) == 1, {w: stem(w) for w in family}
+
+
+@pytest.mark.parametrize("pair", MUST_NOT_CONFLATE, ids=lambda p: "-".join(p))
+def test_words_of_different_meaning_keep_different_stems(pair: tuple[str, str]) -> None:
+    assert stem(pair[0]) != stem(pair[1])
+
+
+def test_search_finds_crises_for_crisis() -> None:
+    found = pc.search("crisis", framework="samhsa-2015", limit=None)
+    assert "samhsa-2015:VIII" in {m.item.id for m in found}  # "Helps peers to manage crises"
+    assert [m.item.id for m in pc.search("crises", framework="ca-sb803", limit=1)] == [
+        "ca-sb803:13"
+    ]
+
+
+def test_the_example_welcome_module_gets_no_confident_suggestion() -> None:
+    assert cov.suggest("Welcome and program overview", "ca-sb803") == ()
+    assert cov.suggest("Welcome and program overview", "ca-sb803", matcher="semantic") == ()
+
+
+def test_a_confident_suggestion_has_a_score_from_0_to_1_with_its_evidence() -> None:
+    found = cov.suggest("crisis safety plan", "ca-sb803", k=3)
+    assert found[0].item.id == "ca-sb803:13"
+    assert 0.5 < found[0].score <= 1
+    assert {"crisis", "safety"} <= {w for e in found[0].evidence for w in e.words}
+    assert all(s.score >= cov.calibration("ca-sb803").threshold for s in found)
+
+
+def test_threshold_zero_shows_every_match_and_one_shows_none() -> None:
+    everything = cov.suggest("crisis safety plan", "ca-sb803", k=5, threshold=0)
+    assert len(everything) == 5
+    assert [s.score for s in everything] == sorted((s.score for s in everything), reverse=True)
+    assert cov.suggest("crisis safety plan", "ca-sb803", threshold=1) == ()
+    with pytest.raises(ValueError, match="threshold must be from 0 to 1"):
+        cov.suggest("crisis", "ca-sb803", threshold=1.5)
+
+
+def test_the_concept_layer_links_course_words_to_framework_words() -> None:
+    found = cov.suggest("suicide prevention", "ca-sb803", k=1, threshold=0)
+    assert found[0].item.id == "ca-sb803:13"
+    assert any("suicide" in w for e in found[0].evidence for w in e.words)
+
+
+def test_every_concept_entry_is_justified_by_framework_items_that_exist() -> None:
+    import json
+
+    path = ROOT / "src" / "peer_competencies" / "data" / "matcher" / "concepts.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for entry in data["concepts"]:
+        assert entry["justified_by"], entry["id"]
+        for item_id in entry["justified_by"]:
+            assert pc.get(item_id) is not None, (entry["id"], item_id)
+
+
+def test_an_unknown_matcher_is_refused_with_the_names_to_use() -> None:
+    with pytest.raises(ValueError, match=r"unknown matcher 'fancy'.*default, semantic"):
+        cov.suggest("crisis", "ca-sb803", matcher="fancy")
+
+
+def _bench_matcher() -> Any:
+    path = ROOT / "benchmarks" / "bench_matcher.py"
+    spec = importlib.util.spec_from_file_location("bench_matcher", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_matcher"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("which", ["a", "b", "real ca-sb803", "real samhsa-2015"])
+def test_the_default_matcher_beats_plain_tf_idf_on_every_labelled_set(which: str) -> None:
+    bm = _bench_matcher()
+    if which.startswith("real"):
+        framework = which.split()[1]
+        cases = bm.real_titles(framework)
+    else:
+        cases, framework = (bm.set_a(), "samhsa-2015") if which == "a" else (bm.set_b(), "ca-sb803")
+    base = bm.accuracy(cases, bm.tfidf(framework), framework)
+    ours = bm.accuracy(cases, bm.ours(framework), framework)
+    assert ours[0] > base[0], f"top-1 {ours[0]:.3f} vs baseline {base[0]:.3f}"
+    assert ours[1] > base[1], f"top-3 {ours[1]:.3f} vs baseline {base[1]:.3f}"
+
+
+def test_every_real_title_names_its_programme_source_split_and_known_labels() -> None:
+    bm = _bench_matcher()
+    rows = bm.real_rows()
+    assert len(rows) >= 100
+    assert {r["split"] for r in rows} == {"train", "held-out"}
+    for row in rows:
+        assert row["title"]
+        assert row["programme"]
+        assert row["source"].startswith("http")
+        for code in row["ca_sb803"].split():
+            assert pc.get(f"ca-sb803:{code}") is not None, row
+        for code in row["samhsa_2015"].split():
+            assert pc.get(f"samhsa-2015:{code}") is not None, row
+    by_programme: dict[str, str] = {}
+    for row in rows:
+        assert by_programme.setdefault(row["programme"], row["split"]) == row["split"]
+
+
+def test_the_semantic_model_loads_from_its_wheel_without_the_network(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    attempts: list[object] = []
+
+    def refuse(self: socket.socket, address: object) -> None:
+        attempts.append(address)
+        raise OSError("the network is blocked in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(_semantic, "_MODEL", None)
+    monkeypatch.setattr(_semantic, "_INDEXES", {})
+    model = _semantic.load_model()
+    assert model.embed(["crisis"]).shape == (1, 256)
+    found = _semantic.rank("safety and crisis planning", "ca-sb803", k=1)
+    assert found[0].item.id == "ca-sb803:13"
+    assert attempts == []
+
+
+def test_the_semantic_matcher_without_its_extra_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_semantic, "_MODEL", None)
+    monkeypatch.setitem(sys.modules, "wordllama", None)  # import wordllama → ImportError
+    monkeypatch.setattr(cov._suggest, "_SUGGESTIONS", type(cov._suggest._SUGGESTIONS)())
+    with pytest.raises(ValueError, match=r"peer-competencies\[semantic\]"):
+        cov.suggest("crisis", "ca-sb803", matcher="semantic")
+
+
+def test_the_semantic_matcher_suggests_from_the_same_api() -> None:
+    found = cov.suggest("healing after trauma", "ca-sb803", k=2, matcher="semantic")
+    assert found
+    assert found[0].item.id == "ca-sb803:6"
+    assert 0 < found[0].score <= 1
