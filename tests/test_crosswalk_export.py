@@ -338,3 +338,33 @@ def test_the_crosswalk_csv_neutralises_a_comment_a_spreadsheet_would_run_as_a_fo
     (row,) = list(csv.DictReader(io.StringIO(cw.to_csv(crosswalk))))
     assert row["comment"] == '\'=HYPERLINK("http://example.org","x")'
     assert row["subject_id"] == "samhsa-2015:VIII"
+
+
+def test_once_one_row_has_a_date_of_its_own_every_row_states_its_date() -> None:
+    """SSSOM propagates a set-level mapping_date only when no row has the column: a row left
+    empty beside a dated one would lose the set's date in other tools."""
+    import datetime as dt
+
+    from peer_competencies.crosswalk import Justification, MappingRecord, MappingSet
+
+    def row(obj: str, date: dt.date | None) -> MappingRecord:
+        return MappingRecord(
+            subject_id="samhsa-2015:VIII",
+            predicate=cw.Predicate.RELATED,
+            object_id=obj,
+            justification=Justification.MANUAL_MAPPING_CURATION,
+            mapping_date=date,
+        )
+
+    mapping_set = MappingSet(
+        id="https://example.org/s",
+        license="https://example.org/l",
+        mapping_date=dt.date(2026, 1, 1),
+        records=(row("ca-sb803:13", None), row("ca-sb803:6", dt.date(2026, 2, 1))),
+    )
+    text = cw.write_sssom(mapping_set)
+    table = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    dates = [r[table[0].index("mapping_date")] for r in table[1:]]
+    assert dates == ["2026-01-01", "2026-02-01"]
+    again = cw.parse_sssom(text, "again.sssom.tsv")
+    assert [r.mapping_date for r in again.records] == [dt.date(2026, 1, 1), dt.date(2026, 2, 1)]

@@ -9,6 +9,7 @@ import pytest
 
 import peer_competencies as pc
 from peer_competencies import eligibility as el
+from tests.test_eligibility_states import STATE_CREDENTIALS  # issue 16's, tested there
 
 AS_OF = dt.date(2026, 6, 1)
 CHECKED = dt.date(2026, 11, 23)
@@ -33,12 +34,18 @@ EXPECTED_PATHWAYS = {
 
 
 def test_every_credential_the_issue_lists_ships_with_its_pathways() -> None:
-    shipped = {c.id: {p.id: len(p.leaves) for p in c.pathways} for c in el.credentials()}
+    shipped = {
+        c.id: {p.id: len(p.leaves) for p in c.pathways}
+        for c in el.credentials()
+        if c.id not in STATE_CREDENTIALS
+    }
     assert shipped == EXPECTED_PATHWAYS
 
 
 def test_every_requirement_cites_a_source_checked_on_2026_11_23_or_2026_12_01() -> None:
     for cred in el.credentials():
+        if cred.id in STATE_CREDENTIALS:
+            continue
         for pathway in cred.pathways:
             for leaf in pathway.leaves:
                 assert leaf.citation.checked_on in (CHECKED, RECHECKED), (cred.id, leaf.id)
@@ -61,6 +68,7 @@ def test_unverified_facts_ship_as_unverified_with_a_reason() -> None:
     unverified = {
         (c.id, p.id, leaf.id): leaf.unverified_reason
         for c in el.credentials()
+        if c.id not in STATE_CREDENTIALS
         for p in c.pathways
         for leaf in p.leaves
         if leaf.verification is el.Verification.UNVERIFIED

@@ -30,7 +30,7 @@ from typing import Any, BinaryIO, NewType, TypeVar, get_args, get_origin
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
 
-from ._errors import InputError
+from ._errors import InputError, every_problem
 
 __all__ = [
     "MAX_ALIAS_NODES",
@@ -323,17 +323,23 @@ def structure(
     ``root`` is the path of ``data`` inside the file (``$``, or ``row 4`` for a CSV row);
     ``fix`` says where the reader finds the expected keys and types (a :class:`FieldError`
     that names its own fix gives that one). The first problem is reported, with how many more
-    there are.
+    there are, and the error's ``problems`` lists every one.
     """
     try:
         return converter.structure(data, cls)
     except cattrs.BaseValidationError as exc:
         quote = getattr(converter, "quote_values", True)
-        found = [(where, e, _describe(e, t, quote)) for where, e, t in _problems(exc, root, cls)]
-        where, first, problem = found[0] if found else (root, exc, "invalid value")
-        more = f" (and {len(found) - 1} more problems)" if len(found) > 1 else ""
-        own = first.fix if isinstance(first, FieldError) else None
-        raise InputError(problem + more, file=file, where=where, fix=own or fix) from None
+        found = [
+            InputError(
+                _describe(e, t, quote),
+                file=file,
+                where=where,
+                fix=(e.fix if isinstance(e, FieldError) else None) or fix,
+            )
+            for where, e, t in _problems(exc, root, cls)
+        ]
+        found = found or [InputError("invalid value", file=file, where=root, fix=fix)]
+        raise every_problem(found) from None
     except FieldError as exc:
         where = f"{root}.{exc.field}"
         raise InputError(exc.problem, file=file, where=where, fix=exc.fix or fix) from None

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from .._errors import InputError, UnknownIdError
+from .._errors import InputError, UnknownIdError, every_problem
 from .._structure import (
     FieldError,
     Hours,
@@ -257,15 +257,20 @@ def _checked(syllabus: Syllabus, empty: str) -> Syllabus:
     if not syllabus.modules:
         raise InputError("the syllabus has no modules", file=syllabus.source, where=empty, fix=_FIX)
     seen: dict[str, int] = {}
+    repeats: list[InputError] = []
     for n, module in enumerate(syllabus.modules):
         if module.id in seen:
-            raise InputError(
-                f"module id {module.id!r} repeats {syllabus.place(seen[module.id], 'id')}",
-                file=syllabus.source,
-                where=syllabus.place(n, "id"),
-                fix="give every module its own id",
+            repeats.append(
+                InputError(
+                    f"module id {module.id!r} repeats {syllabus.place(seen[module.id], 'id')}",
+                    file=syllabus.source,
+                    where=syllabus.place(n, "id"),
+                    fix="give every module its own id",
+                )
             )
-        seen[module.id] = n
+        seen.setdefault(module.id, n)
+    if repeats:
+        raise every_problem(repeats)
     return syllabus
 
 
@@ -286,8 +291,34 @@ def syllabus_from(data: object, file: str = "<data>") -> Syllabus:
             if "source" in extra
             else f"a syllabus has only {' and '.join(_KEYS)}",
         )
-    record = {**data, "source": file}
+    record = {**data, "modules": _codes_as_text(data.get("modules")), "source": file}
     return _checked(structure(_CONVERTER, record, Syllabus, file, _FIX), "$.modules")
+
+
+def _code(value: object) -> object:
+    """A competency code written as a whole number (YAML, JSON or TOML ``13``) as the code it
+    stands for, ``"13"``; anything else as it is (a decimal such as ``1.10`` is refused later:
+    as a number it has lost its last zero)."""
+    return str(value) if type(value) is int else value
+
+
+def _codes_as_text(modules: object) -> object:
+    """``modules`` with the competency codes written as whole numbers read as text."""
+    if not isinstance(modules, list):
+        return modules
+    found = []
+    for module in modules:
+        if isinstance(module, dict):
+            module = dict(module)
+            if isinstance(module.get("competencies"), list):
+                module["competencies"] = [_code(c) for c in module["competencies"]]
+            if isinstance(module.get("hours_by_competency"), dict):
+                named = module["hours_by_competency"]
+                codes = [_code(k) for k in named]
+                if len(set(codes)) == len(codes):  # 13 and "13" both: left for the check
+                    module["hours_by_competency"] = dict(zip(codes, named.values(), strict=True))
+        found.append(module)
+    return found
 
 
 _KEYS = ("program", "modules")
@@ -382,9 +413,38 @@ def _module(number: int, cells: Mapping[str, object], file: str) -> Module:
     try:
         return structure(_CELLS, record, Module, file, _FIX)
     except InputError as exc:
-        column = re.match(r"\$\.(\w+)", exc.where or "")
-        where = f"row {number}" + (f", column {column.group(1)}" if column else "")
-        raise InputError(exc.problem, file=file, where=where, fix=exc.fix) from None
+        placed = []
+        for problem in exc.problems:
+            column = re.match(r"\$\.(\w+)", problem.where or "")
+            where = f"row {number}" + (f", column {column.group(1)}" if column else "")
+            placed.append(InputError(problem.problem, file=file, where=where, fix=problem.fix))
+        raise every_problem(placed) from None
+
+
+def _record(
+    number: int, cells: Sequence[object], names: list[str | None], file: str, sheet: bool
+) -> dict[str, object]:
+    """The cells of one row by column name; a value in a column with no name is refused."""
+    record: dict[str, object] = {}
+    for index, value in enumerate(cells):
+        name = names[index] if index < len(names) else None
+        if name is not None:
+            record[name] = value
+        elif not _blank(value):
+            where = f"row {number}, column {_label(index, sheet)}"
+            problem = (
+                "the row has more cells than the header has columns"
+                if index >= len(names)
+                else "a value in a column with no name"
+            )
+            raise InputError(
+                problem,
+                file=file,
+                where=where,
+                fix="name the column in the first row, or remove the value"
+                + ("" if sheet else "; a cell holding a comma goes in double quotes"),
+            )
+    return record
 
 
 def _table(rows: Iterable[tuple[int, Sequence[object]]], file: str, sheet: bool) -> Syllabus:
@@ -393,33 +453,21 @@ def _table(rows: Iterable[tuple[int, Sequence[object]]], file: str, sheet: bool)
     names: list[str | None] | None = None
     modules: list[Module] = []
     numbers: list[int] = []
+    problems: list[InputError] = []  # every row's, reported together
     for number, cells in rows:
         if all(_blank(c) for c in cells):
             continue
         if names is None:
             names = _header(number, cells, file, sheet)
             continue
-        record: dict[str, object] = {}
-        for index, value in enumerate(cells):
-            name = names[index] if index < len(names) else None
-            if name is not None:
-                record[name] = value
-            elif not _blank(value):
-                where = f"row {number}, column {_label(index, sheet)}"
-                problem = (
-                    "the row has more cells than the header has columns"
-                    if index >= len(names)
-                    else "a value in a column with no name"
-                )
-                raise InputError(
-                    problem,
-                    file=file,
-                    where=where,
-                    fix="name the column in the first row, or remove the value"
-                    + ("" if sheet else "; a cell holding a comma goes in double quotes"),
-                )
-        modules.append(_module(number, record, file))
+        try:
+            modules.append(_module(number, _record(number, cells, names, file, sheet), file))
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
         numbers.append(number)
+    if problems:
+        raise every_problem(problems)
     if names is None:
         raise InputError(
             "the first sheet is empty" if sheet else "the file is empty",

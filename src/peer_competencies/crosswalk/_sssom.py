@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .._errors import InputError
+from .._errors import InputError, every_problem
 from .._structure import parse_yaml, read_text
 from ._curie import (
     BASE_IRI,
@@ -528,29 +528,20 @@ def parse_sssom(text: str, file: str) -> MappingSet:
             )
     records = []
     defaults = _Defaults(header)
-    extra_columns = [c for c in columns if c not in COLUMNS]
     body = lines[first + 1 :]
     while body and not body[-1].strip():
         body.pop()
+    problems: list[InputError] = []  # every row's, reported together
     for offset, line in enumerate(body):
         number = first + 2 + offset
-        if line.startswith("#"):
-            raise InputError(
-                "a '#' line inside the table",
-                file=file,
-                where=f"line {number}",
-                fix="keep the '#' header lines at the top of the file",
+        try:
+            records.append(
+                _table_row(line, number, columns, index, file, curie_map, defaults, set_id)
             )
-        fields = line.split("\t")
-        if len(fields) != len(columns):
-            raise InputError(
-                f"{len(fields)} tab-separated fields where the header has {len(columns)}",
-                file=file,
-                where=f"line {number}",
-                fix="separate the fields with single tabs, leaving empty ones empty",
-            )
-        row = _Row(fields, index, number, file, curie_map)
-        records.append(_record(row, defaults, set_id, extra_columns))
+        except InputError as exc:
+            problems.append(exc)
+    if problems:
+        raise every_problem(problems)
     return MappingSet(
         id=set_id,
         license=license_iri,
@@ -570,6 +561,36 @@ def parse_sssom(text: str, file: str) -> MappingSet:
         file=file,
         columns=tuple(columns),
     )
+
+
+def _table_row(
+    line: str,
+    number: int,
+    columns: Sequence[str],
+    index: Mapping[str, int],
+    file: str,
+    curie_map: Mapping[str, str],
+    defaults: _Defaults,
+    set_id: str,
+) -> MappingRecord:
+    """The mapping on line ``number`` of the table."""
+    if line.startswith("#"):
+        raise InputError(
+            "a '#' line inside the table",
+            file=file,
+            where=f"line {number}",
+            fix="keep the '#' header lines at the top of the file",
+        )
+    fields = line.split("\t")
+    if len(fields) != len(columns):
+        raise InputError(
+            f"{len(fields)} tab-separated fields where the header has {len(columns)}",
+            file=file,
+            where=f"line {number}",
+            fix="separate the fields with single tabs, leaving empty ones empty",
+        )
+    extra_columns = [c for c in columns if c not in COLUMNS]
+    return _record(_Row(fields, index, number, file, curie_map), defaults, set_id, extra_columns)
 
 
 def read_sssom_file(path: str | Path) -> MappingSet:
@@ -648,6 +669,19 @@ def write_sssom(mapping_set: MappingSet, framework_iris: Mapping[str, str] | Non
         c for c in COLUMNS if c in REQUIRED_COLUMNS or any(row[c] is not None for row in rows)
     ]
     columns += dict.fromkeys(c for record in records for c in record.extra)
+    # SSSOM propagates a set-level value only to a set whose rows have no such column: once a
+    # row needs its own value, every row states its value, the set's where it has none
+    for column, value in (
+        (
+            "mapping_date",
+            None if mapping_set.mapping_date is None else mapping_set.mapping_date.isoformat(),
+        ),
+        ("license", mapping_set.license),
+    ):
+        if column in columns and value is not None:
+            for row in rows:
+                if row[column] is None:
+                    row[column] = value
     lines.append("\t".join(columns))
     lines.extend("\t".join(_cell(row.get(c)) for c in columns) for row in rows)
     return "\n".join(lines) + "\n"

@@ -23,7 +23,7 @@ from typing import IO, Any
 
 import attrs
 
-from .._errors import InputError, PeerCompetenciesError
+from .._errors import InputError, PeerCompetenciesError, every_problem
 from .._load import closest
 from .._markup import csv_writer
 from .._structure import open_file
@@ -320,12 +320,17 @@ def _applicant(record: Any, row: int) -> Applicant:
     try:
         return parse_applicant(data)
     except InputError as error:
-        where = (
-            f"row {row}, column {_column(error.where, positions)}"
-            if flat
-            else (f"row {row}, {error.where}")
-        )
-        raise InputError(error.problem, where=where, fix=error.fix) from None
+        placed = [
+            InputError(
+                problem.problem,
+                where=f"row {row}, column {_column(problem.where, positions)}"
+                if flat
+                else f"row {row}, {problem.where}",
+                fix=problem.fix,
+            )
+            for problem in error.problems
+        ]
+        raise every_problem(placed) from None
 
 
 Record = Applicant | RosterRow | Mapping[str, Any]
@@ -411,7 +416,9 @@ def write_results(results: Iterable[RosterResult], stream: IO[str]) -> dict[str,
     for r in results:
         if r.result is None:
             outcome = "ERROR" if r.error is not None else "SKIPPED"
-            why = str(r.error) if r.error is not None else r.note or ""
+            why = r.note or ""
+            if r.error is not None:  # every problem of the row
+                why = " | ".join(str(p) for p in getattr(r.error, "problems", (r.error,)))
             writer.writerow([r.row, r.applicant_id or "", outcome, "", "", "", "", "", "", why])
         else:
             res = r.result
