@@ -190,3 +190,28 @@ def test_the_semantic_matcher_suggests_from_the_same_api() -> None:
     assert found
     assert found[0].item.id == "ca-sb803:6"
     assert 0 < found[0].score <= 1
+
+
+def test_the_command_line_says_no_confident_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+    from peer_competencies._cli import main
+
+    assert main(["suggest", "Welcome and program overview", "--framework", "ca-sb803"]) == 0
+    assert "(no confident suggestion)" in capsys.readouterr().out
+
+
+def test_the_command_line_suggests_and_reports_with_the_semantic_matcher(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+
+    from peer_competencies._cli import main
+
+    argv = ["suggest", "healing after trauma", "-f", "ca-sb803", "--matcher", "semantic", "--json"]
+    assert main(argv) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found[0]["id"] == "ca-sb803:6"
+    assert 0 < found[0]["score"] <= 1
+    syllabus = str(ROOT / "examples" / "ca-core-80h.toml")
+    main(["coverage", syllabus, "--matcher", "semantic", "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["framework"] == "ca-sb803"

@@ -37,7 +37,13 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
 
     syllabus = read_syllabus(args.syllabus)
     framework = _framework_for(args, syllabus)
-    report = coverage(syllabus, framework, via_crosswalk=not args.no_crosswalk, show_progress=True)
+    report = coverage(
+        syllabus,
+        framework,
+        via_crosswalk=not args.no_crosswalk,
+        show_progress=True,
+        matcher=args.matcher,
+    )
     text = render(report, "json" if args.json else args.format)
     if args.json or args.format == "json":
         text = json_safe(text)
@@ -57,6 +63,7 @@ def _suggestion_data(found: Any) -> list[dict[str, Any]]:
         {
             "id": s.item.id,
             "score": s.score,
+            "raw_score": s.raw,
             "text": s.item.text,
             "evidence": [
                 {"id": e.item.id, "text": e.item.text, "words": list(e.words)} for e in s.evidence
@@ -70,9 +77,9 @@ def _print_suggestions(title: str, found: Any) -> None:
     width = terminal_width()
     print(clip(title, width))
     if not found:
-        print("  (no suggestion: no word in common)")
+        print("  (no confident suggestion)")
     for s in found:
-        print(clip(f"  {s.score:6.1f}  {s.item.id}  {s.item.text}", width))
+        print(clip(f"  {s.score:4.2f}  {s.item.id}  {s.item.text}", width))
         for e in s.evidence[:2]:
             print(
                 clip(f"          matched {', '.join(e.words)} in {e.item.id}: {e.item.text}", width)
@@ -90,7 +97,9 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
         framework = _framework_for(args, syllabus)
         unmapped = [m for m in syllabus.modules if not m.competencies]
         texts = (" ".join(filter(None, (m.title, m.description))) for m in unmapped)
-        ranked = suggest_many(progress(texts, len(unmapped), "suggest"), framework, k=args.k)
+        ranked = suggest_many(
+            progress(texts, len(unmapped), "suggest"), framework, k=args.k, matcher=args.matcher
+        )
         results = {m.id: (m, found) for m, found in zip(unmapped, ranked, strict=True)}
         if args.json:
             data = {mid: _suggestion_data(found) for mid, (_, found) in results.items()}
@@ -105,7 +114,7 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
         from .._errors import InputError
 
         raise InputError("suggest needs --framework for a text", fix="pass --framework ca-sb803")
-    found = suggest(args.text, args.framework, k=args.k)
+    found = suggest(args.text, args.framework, k=args.k, matcher=args.matcher)
     if args.json:
         sys.stdout.write(dump_json(_suggestion_data(found)))
     else:
@@ -138,7 +147,17 @@ def coverage_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--no-crosswalk", action="store_true", help="credit only ids of the framework itself"
     )
+    _matcher_argument(p)
     p.set_defaults(handler=_cmd_coverage)
+
+
+def _matcher_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--matcher",
+        choices=("default", "semantic"),
+        default="default",
+        help="how suggestions are made: default, or semantic (needs the 'semantic' extra)",
+    )
 
 
 def suggest_arguments(p: argparse.ArgumentParser) -> None:
@@ -148,5 +167,6 @@ def suggest_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("text", help=f"the text, or a syllabus file ({', '.join(SYLLABUS_SUFFIXES)})")
     p.add_argument("--framework", "-f", help="the framework to suggest from")
     p.add_argument("-k", type=int, default=5, help="how many suggestions (5)")
+    _matcher_argument(p)
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.set_defaults(handler=_cmd_suggest)

@@ -515,13 +515,15 @@ def coverage(
     suggest_unmapped: bool = True,
     translate: Translate | None = None,
     show_progress: bool = False,
+    matcher: str = "default",
 ) -> CoverageReport:
     """The coverage of ``framework`` (an id) by ``syllabus``.
 
     With ``via_crosswalk``, ids of other frameworks are credited through the crosswalk.
     With ``suggest_unmapped``, modules that list no competency get text suggestions (shown, never
     counted). ``translate`` replaces the crosswalk (for tests and custom mappings);
-    ``show_progress`` draws a bar on a terminal for a large syllabus. Credit and hours are
+    ``show_progress`` draws a bar on a terminal for a large syllabus; ``matcher`` names the
+    suggestion matcher (``"default"``, or ``"semantic"`` with its extra). Credit and hours are
     given as this module's docstring says; an unknown or repeated id, a mistyped
     ``program.framework``, or named hours that cannot be placed raise
     :class:`~peer_competencies.InputError` at their place in the syllabus's file.
@@ -596,7 +598,7 @@ def coverage(
     suggestions: dict[str, tuple[Suggestion, ...]] = {}
     if suggest_unmapped and unmapped:
         texts = [" ".join(filter(None, (m.title, m.description))) for m in unmapped]
-        ranked = suggest_many(texts, fw.id, k=3)
+        ranked = suggest_many(texts, fw.id, k=3, matcher=matcher)
         suggestions = {m.id: s for m, s in zip(unmapped, ranked, strict=True)}
     report = CoverageReport(
         syllabus,
