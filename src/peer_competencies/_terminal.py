@@ -147,7 +147,7 @@ def write_output(data: str | bytes, output: str | None) -> None:
         return
     with _output(output, binary=isinstance(data, bytes)) as stream:
         stream.write(data)
-    print(f"wrote {output}", file=sys.stderr)
+    print(f"wrote {escape(output)}", file=sys.stderr)
 
 
 def terminal_width(stream: TextIO | None = None) -> int:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._errors import InputError
-from .._terminal import clip, dump_json, terminal_width, wrap, write_output
+from .._terminal import clip, dump_json, escape, terminal_width, wrap, write_output
 from ._export import EXPORT_FORMATS
 
 if TYPE_CHECKING:
@@ -157,7 +157,9 @@ def _matrix(cw: Crosswalk, args: argparse.Namespace) -> int:
     elif fmt == "html":
         write_output(matrix_html(m), args.output)
     elif fmt == "text" or not args.html:
-        write_output(matrix_text(m, terminal_width()), args.output)
+        text = matrix_text(m, terminal_width())
+        # labels of a user's own framework are shown escaped on a terminal
+        write_output(text if args.output else escape(text, keep_newlines=True), args.output)
     return 0
 
 
