@@ -426,3 +426,14 @@ def test_a_users_own_framework_is_shown_escaped_by_the_crosswalk_commands(
         assert raw_controls(out) == [], argv
     _, out, _ = run(capsys, "crosswalk", "acme-state-2024:1", *mine)
     assert "\\x1b[31mred" in out
+
+
+def test_the_name_of_a_file_written_is_shown_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / f"{HOSTILE}.csv"
+    code, _, err = run(capsys, "export", "samhsa-2015", "--format", "csv", "-o", str(target))
+    assert code == 0
+    assert target.exists()
+    assert raw_controls(err) == []
+    assert "\\u202e" in err

@@ -138,7 +138,7 @@ def write_output(text: str, output: str | None) -> None:
         return
     with output_file(output) as stream:
         stream.write(text)
-    print(f"wrote {output}", file=sys.stderr)
+    print(f"wrote {escape(output)}", file=sys.stderr)
 
 
 def terminal_width(stream: TextIO | None = None) -> int:

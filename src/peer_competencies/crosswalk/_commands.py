@@ -159,7 +159,7 @@ def _matrix(cw: Crosswalk, args: argparse.Namespace) -> int:
                 file=args.output,
                 fix="check the folder exists and can be written to",
             ) from None
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(f"wrote {escape(args.output)}", file=sys.stderr)
     elif fmt == "json":
         write_output(dump_json(_matrix_json(m)), args.output)
     elif fmt == "csv":
