@@ -1693,3 +1693,19 @@ def test_every_state_credential_lists_what_its_sources_leave_not_checked() -> No
         cred = el.credential(cred_id)
         initial = cred.pathways[0].leaves
         assert any(leaf.test.kind == "not-checked" for leaf in initial), cred_id
+
+
+def test_a_work_duration_whose_source_gives_no_period_reads_its_records_without_a_window() -> None:
+    # The Ohio work route ("3 or more years work experience") and the South Carolina year of
+    # practical experience state no period: no window may be shown or applied (it was once
+    # written as "the 100 years before the check date", a figure no source gives).
+    old_work = [work(None, "1920-01-01", "1923-01-31")]
+    ohio = el.check(with_(OH, trainings=[], work_experience=old_work), "oh-prs", as_of=AS_OF)
+    route = ohio.requirement("work-experience")
+    assert route.status is el.Status.MET, ohio.to_text()
+    assert "100 years" not in ohio.to_text()
+    carolina = el.check(
+        with_(SC, work_experience=[work(None, "1920-01-01", "1920-12-31")]), "sc-cpss", as_of=AS_OF
+    )
+    assert carolina.requirement("practical-experience").status is el.Status.MET
+    assert "100 years" not in carolina.to_text()
