@@ -386,6 +386,32 @@ def timing_report(repeat: int = 5) -> None:
             )
 
 
+def semantic_timing_report(repeat: int = 3) -> None:
+    """Loading the semantic model (and one framework's index), and seconds per title after."""
+    from peer_competencies.coverage import _semantic
+
+    queries = [row["title"] for row in real_rows()]
+    loads, per_title = [], []
+    for _ in range(repeat):
+        _semantic._MODEL = None
+        _semantic._INDEXES.clear()
+        suggest_module._SUGGESTIONS.clear()
+        start = time.perf_counter()
+        _semantic.load_model()
+        loads.append(time.perf_counter() - start)
+        call = functools.partial(suggest_module.suggest, framework="ca-sb803", matcher="semantic")
+        per_title.append(_per_query(call, queries))
+    print(f"semantic matcher ({repeat} runs: median, min, max)")
+    print(
+        f"  loading the model       {statistics.median(loads):.3f} s "
+        f"({min(loads):.3f}, {max(loads):.3f})"
+    )
+    print(
+        f"  ca-sb803, per title     {statistics.median(per_title) * 1000:.2f} ms "
+        f"({min(per_title) * 1000:.2f}, {max(per_title) * 1000:.2f})"
+    )
+
+
 def main() -> None:
     if "--fit" in sys.argv:  # print the calibration to ship in data/matcher/calibration.json
         import json
@@ -401,6 +427,8 @@ def main() -> None:
         calibration_report("semantic")
     if "--no-timing" not in sys.argv:
         timing_report()
+        if importlib.util.find_spec("wordllama") is not None:
+            semantic_timing_report()
 
 
 if __name__ == "__main__":

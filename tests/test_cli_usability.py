@@ -406,3 +406,34 @@ def test_the_names_listed_are_the_topics_the_rules_explain() -> None:
         explained = {key for found in lists for key in re.findall(r"`([a-z0-9-]+)`", found)}
         listed = {name.key for name in accepted_names(cred)["topics"]}
         assert listed == explained, cred.id
+
+
+def test_a_users_own_framework_is_shown_escaped_by_the_crosswalk_commands(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.crosswalk_fixtures import framework_data, write_framework, write_sssom
+
+    data = framework_data()
+    data["items"][0]["text"] = f"Crisis {HOSTILE}"
+    mine = ["--with-framework", str(write_framework(tmp_path, data))]
+    mine += ["--with-mappings", str(write_sssom(tmp_path))]
+    for argv in (
+        ["crosswalk", "acme-state-2024:1", *mine],
+        ["crosswalk", "--matrix", "acme-state-2024", "samhsa-2015", *mine],
+    ):
+        code, out, err = run(capsys, *argv)
+        assert code == 0, err
+        assert raw_controls(out) == [], argv
+    _, out, _ = run(capsys, "crosswalk", "acme-state-2024:1", *mine)
+    assert "\\x1b[31mred" in out
+
+
+def test_the_name_of_a_file_written_is_shown_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / f"{HOSTILE}.csv"
+    code, _, err = run(capsys, "export", "samhsa-2015", "--format", "csv", "-o", str(target))
+    assert code == 0
+    assert target.exists()
+    assert raw_controls(err) == []
+    assert "\\u202e" in err

@@ -455,20 +455,22 @@ def _candidates_tool() -> Any:
     return module
 
 
-def test_the_review_table_is_what_the_candidate_tool_writes_for_the_shipped_set(
-    tmp_path: Path,
-) -> None:
-    """The committed review table records what the mapping set decided about every proposal:
-    regenerating it from the shipped set gives the same file."""
+def test_the_review_table_records_what_the_shipped_set_decided_for_each_proposal() -> None:
+    """Each proposal of the committed review table has the status the mapping set gives it now
+    (accepted, and how; or rejected), so the table cannot go stale when rows change. The
+    proposals themselves depend on the matcher and are regenerated with the tool."""
+    import csv
+
     tool = _candidates_tool()
-    target = tmp_path / "review.tsv"
-    assert tool.main(["-o", str(target)]) == 0
     committed = DATA.parents[3] / "tools" / "crosswalk_candidates.tsv"
-    assert target.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8")
-    rows = target.read_text(encoding="utf-8").splitlines()[1:]
-    verbatim = [r.split("\t") for r in rows if r.split("\t")[2] == "yes"]
-    assert ["samhsa-2015:VI.1", "ca-sb803:14.S1"] in [v[:2] for v in verbatim]
-    assert all(v[7].startswith("accepted") for v in verbatim)  # each restatement was decided
+    with committed.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    assert len(rows) > 500
+    for row in rows:
+        assert row["status"] == tool.status(row["subject_id"], row["object_id"]), row
+    verbatim = [(r["subject_id"], r["object_id"]) for r in rows if r["verbatim"] == "yes"]
+    assert ("samhsa-2015:VI.1", "ca-sb803:14.S1") in verbatim
+    assert all(r["status"].startswith("accepted") for r in rows if r["verbatim"] == "yes")
 
 
 def test_confidence_reads_as_closeness_exact_is_one_related_at_most_point_eight() -> None:

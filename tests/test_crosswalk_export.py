@@ -235,7 +235,7 @@ def test_the_export_function_knows_its_formats() -> None:
 
 @pytest.fixture(scope="module")
 def case_validator() -> jsonschema.protocols.Validator:
-    with schema("case-v1p0-cfpackage-schema.json").open(encoding="utf-8") as f:
+    with schema("case-v1p1-cfpackage-schema.json").open(encoding="utf-8") as f:
         document = json.load(f)
     cls = jsonschema.validators.validator_for(document)
     validator: jsonschema.protocols.Validator = cls(
@@ -244,23 +244,29 @@ def case_validator() -> jsonschema.protocols.Validator:
     return validator
 
 
+def _mapping_links(package: dict[str, Any]) -> list[dict[str, Any]]:
+    return [a for a in package["CFAssociations"] if a["associationType"] != "isChildOf"]
+
+
 @pytest.mark.parametrize("framework_id", [*CURATED_FRAMEWORKS, "bja-prss-2020"])
-def test_case_packages_with_mappings_validate_against_the_cfpackage_schema(
+def test_case_packages_with_mappings_validate_against_the_case_1_1_schema(
     framework_id: str, case_validator: jsonschema.protocols.Validator
 ) -> None:
-    package = json.loads(cw.to_case(framework_id, "https://example.org/case/"))
+    framework = pc.framework(framework_id)
+    package = pc.case_package(framework, "https://example.org/case/", crosswalk=cw.default())
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in case_validator.iter_errors(package)]
     assert errors == []
     kinds = {a["associationType"] for a in package["CFAssociations"]}
     assert "isChildOf" in kinds
     assert kinds & {"isRelatedTo", "exactMatchOf"}
-    framework = pc.framework(framework_id)
-    mappings = cw.case_associations(framework_id)
-    assert len(package["CFAssociations"]) == len(framework) + len(mappings)
+    mappings = cw.framework_mappings(framework_id, within=False)
+    assert len(package["CFAssociations"]) == len(framework) + len(_mapping_links(package))
+    assert 0 < len(_mapping_links(package)) <= len(mappings)
 
 
 def test_exact_matches_become_exact_match_of_and_the_rest_is_related_to() -> None:
-    links = cw.case_associations("samhsa-2015")
+    package = pc.case_package(pc.framework("samhsa-2015"), crosswalk=cw.default())
+    links = _mapping_links(package)
     positive = [
         r
         for r in cw.default().records
@@ -276,13 +282,32 @@ def test_exact_matches_become_exact_match_of_and_the_rest_is_related_to() -> Non
     assert link["originNodeURI"]["identifier"] == viii
     assert link["associationType"] == "isRelatedTo"
     assert link["destinationNodeURI"]["title"] == "Safety and crisis planning."
+    assert link["destinationNodeURI"]["uri"] == "https://peer-competencies.github.io/id/ca-sb803/13"
+    assert link["notes"].startswith("skos:closeMatch ca-sb803:13; confidence 0.9; ")
 
 
 def test_case_associations_are_the_same_from_run_to_run() -> None:
-    assert cw.to_case("ca-sb803") == cw.to_case("ca-sb803")
-    package = cw.case_package("ca-sb803")
+    framework = pc.framework("ca-sb803")
+    first = pc.to_case(framework, crosswalk=cw.default())
+    assert first == pc.to_case(framework, crosswalk=cw.default())
+    package = json.loads(first)
     assert all(uuid.UUID(a["identifier"]).version == 5 for a in package["CFAssociations"])
-    assert all(a["uri"].startswith("urn:uuid:") for a in package["CFAssociations"])
+    assert all(
+        a["uri"].startswith("https://peer-competencies.github.io/id/case/")
+        for a in package["CFAssociations"]
+    )
+
+
+def test_the_old_crosswalk_case_functions_are_deprecated_and_still_write_case_1_0() -> None:
+    framework = pc.framework("ca-sb803")
+    with pytest.warns(DeprecationWarning, match=r"crosswalk\.to_case is deprecated"):
+        old = json.loads(cw.to_case("ca-sb803"))
+    assert old == pc.case_package(framework, crosswalk=cw.default(), version="1.0")
+    assert "CFDocumentURI" in old["CFItems"][0]
+    with pytest.warns(DeprecationWarning, match=r"crosswalk\.case_package is deprecated"):
+        assert cw.case_package("ca-sb803") == old
+    with pytest.warns(DeprecationWarning, match=r"crosswalk\.case_associations is deprecated"):
+        assert cw.case_associations("ca-sb803") == _mapping_links(old)
 
 
 def test_the_module_level_tables_cannot_be_changed_by_a_caller() -> None:

@@ -16,9 +16,8 @@ from tests.seedtext import schema
 FRAMEWORK_IDS = [f.id for f in pc.frameworks()]
 
 
-@pytest.fixture(scope="module")
-def case_validator() -> jsonschema.protocols.Validator:
-    with schema("case-v1p0-cfpackage-schema.json").open(encoding="utf-8") as f:
+def _validator(name: str) -> jsonschema.protocols.Validator:
+    with schema(name).open(encoding="utf-8") as f:
         document = json.load(f)
     cls = jsonschema.validators.validator_for(document)
     cls.check_schema(document)
@@ -28,16 +27,66 @@ def case_validator() -> jsonschema.protocols.Validator:
     return validator
 
 
+@pytest.fixture(scope="module")
+def case_validator() -> jsonschema.protocols.Validator:
+    return _validator("case-v1p1-cfpackage-schema.json")
+
+
+@pytest.fixture(scope="module")
+def case_1_0_validator() -> jsonschema.protocols.Validator:
+    return _validator("case-v1p0-cfpackage-schema.json")
+
+
 @pytest.mark.parametrize("framework_id", FRAMEWORK_IDS)
-def test_case_package_of_every_framework_validates_against_the_cfpackage_schema(
+def test_case_1_1_package_of_every_framework_validates_against_the_official_schema(
     framework_id: str, case_validator: jsonschema.protocols.Validator
 ) -> None:
-    package = json.loads(pc.to_case(pc.framework(framework_id)))
+    fw = pc.framework(framework_id)
+    package = json.loads(pc.to_case(fw))
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in case_validator.iter_errors(package)]
     assert errors == []
-    fw = pc.framework(framework_id)
+    assert package["CFDocument"]["caseVersion"] == "1.1"
     assert len(package["CFItems"]) == len(fw)
     assert len(package["CFAssociations"]) == len(fw)
+    types = {t["title"]: t for t in package["CFDefinitions"]["CFItemTypes"]}
+    assert set(types) == {k.value for k in fw.kinds}
+    for item in package["CFItems"]:
+        assert item["CFItemTypeURI"]["identifier"] == types[item["CFItemType"]]["identifier"]
+        assert "CFDocumentURI" not in item
+    (license_,) = package["CFDefinitions"]["CFLicenses"]
+    assert package["CFDocument"]["licenseURI"]["identifier"] == license_["identifier"]
+    assert "MIT" in license_["licenseText"]
+
+
+@pytest.mark.parametrize("framework_id", FRAMEWORK_IDS)
+def test_case_1_0_package_of_every_framework_validates_against_the_1_0_schema(
+    framework_id: str,
+    case_1_0_validator: jsonschema.protocols.Validator,
+    case_validator: jsonschema.protocols.Validator,
+) -> None:
+    package = json.loads(pc.export(pc.framework(framework_id), "case-1.0"))
+    errors = [e.message for e in case_1_0_validator.iter_errors(package)]
+    assert errors == []
+    assert "CFDefinitions" not in package
+    assert all(
+        i["CFDocumentURI"]["title"] == package["CFDocument"]["title"] for i in package["CFItems"]
+    )
+    # a 1.0 package is not a 1.1 one: 1.1 closes items, and CFDocumentURI is not a 1.1 field
+    assert any("CFDocumentURI" in e.message for e in case_validator.iter_errors(package))
+
+
+def test_case_uris_are_the_items_iris_or_the_given_base() -> None:
+    fw = pc.framework("samhsa-2015")
+    item = next(i for i in pc.case_package(fw)["CFItems"] if i["humanCodingScheme"] == "VIII.4")
+    assert item["uri"] == "https://peer-competencies.github.io/id/samhsa-2015/VIII.4"
+    based = pc.case_package(fw, "https://case.example.org/uri/")
+    item = next(i for i in based["CFItems"] if i["humanCodingScheme"] == "VIII.4")
+    assert item["uri"] == f"https://case.example.org/uri/{item['identifier']}"
+
+
+def test_an_unknown_case_version_is_refused() -> None:
+    with pytest.raises(pc.InputError, match=r"unknown CASE version '2\.0'"):
+        pc.to_case(pc.framework("icrc-pr"), version="2.0")
 
 
 def test_case_identifiers_are_deterministic_uuid5_over_the_ids() -> None:

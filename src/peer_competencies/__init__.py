@@ -15,7 +15,7 @@ from ._load import read_framework_file
 from ._model import Citation, Framework, Item, Kind, Note, Origin, converter
 
 if TYPE_CHECKING:
-    from ._export import case_package, export, to_case, to_csv, to_json, to_markdown
+    from ._export import case_package, export, to_case, to_csv, to_ctdl, to_json, to_markdown
     from ._search import Match, search
 
 # Exports and search are imported on first use, so that ``import peer_competencies`` stays fast.
@@ -24,6 +24,7 @@ _LAZY = {
     "export": "._export",
     "to_case": "._export",
     "to_csv": "._export",
+    "to_ctdl": "._export",
     "to_json": "._export",
     "to_markdown": "._export",
     "Match": "._search",
@@ -66,6 +67,7 @@ __all__ = [
     "search",
     "to_case",
     "to_csv",
+    "to_ctdl",
     "to_json",
     "to_markdown",
 ]

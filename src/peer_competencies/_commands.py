@@ -218,28 +218,39 @@ def _cmd_export(args: argparse.Namespace) -> int:
         from .crosswalk._commands import cmd_export
 
         return cmd_export(args)
-    if args.format == "case":  # the command line's CASE package carries the crosswalk's mappings
-        from .crosswalk import to_case
+    if args.framework == "credential":  # export credential ID --format ctdl
+        from ._ctdl import to_ctdl
+        from .eligibility import credential
 
-        text = to_case(framework(args.framework).id)
-    else:
-        text = export(framework(args.framework), args.format)
-    if args.format in ("json", "case"):  # JSON: escape what a terminal could act on
+        if not args.id or args.format != "ctdl":
+            raise InputError(
+                "export credential needs a credential id and --format ctdl",
+                fix="peer-competencies export credential ca-pss --format ctdl",
+            )
+        text = to_ctdl(credential(args.id))
+    elif args.id:
+        raise InputError(f"unexpected {args.id!r}: only 'export credential ID' takes two ids")
+    else:  # case, case-1.0 and ctdl carry the shipped crosswalk's mappings of the framework
+        from .crosswalk import default
+
+        text = export(framework(args.framework), args.format, crosswalk=default())
+    if args.format in ("json", "case", "case-1.0", "ctdl"):  # escape what a terminal acts on
         text = json_safe(text)
     write_output(text, args.output)
     return 0
 
 
 def export_arguments(p: argparse.ArgumentParser) -> None:
-    """``export F|crosswalk --format FORMAT [-o FILE]``."""
+    """``export F|crosswalk|credential ID --format FORMAT [-o FILE]``."""
     from ._export import FORMATS
     from .crosswalk._export import EXPORT_FORMATS as CROSSWALK_FORMATS  # imports no networkx
 
     p.description = (
-        f"Export a framework ({', '.join(FORMATS)}) or the crosswalk "
-        f"({', '.join(CROSSWALK_FORMATS)})."
+        f"Export a framework ({', '.join(FORMATS)}), the crosswalk "
+        f"({', '.join(CROSSWALK_FORMATS)}) or a credential (ctdl)."
     )
-    p.add_argument("framework", help="a framework id, or 'crosswalk'")
+    p.add_argument("framework", help="a framework id, 'crosswalk', or 'credential'")
+    p.add_argument("id", nargs="?", help="with 'credential': the credential id (ctdl only)")
     p.add_argument("--format", required=True, choices=sorted({*FORMATS, *CROSSWALK_FORMATS}))
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.set_defaults(handler=_cmd_export)

@@ -1,36 +1,38 @@
-"""Exports of a framework: JSON (the model), CSV (one row per item), 1EdTech CASE, Markdown."""
+"""Exports of a framework by format name: JSON (the model), CSV (one row per item), 1EdTech CASE
+1.1 and 1.0 (``_case``), Credential Engine CTDL-ASN (``_ctdl``), Markdown."""
 
 from __future__ import annotations
 
 import io
 import json
-import uuid
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING
 
+from ._case import DATA_CHANGED, NAMESPACE, case_package, to_case, uri_for, uuid_for
+from ._ctdl import to_ctdl
 from ._markup import csv_writer, markdown_text
 from ._model import Framework, Item, converter
 from ._structure import choose
 
+if TYPE_CHECKING:
+    from .crosswalk import Crosswalk
+
 __all__ = [
+    "DATA_CHANGED",
     "FORMATS",
+    "MAPPING_FORMATS",
     "NAMESPACE",
+    "case_package",
     "export",
     "to_case",
     "to_csv",
+    "to_ctdl",
     "to_json",
     "to_markdown",
     "uri_for",
     "uuid_for",
 ]
-
-NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/peer-competencies/")
-"""The UUID5 namespace of every identifier this package derives."""
-
-DATA_CHANGED = "2026-11-23T00:00:00+00:00"
-"""When the shipped data last changed: the ``lastChangeDateTime`` of every CASE object, so that
-an export is the same from one run to the next."""
 
 CSV_COLUMNS = (
     "id",
@@ -49,11 +51,6 @@ CSV_COLUMNS = (
     "citation_url",
     "citation_section",
 )
-
-
-def uuid_for(name: str) -> str:
-    """The deterministic UUID5 of an id (an item, framework or association name)."""
-    return str(uuid.uuid5(NAMESPACE, name))
 
 
 def to_json(framework: Framework) -> str:
@@ -92,131 +89,6 @@ def to_csv(framework: Framework) -> str:
             ]
         )
     return out.getvalue()
-
-
-def uri_for(base_uri: str, identifier: str) -> str:
-    """The URI of a CASE object: ``identifier`` under ``base_uri``, or ``urn:uuid:…`` when
-    there is no base (the crosswalk's CASE associations use it too)."""
-    if not base_uri:
-        return f"urn:uuid:{identifier}"
-    return f"{base_uri.rstrip('/')}/{identifier}"
-
-
-def case_package(
-    framework: Framework, base_uri: str = "", associations: list[dict[str, Any]] | None = None
-) -> dict[str, Any]:
-    """The framework as a 1EdTech CASE 1.0 CFPackage (a JSON-ready dict).
-
-    Identifiers are UUID5 over the ids, so the package is the same from run to run. ``base_uri``
-    (e.g. ``https://example.org/case/``) prefixes the URIs; by default they are ``urn:uuid:…``.
-    ``associations`` are extra CFAssociations (the crosswalk's mappings) to include.
-    """
-    doc_id = uuid_for(framework.id)
-    doc_uri = uri_for(base_uri, doc_id)
-    doc_link = {"title": framework.title, "identifier": doc_id, "uri": doc_uri}
-    source = framework.source
-    document: dict[str, Any] = {
-        "identifier": doc_id,
-        "uri": doc_uri,
-        "creator": source.publisher,
-        "title": framework.title,
-        "lastChangeDateTime": DATA_CHANGED,
-        "publisher": source.publisher,
-        "version": framework.version,
-        "adoptionStatus": "Adopted" if framework.attribution_confirmed else "Unconfirmed",
-        "language": "en",
-        "notes": _document_notes(framework),
-    }
-    if source.url:
-        document["officialSourceURL"] = source.url
-    items = []
-    for n, item in enumerate(framework.items):
-        identifier = uuid_for(item.id)
-        entry: dict[str, Any] = {
-            "identifier": identifier,
-            "fullStatement": item.statement,
-            "uri": uri_for(base_uri, identifier),
-            "humanCodingScheme": item.code,
-            "listEnumeration": str(n + 1),
-            "CFItemType": item.kind.value,
-            "language": "en",
-            "lastChangeDateTime": DATA_CHANGED,
-            "CFDocumentURI": doc_link,
-            "notes": " ".join([str(item.citation), *item.notes]),
-        }
-        if item.description:
-            entry["abbreviatedStatement"] = item.text
-        if item.label:
-            entry["alternativeLabel"] = item.label
-        items.append(entry)
-    by_id = {item.id: item for item in framework.items}
-    position = {root.id: n + 1 for n, root in enumerate(framework.roots)}
-    for item in framework.items:
-        position.update((child, n + 1) for n, child in enumerate(item.children_ids))
-    links = [
-        _association(
-            "isChildOf",
-            item,
-            by_id[item.parent_id] if item.parent_id else None,
-            framework,
-            doc_link,
-            base_uri,
-            sequence=position[item.id],
-        )
-        for item in framework.items
-    ]
-    links.extend(associations or [])
-    return {"CFDocument": document, "CFItems": items, "CFAssociations": links}
-
-
-def _document_notes(framework: Framework) -> str:
-    notes = [f"Transcribed verbatim from: {framework.source}."]
-    if framework.attribution_note:
-        notes.append(framework.attribution_note)
-    notes.extend(framework.editorial_notes)
-    return " ".join(notes)
-
-
-def _association(
-    kind: str,
-    item: Item,
-    parent: Item | None,
-    framework: Framework,
-    doc_link: dict[str, str],
-    base_uri: str,
-    sequence: int,
-) -> dict[str, Any]:
-    origin = {
-        "title": item.text,
-        "identifier": uuid_for(item.id),
-        "uri": uri_for(base_uri, uuid_for(item.id)),
-    }
-    destination = (
-        doc_link
-        if parent is None
-        else {
-            "title": parent.text,
-            "identifier": uuid_for(parent.id),
-            "uri": uri_for(base_uri, uuid_for(parent.id)),
-        }
-    )
-    name = f"{item.id}|{kind}|{parent.id if parent else framework.id}"
-    identifier = uuid_for(name)
-    return {
-        "identifier": identifier,
-        "associationType": kind,
-        "sequenceNumber": sequence,
-        "uri": uri_for(base_uri, identifier),
-        "originNodeURI": origin,
-        "destinationNodeURI": destination,
-        "lastChangeDateTime": DATA_CHANGED,
-        "CFDocumentURI": doc_link,
-    }
-
-
-def to_case(framework: Framework, base_uri: str = "") -> str:
-    """The CASE CFPackage of :func:`case_package` as JSON text."""
-    return json.dumps(case_package(framework, base_uri), ensure_ascii=False, indent=2) + "\n"
 
 
 _md = markdown_text  # text made safe inside a Markdown line or table cell
@@ -268,19 +140,42 @@ def to_markdown(framework: Framework) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _case_1_0(framework: Framework, crosswalk: Crosswalk | None = None) -> str:
+    return to_case(framework, crosswalk=crosswalk, version="1.0")
+
+
+def _case_1_1(framework: Framework, crosswalk: Crosswalk | None = None) -> str:
+    return to_case(framework, crosswalk=crosswalk)
+
+
+def _ctdl(framework: Framework, crosswalk: Crosswalk | None = None) -> str:
+    return to_ctdl(framework, crosswalk=crosswalk)
+
+
 FORMATS: Mapping[str, Callable[[Framework], str]] = MappingProxyType(
     {
         "json": to_json,
         "csv": to_csv,
-        "case": to_case,
+        "case": _case_1_1,
+        "case-1.0": _case_1_0,
+        "ctdl": _ctdl,
         "markdown": to_markdown,
     }
 )
-"""The framework export formats (``export ID --format …``), read-only."""
+"""The framework export formats (``export ID --format …``), read-only: ``case`` is CASE 1.1,
+``case-1.0`` CASE 1.0, ``ctdl`` CTDL-ASN JSON-LD."""
+
+MAPPING_FORMATS = frozenset({"case", "case-1.0", "ctdl"})
+"""The formats that can carry a crosswalk's mappings (``export(..., crosswalk=...)``)."""
 
 
-def export(framework: Framework, format: str) -> str:
-    """The framework in one of :data:`FORMATS` (``json``, ``csv``, ``case``, ``markdown``) as
-    text; raises :class:`InputError` for another format."""
+def export(framework: Framework, format: str, *, crosswalk: Crosswalk | None = None) -> str:
+    """The framework in one of :data:`FORMATS` as text; raises :class:`InputError` for another
+    format. ``crosswalk`` adds the framework's mappings in it to the formats that carry them
+    (:data:`MAPPING_FORMATS`); the command line passes the shipped crosswalk."""
     writer = choose(FORMATS, format, "export format")
+    if crosswalk is not None and format in MAPPING_FORMATS:
+        return {"case": _case_1_1, "case-1.0": _case_1_0, "ctdl": _ctdl}[format](
+            framework, crosswalk
+        )
     return writer(framework)

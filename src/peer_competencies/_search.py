@@ -38,6 +38,7 @@ class _Index:
     document_frequency: dict[str, int]
     average_length: float
     postings: dict[str, tuple[int, ...]]  # term → the items holding it, in order
+    folded: tuple[str, ...]  # each item's text and description, lower-cased, for phrases
 
 
 def _index_of(framework: Framework) -> _Index:
@@ -62,6 +63,7 @@ def _index_of(framework: Framework) -> _Index:
         dict(frequency),
         (sum(lengths) / len(lengths)) if lengths else 1.0,
         {t: tuple(p) for t, p in postings.items()},
+        tuple(f"{i.text}\n{i.description or ''}".lower() for i in framework.items),
     )
 
 
@@ -86,7 +88,7 @@ def _scores(index: _Index, query_terms: list[str], phrase: str) -> Iterable[Matc
         item, weights, length = index.items[n], index.terms[n], index.lengths[n]
         matched = [t for t in unique if t in weights]
         score = bm25(matched, idfs, weights, length, index.average_length, _K1, _B)
-        if phrase and (phrase in item.text.lower() or phrase in (item.description or "").lower()):
+        if phrase and phrase in index.folded[n]:
             score += _PHRASE_BONUS
         yield Match(item, round(score, 6), tuple(matched))
 

@@ -35,9 +35,11 @@ from ._csv import to_csv
 from ._curie import BASE_IRI, CURATORS, curie_for, prefix_for
 from ._export import (
     EXPORT_FORMATS,
+    FrameworkMapping,
     case_associations,
     case_package,
     export,
+    framework_mappings,
     to_case,
     to_graphml,
     to_json,
@@ -81,6 +83,7 @@ __all__ = [
     "CompletenessEntry",
     "Correspondence",
     "Crosswalk",
+    "FrameworkMapping",
     "Justification",
     "MappingRecord",
     "MappingSet",
@@ -99,6 +102,7 @@ __all__ = [
     "default",
     "effective_confidence",
     "export",
+    "framework_mappings",
     "graph",
     "level_items",
     "load_framework",

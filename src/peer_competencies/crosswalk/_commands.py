@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._errors import InputError
-from .._terminal import clip, dump_json, terminal_width, wrap, write_output
+from .._terminal import clip, dump_json, escape, terminal_width, wrap, write_output
 from ._export import EXPORT_FORMATS
 
 if TYPE_CHECKING:
@@ -137,7 +137,6 @@ def cmd_crosswalk(args: argparse.Namespace) -> int:
 
 
 def _matrix(cw: Crosswalk, args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from ._matrix import matrix, matrix_csv, matrix_html, matrix_text, matrix_xlsx
 
@@ -150,16 +149,7 @@ def _matrix(cw: Crosswalk, args: argparse.Namespace) -> int:
     if fmt == "xlsx":
         if not args.output:
             raise InputError("an Excel workbook is written to a file", fix="add -o FILE.xlsx")
-        data = matrix_xlsx(m)
-        try:
-            Path(args.output).write_bytes(data)
-        except OSError as exc:
-            raise InputError(
-                f"cannot write the file: {exc.strerror}",
-                file=args.output,
-                fix="check the folder exists and can be written to",
-            ) from None
-        print(f"wrote {args.output}", file=sys.stderr)
+        write_output(matrix_xlsx(m), args.output)  # via a temporary file, renamed into place
     elif fmt == "json":
         write_output(dump_json(_matrix_json(m)), args.output)
     elif fmt == "csv":
@@ -167,7 +157,9 @@ def _matrix(cw: Crosswalk, args: argparse.Namespace) -> int:
     elif fmt == "html":
         write_output(matrix_html(m), args.output)
     elif fmt == "text" or not args.html:
-        write_output(matrix_text(m, terminal_width()), args.output)
+        text = matrix_text(m, terminal_width())
+        # labels of a user's own framework are shown escaped on a terminal
+        write_output(text if args.output else escape(text, keep_newlines=True), args.output)
     return 0
 
 

@@ -366,17 +366,22 @@ class Crosswalk:
         between the two (read either way) wins over any chain, else the best-ranked chain that
         no curated negative denies."""
         state = self._built()
-        best: dict[str, Found] = {}
+        best: dict[str, tuple[tuple[object, ...], Found]] = {}
         for found in search(item_id, state.links, max_hops):
             direct = len(found.steps) == 1
             if not direct and self._negatives.blocks(item_id, found.predicate, found.target):
                 continue
             if not accept(found):
                 continue
+            key = _path_key(found)  # the path's wording breaks ties only, so is made only then
             current = best.get(found.target)
-            if current is None or _path_rank(found) < _path_rank(current):
-                best[found.target] = found
-        return best
+            if (
+                current is None
+                or key < current[0]
+                or (key == current[0] and _path_rank(found) < _path_rank(current[1]))
+            ):
+                best[found.target] = (key, found)
+        return {target: found for target, (_, found) in best.items()}
 
     def _chained(self, item_id: str, found: Found) -> MappingRecord:
         """The record of a chain (two steps or more: a one-step path is an asserted mapping,
@@ -719,6 +724,17 @@ def climbs(steps: Sequence[Step]) -> int:
             break
         n += 1
     return n
+
+
+def _path_key(found: Found) -> tuple[object, ...]:
+    """:func:`_path_rank` without its last part (the steps' wording), which only breaks ties."""
+    return (
+        len(found.steps) != 1,
+        climbs(found.steps),
+        -round(found.confidence, 9),
+        -found.predicate.strength,
+        len(found.steps),
+    )
 
 
 def _path_rank(found: Found) -> tuple[object, ...]:

@@ -1,23 +1,24 @@
-"""Exports of the crosswalk: SSSOM/TSV, GraphML, node-link JSON, and CASE packages whose
-associations include the mappings (``exactMatchOf`` / ``isRelatedTo``)."""
+"""Exports of the crosswalk: SSSOM/TSV, GraphML, node-link JSON; a framework's mappings read
+from its side, which the CASE and CTDL exports of a framework carry."""
 
 from __future__ import annotations
 
 import io
 import json
+import warnings
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._case import case_package as _case_package
 from .._errors import InputError
-from .._export import DATA_CHANGED, uri_for, uuid_for
-from .._export import case_package as _case_package
+from .._model import Item
 from .._structure import choose
 from ._crosswalk import Crosswalk, default, shared_graph
 from ._csv import to_csv
-from ._model import MappingRecord, MappingSet
+from ._model import MappingRecord, MappingSet, Predicate
 from ._sssom import write_sssom
 
 if TYPE_CHECKING:
@@ -25,9 +26,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXPORT_FORMATS",
+    "FrameworkMapping",
     "case_associations",
     "case_package",
     "export",
+    "framework_mappings",
     "to_case",
     "to_graphml",
     "to_json",
@@ -171,73 +174,99 @@ def _json_default(value: object) -> object:
     return str(value)
 
 
-def case_associations(
-    framework_id: str, base_uri: str = "", crosswalk: Crosswalk | None = None
-) -> list[dict[str, Any]]:
-    """The CFAssociations of a framework's asserted positive mappings to other frameworks:
-    ``exactMatchOf`` for an exact match, ``isRelatedTo`` for the rest, from this framework's
-    item to the other's, in the order of the mapping set."""
+@attrs.frozen
+class FrameworkMapping:
+    """An asserted positive mapping read from one framework's side: ``origin`` is the
+    framework's item, ``predicate`` the SKOS predicate from it to ``destination`` (broad and
+    narrow swapped when the framework's item is the mapping's object), ``record`` the row."""
+
+    origin: Item
+    predicate: Predicate
+    destination: Item
+    record: MappingRecord
+
+    def describe(self) -> str:
+        """The mapping in words: predicate, confidence, justification, authors and comment."""
+        record = self.record
+        words = [f"{self.predicate.value} {self.destination.id}"]
+        if record.confidence is not None:
+            words.append(f"confidence {record.confidence:g}")
+        words.append(record.justification.value)
+        if record.author_id:
+            words.append("by " + ", ".join(record.author_id))
+        text = "; ".join(words)
+        if record.comment:
+            text += f". {record.comment}"
+        return text
+
+
+def framework_mappings(
+    framework_id: str, crosswalk: Crosswalk | None = None, *, within: bool = True
+) -> tuple[FrameworkMapping, ...]:
+    """The asserted positive mappings of a framework's items, from each item's side, in the
+    order of the mapping sets. A mapping between two items of the framework gives one entry
+    per end when ``within``, none otherwise."""
     cw = _crosswalk(crosswalk)
-    framework = cw.framework(framework_id)
-    doc_id = uuid_for(framework.id)
-    doc_link = {"title": framework.title, "identifier": doc_id, "uri": uri_for(base_uri, doc_id)}
-    links: list[dict[str, Any]] = []
-    seen: set[str] = set()
+    cw.framework(framework_id)  # raises UnknownIdError
+    prefix = f"{framework_id}:"
+    found: list[FrameworkMapping] = []
     for record in cw.records:
         if not record.positive:
             continue
-        ends = [record.subject_id, record.object_id]
-        mine = [e for e in ends if e.startswith(f"{framework_id}:")]
-        if len(mine) != 1:
+        subject, target = cw.get(record.subject_id), cw.get(record.object_id)
+        if subject is None or target is None:
             continue
-        origin = cw.get(mine[0])
-        destination = cw.get(ends[1] if mine[0] == ends[0] else ends[0])
-        if origin is None or destination is None:
+        ends = [record.subject_id.startswith(prefix), record.object_id.startswith(prefix)]
+        if all(ends) and not within:
             continue
-        kind = CASE_TYPES.get(record.predicate.value, "isRelatedTo")
-        name = f"{origin.id}|{kind}|{destination.id}|{record.predicate.value}"
-        if name in seen:
-            continue
-        seen.add(name)
-        identifier = uuid_for(name)
-        links.append(
-            {
-                "identifier": identifier,
-                "associationType": kind,
-                "uri": uri_for(base_uri, identifier),
-                "originNodeURI": {
-                    "title": origin.text,
-                    "identifier": uuid_for(origin.id),
-                    "uri": uri_for(base_uri, uuid_for(origin.id)),
-                },
-                "destinationNodeURI": {
-                    "title": destination.text,
-                    "identifier": uuid_for(destination.id),
-                    "uri": uri_for(base_uri, uuid_for(destination.id)),
-                },
-                "lastChangeDateTime": DATA_CHANGED,
-                "CFDocumentURI": doc_link,
-            }
-        )
-    return links
+        if ends[0]:
+            found.append(FrameworkMapping(subject, record.predicate, target, record))
+        if ends[1]:
+            found.append(FrameworkMapping(target, record.predicate.inverse, subject, record))
+    return tuple(found)
+
+
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(
+        f"peer_competencies.crosswalk.{old} is deprecated; use {new}",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+
+
+def case_associations(
+    framework_id: str, base_uri: str = "", crosswalk: Crosswalk | None = None
+) -> list[dict[str, Any]]:
+    """Deprecated: the CASE 1.0 CFAssociations of a framework's mappings. Use
+    ``peer_competencies.case_package(framework, crosswalk=...)``, whose associations include
+    them."""
+    _deprecated("case_associations", "peer_competencies.case_package(framework, crosswalk=...)")
+    cw = _crosswalk(crosswalk)
+    package = _case_package(
+        cw.framework(framework_id), base_uri or None, crosswalk=cw, version="1.0"
+    )
+    links: list[dict[str, Any]] = package["CFAssociations"]
+    return [a for a in links if a["associationType"] != "isChildOf"]
 
 
 def case_package(
     framework_id: str, base_uri: str = "", crosswalk: Crosswalk | None = None
 ) -> dict[str, Any]:
-    """The framework's CASE CFPackage (see ``peer_competencies.case_package``) with its
-    crosswalk mappings added as associations."""
+    """Deprecated: use ``peer_competencies.case_package(framework, crosswalk=...)``; this
+    writes CASE 1.0, as it did."""
+    _deprecated("case_package", "peer_competencies.case_package(framework, crosswalk=...)")
     cw = _crosswalk(crosswalk)
-    return _case_package(
-        cw.framework(framework_id),
-        base_uri,
-        associations=case_associations(framework_id, base_uri, cw),
-    )
+    return _case_package(cw.framework(framework_id), base_uri or None, crosswalk=cw, version="1.0")
 
 
 def to_case(framework_id: str, base_uri: str = "", crosswalk: Crosswalk | None = None) -> str:
-    """:func:`case_package` as JSON text."""
-    package = case_package(framework_id, base_uri, crosswalk)
+    """Deprecated: use ``peer_competencies.to_case(framework, crosswalk=...)`` (CASE 1.1); this
+    writes CASE 1.0, as it did."""
+    _deprecated("to_case", "peer_competencies.to_case(framework, crosswalk=...)")
+    cw = _crosswalk(crosswalk)
+    package = _case_package(
+        cw.framework(framework_id), base_uri or None, crosswalk=cw, version="1.0"
+    )
     return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
 
 

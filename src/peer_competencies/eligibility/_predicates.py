@@ -566,12 +566,28 @@ class Flag:
 
 @attrs.frozen
 class CodeOfEthics:
-    """The code of ethics signed, on or before the check date."""
+    """The code of ethics signed, on or before the check date; with ``certification_period``
+    (a renewal), signed again: on or after the start of the period being renewed."""
 
     kind: ClassVar[str] = "code-of-ethics"
+    certification_period: CertificationPeriod | None = None
 
     def evaluate(self, ctx: Context) -> Finding:
         signed = ctx.applicant.code_of_ethics_signed
+        if signed is not None and signed <= ctx.as_of and self.certification_period is not None:
+            start, missing = self.certification_period.start(ctx)
+            need = "the code of ethics signed again for the renewal required"
+            if start is None:
+                return Finding(
+                    Status.UNKNOWN,
+                    f"{need}; signed {signed.isoformat()}, and the start of the certification "
+                    "period is not known",
+                    missing=missing,
+                )
+            text = f"{need}; signed {signed.isoformat()}, the period began {start.isoformat()}"
+            if signed >= start:
+                return Finding(Status.MET, text)
+            return Finding(Status.UNMET, text, step="sign the code of ethics again")
         if signed is None:
             return Finding(
                 Status.UNKNOWN,
@@ -589,7 +605,10 @@ class CodeOfEthics:
         )
 
     def describe(self, vocabulary: Vocabulary) -> str:
-        return "`code_of_ethics_signed` is a date on or before the check date"
+        text = "`code_of_ethics_signed` is a date on or before the check date"
+        if self.certification_period is not None:
+            text += ", on or after the start of the certification period being renewed"
+        return text
 
 
 @attrs.frozen
@@ -954,10 +973,12 @@ class Hours:
                 f"{plural(rest, 'more hour')} needed" + (" in any topic" if short else "")
             )
         pieces += [f"one on {name} needed" for name in lacking]
-        found = f"{number(lo)} found" if lo else f"none by {ctx.as_of.isoformat()}"
+        found = f"{number(lo)} found"
+        if not lo:
+            found = f"none{' certain' if hi else ''} by {ctx.as_of.isoformat()}"
         if hi > lo:  # records whose topic, date or approval is not given may still count
             found += " (and some of unknown hours" if hi == INF else f" (and {number(hi - lo)}"
-            found += " that may count once the missing facts are given)"
+            found += " that may count)"
         text = f"{need}, {found}" + (": " + ", ".join(pieces) if pieces else "")
         text += _not_counted(self.records, counted)
         if Status.UNMET in statuses:
@@ -1648,6 +1669,7 @@ class RenewalWindow:
     kind: ClassVar[str] = "renewal-window"
     days: int
     credentials: tuple[str, ...]
+    unsettled_days: int | None = None
 
     def evaluate(self, ctx: Context) -> Finding:
         name = ctx.vocabulary.names("credentials", self.credentials)
@@ -1693,13 +1715,27 @@ class RenewalWindow:
         )
         if ctx.as_of >= opens:
             return Finding(Status.MET, text)
+        if self.unsettled_days is not None:
+            earliest = expiry - dt.timedelta(days=self.unsettled_days)
+            if ctx.as_of >= earliest:
+                return Finding(
+                    Status.UNKNOWN,
+                    f"{text}; the sources disagree whether it opens {self.days} or "
+                    f"{self.unsettled_days} days before, so from {earliest.isoformat()} it is "
+                    "not settled",
+                    steps=(f"apply on or after {opens.isoformat()} to be inside both",),
+                    explained=True,
+                )
         return Finding(Status.UNMET, text, step=f"apply on or after {opens.isoformat()}")
 
     def describe(self, vocabulary: Vocabulary) -> str:
-        return (
+        text = (
             f"the check date is from the certification's `expires_on` minus {self.days} days "
             "through `expires_on`"
         )
+        if self.unsettled_days is not None:
+            text += f" (from {self.unsettled_days} days before: not settled, UNKNOWN)"
+        return text
 
 
 @attrs.frozen

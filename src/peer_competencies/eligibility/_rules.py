@@ -219,7 +219,8 @@ class _Reader:
             raise _fail("a credential id is lower-case words and digits", self.file, "$.id")
         if rec.source not in rec.sources:
             raise _fail(f"no source named {rec.source!r}", self.file, "$.source")
-        pathways = []
+        pathways: list[Pathway] = []
+        self.earlier = pathways  # a "use" of this credential reads the pathways before it
         for n, raw in enumerate(rec.pathways):
             pathways.append(self._pathway(raw, f"$.pathways[{n}]"))
         return Credential(
@@ -286,7 +287,7 @@ class _Reader:
         if "use" in raw:
             if set(raw) != {"use"}:
                 raise _fail('"use" stands alone: it copies a requirement', self.file, where)
-            used = self.registry.requirement(raw["use"])
+            used = self._used(raw["use"], where)
             self._claim(used.id, where)
             self.leaves[used.id] = used
             return used
@@ -301,6 +302,23 @@ class _Reader:
         if modes:
             return self._group(raw, node_id, statement, modes, where)
         return self._leaf(raw, node_id, statement, where)
+
+    def _used(self, ref: Any, where: str) -> Requirement:
+        """The requirement a ``use`` names: of another credential, or of a pathway of this one
+        given earlier in the file."""
+        parts = ref.split(":") if isinstance(ref, str) else []
+        if len(parts) != 3 or parts[0] != self.record.id:
+            return self.registry.requirement(ref)
+        for pathway in self.earlier:
+            if pathway.id == parts[1]:
+                for leaf in pathway.leaves:
+                    if leaf.id == parts[2]:
+                        return leaf
+        raise _fail(
+            f"{ref!r} is not a requirement of a pathway given before this one",
+            self.file,
+            where,
+        )
 
     def _claim(self, node_id: str, where: str) -> None:
         if node_id in self.ids:
