@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import peer_competencies as pc
 from peer_competencies import coverage as cov
@@ -215,3 +217,11 @@ def test_the_command_line_suggests_and_reports_with_the_semantic_matcher(
     main(["coverage", syllabus, "--matcher", "semantic", "--json"])
     report = json.loads(capsys.readouterr().out)
     assert report["framework"] == "ca-sb803"
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=20))
+def test_a_stem_is_never_empty_nor_longer_than_its_word_and_is_stable(word: str) -> None:
+    found = stem(word)
+    assert found
+    assert len(found) <= len(word) + 1  # "shar(ing)" → "share" may add one letter back
+    assert stem(word) == found

@@ -973,10 +973,12 @@ class Hours:
                 f"{plural(rest, 'more hour')} needed" + (" in any topic" if short else "")
             )
         pieces += [f"one on {name} needed" for name in lacking]
-        found = f"{number(lo)} found" if lo else f"none by {ctx.as_of.isoformat()}"
+        found = f"{number(lo)} found"
+        if not lo:
+            found = f"none{' certain' if hi else ''} by {ctx.as_of.isoformat()}"
         if hi > lo:  # records whose topic, date or approval is not given may still count
             found += " (and some of unknown hours" if hi == INF else f" (and {number(hi - lo)}"
-            found += " that may count once the missing facts are given)"
+            found += " that may count)"
         text = f"{need}, {found}" + (": " + ", ".join(pieces) if pieces else "")
         text += _not_counted(self.records, counted)
         if Status.UNMET in statuses:
