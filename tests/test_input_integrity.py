@@ -249,3 +249,28 @@ def test_results_read_back_one_row_per_roster_row(
     outcomes = [r["outcome"] for r in rows]
     assert outcomes.count("ERROR") == 2
     assert outcomes.count("SKIPPED") == 1
+
+
+def test_empty_cells_past_the_last_column_keep_the_row(tmp_path: Path) -> None:
+    path = roster(tmp_path, "id,age\nA,30,,\n")
+    (row,) = el.read_roster(path)
+    assert row.error is None
+    assert dict(row.cells) == {"id": "A", "age": "30"}
+
+
+def test_a_workbook_output_goes_through_the_same_checks_and_temporary_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.crosswalk_fixtures import write_framework
+
+    mappings = write_framework(tmp_path)
+    text = mappings.read_text(encoding="utf-8")
+    matrix = ["crosswalk", "--matrix", "icrc-pr", "ca-sb803", "--format", "xlsx"]
+    code, _, err = run(capsys, *matrix, "--with-framework", str(mappings), "-o", str(mappings))
+    assert code == 3
+    assert "would destroy the input" in err
+    assert mappings.read_text(encoding="utf-8") == text
+    target = tmp_path / "m.xlsx"
+    assert run(capsys, *matrix, "-o", str(target))[0] == 0
+    assert zipfile.is_zipfile(target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["acme.json", "m.xlsx"]
