@@ -754,19 +754,19 @@ class CertificationPeriod:
         held = ctx.applicant.certifications
         if held is None:
             return None, ("certifications",)
-        named = [
-            (i, c)
-            for i, c in enumerate(held)
-            if ctx.named(
+        verdicts = [
+            ctx.named(
                 "credentials", c.credential, self.credentials, f"certifications[{i}].credential"
             )
-            is True
+            for i, c in enumerate(held)
         ]
+        named = [(i, c) for i, c in enumerate(held) if verdicts[i] is True]
         if not named:
-            unnamed = [
-                f"certifications[{i}].credential" for i, c in enumerate(held) if not c.credential
+            # not given, or a name the vocabulary does not know (named by the shared outline)
+            unsure = [
+                f"certifications[{i}].credential" for i, v in enumerate(verdicts) if v is None
             ]
-            return None, tuple(unnamed) or ("certifications",)
+            return None, tuple(unsure) or ("certifications",)
         if len(named) > 1 and any(c.expires_on is None for _, c in named):
             return None, tuple(
                 f"certifications[{i}].expires_on" for i, c in named if c.expires_on is None
@@ -1610,6 +1610,17 @@ class CertificationHeld:
             checks["discipline_pending"] = None if pending is None else not pending
         return checks
 
+    def _why(self, ctx: Context, c: Certification, checks: Mapping[str, Tri]) -> list[str]:
+        """Why a certification record does not count, one phrase per failed condition."""
+        words = {
+            "issued_on": f"issued after {ctx.as_of.isoformat()}",
+            "credential": "another credential",
+            "jurisdiction": f"issued by {c.jurisdiction}",
+            "expires_on": f"expired {c.expires_on.isoformat() if c.expires_on else ''}",
+            "discipline_pending": "discipline pending",
+        }
+        return [words[k] for k, v in checks.items() if v is False]
+
     def _what(self, ctx: Context) -> str:
         if self.credentials is not None:
             what = ctx.vocabulary.names("credentials", self.credentials) + " certification"
@@ -1632,16 +1643,21 @@ class CertificationHeld:
             return _need("certifications", f"{need}; no certifications given")
         found: list[Tri] = []
         missing: list[str] = []
+        why: list[str] = []
         for i, c in enumerate(held):
             checks = self.verdict(ctx, c, i)
             found.append(_all(*checks.values()))
             if found[-1] is None:
                 missing += [f"certifications[{i}].{k}" for k, v in checks.items() if v is None]
+            if found[-1] is False:
+                why.append(f"certifications[{i}]: " + ", ".join(self._why(ctx, c, checks)))
         result = _any(found)
         if result is True:
             return Finding(Status.MET, f"{need}; held")
         if result is False:
-            return Finding(Status.UNMET, f"{need}; none held", step=f"hold a {self._what(ctx)}")
+            text = f"{need}; none held on {ctx.as_of.isoformat()}"
+            text += f"; not counted: {'; '.join(why)}" if why else ""
+            return Finding(Status.UNMET, text, step=f"hold a {self._what(ctx)}")
         return Finding(Status.UNKNOWN, need, missing=tuple(missing))
 
     def describe(self, vocabulary: Vocabulary) -> str:
@@ -1774,6 +1790,9 @@ class Letters:
             if found is None:
                 missing.append(f"recommendation_letters[].kind/on_letterhead/date ({kind.value})")
         text = f"{need}, {lo} found" + (f": lacking {', '.join(lacking)}" if lacking else "")
+        later = [f"recommendation_letters[{i}]" for i, h in enumerate(had) if h is False]
+        if later:
+            text += f"; not counted: {', '.join(later)}: dated after {ctx.as_of.isoformat()}"
         if Status.UNMET in statuses:
             wanted = ", ".join(lacking) or f"{self.count - lo} more"
             return Finding(Status.UNMET, text, step=f"obtain letters: {wanted}")
