@@ -1403,7 +1403,8 @@ class WorkHours:
 @attrs.frozen
 class WorkDuration:
     """At least ``months`` calendar months of work (any role unless ``peer_role``, any hours) in
-    the ``within_years`` before the check date, overlapping stretches counted once.
+    the ``within_years`` before the check date (at any time before it when not set),
+    overlapping stretches counted once.
 
     A stretch counts its whole calendar months from its first day (2025-06-02 to 2026-06-01 is
     12 months; to 2026-05-31, 11 months and 30 days), and the months of separate stretches add
@@ -1413,7 +1414,7 @@ class WorkDuration:
 
     kind: ClassVar[str] = "work-duration"
     months: int
-    within_years: int
+    within_years: int | None = None
     peer_role: bool | None = None
 
     def evaluate(self, ctx: Context) -> Finding:
@@ -1424,7 +1425,9 @@ class WorkDuration:
         records = ctx.applicant.work_experience
         if records is None:
             return _need("work_experience", f"{need}; no work experience given")
-        start = add_years(ctx.as_of, -self.within_years)
+        start = (
+            dt.date.min if self.within_years is None else add_years(ctx.as_of, -self.within_years)
+        )
         sure: list[tuple[dt.date, dt.date]] = []
         unsure = False
         missing: list[str] = []
@@ -1477,9 +1480,14 @@ class WorkDuration:
 
     def describe(self, vocabulary: Vocabulary) -> str:
         role = " in peer roles" if self.peer_role else ""
+        window = (
+            "before the check date"
+            if self.within_years is None
+            else f"in the {self.within_years} years before the check date"
+        )
         return (
-            f"the calendar months covered by `work_experience` `start` to `end`{role} in the "
-            f"{self.within_years} years before the check date add up to ≥ {self.months}"
+            f"the calendar months covered by `work_experience` `start` to `end`{role} {window} "
+            f"add up to ≥ {self.months}"
         )
 
 
