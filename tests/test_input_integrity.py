@@ -219,7 +219,7 @@ def test_an_output_through_a_link_replaces_the_file_it_names(tmp_path: Path) -> 
     target.write_text("old", encoding="utf-8")
     link = tmp_path / "link.txt"
     link.symlink_to(target)
-    with command_inputs(["unrelated"]), output_file(str(link)) as stream:
+    with command_inputs(), output_file(str(link)) as stream:
         stream.write("new")
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8") == "new"
@@ -274,3 +274,13 @@ def test_a_workbook_output_goes_through_the_same_checks_and_temporary_file(
     assert run(capsys, *matrix, "-o", str(target))[0] == 0
     assert zipfile.is_zipfile(target)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["acme.json", "m.xlsx"]
+
+
+def test_an_output_named_like_an_argument_that_is_no_input_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("csv").write_text("old", encoding="utf-8")
+    code, _, _ = run(capsys, "export", "icrc-pr", "--format", "csv", "-o", "csv")
+    assert code == 0
+    assert Path("csv").read_text(encoding="utf-8").startswith("id,framework,")

@@ -5,7 +5,6 @@ standard error for work worth waiting for (scripts and pipes see no bar)."""
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import json
 import os
 import re
@@ -42,20 +41,13 @@ _NARROWEST = 20
 T = TypeVar("T")
 
 
-_INPUTS: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
-    "peer_competencies_inputs", default=()
-)
+def command_inputs() -> contextlib.AbstractContextManager[object]:
+    """Within this block every file the package reads is recorded, and no output file may be
+    one of them (the same file on disk, through whatever name or link): ``-o`` naming an input
+    is refused rather than emptying it."""
+    from ._structure import recording_reads
 
-
-@contextlib.contextmanager
-def command_inputs(names: Iterable[str]) -> Iterator[None]:
-    """Within this block no output file may be one of the files ``names`` (the arguments of the
-    command being run): ``-o`` naming an input is refused rather than emptying it."""
-    token = _INPUTS.set(tuple(names))
-    try:
-        yield
-    finally:
-        _INPUTS.reset(token)
+    return recording_reads()
 
 
 def _cannot_write(output: str, exc: OSError) -> PeerCompetenciesError:
@@ -67,20 +59,19 @@ def _cannot_write(output: str, exc: OSError) -> PeerCompetenciesError:
 
 
 def _check_not_an_input(output: str) -> None:
-    names = list(_INPUTS.get())
-    if output in names:
-        names.remove(output)  # the output's own mention on the command line
-    for name in names:
-        try:
-            same = os.path.samefile(name, output)  # the same file, whatever links lead to it
-        except (OSError, ValueError):  # no such file (a word, an id), or no file name at all
-            same = False
-        if same:
-            raise InputError(
-                f"the output file is the input {name}: writing it would destroy the input",
-                file=output,
-                fix="write the output to another file",
-            )
+    from ._structure import files_read
+
+    try:
+        status = os.stat(output)  # through links: the file written in the end
+    except (OSError, ValueError):  # no such file yet (or no file name at all)
+        return
+    name = files_read().get((status.st_dev, status.st_ino))
+    if name is not None:
+        raise InputError(
+            f"the output file is the input {name}: writing it would destroy the input",
+            file=output,
+            fix="write the output to another file",
+        )
 
 
 def _umask() -> int:
