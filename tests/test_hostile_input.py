@@ -274,3 +274,23 @@ def test_a_closed_pipe_or_standard_output_is_one_line_and_a_non_zero_exit() -> N
     assert (
         closed.stderr == "peer-competencies: cannot write the output: standard output is closed\n"
     )
+
+
+@settings(max_examples=60, deadline=None)
+@given(changes=edits)
+def test_a_damaged_roster_gives_one_result_per_line_in_order(
+    changes: list[tuple[float, str, bytes]],
+) -> None:
+    roster = next(r for r in READERS if r.name == "roster")
+    data = damaged(roster.valid * 3, changes)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "roster.csv"
+        path.write_bytes(data)
+        try:
+            results = list(el.check_roster(el.read_roster(path), "ca-pss"))
+        except pc.InputError:  # the header (first line) is refused: nothing is read
+            return
+    lines = data.split(b"\n")[1:]
+    if lines and lines[-1] == b"":
+        lines.pop()  # the line end of the last line
+    assert [r.row for r in results] == list(range(2, len(lines) + 2))
