@@ -189,8 +189,19 @@ def test_long_digits_inside_a_string_are_text_not_a_number() -> None:
         (parse_yaml, "".join(" " * n + "-\n" for n in range(0, 2 * DEEP, 2))),
         (parse_toml, "a = " + "[" * DEEP + "]" * DEEP),
         (parse_toml, "a = " + "{b = " * DEEP + "1" + "}" * DEEP),
+        (parse_toml, "a = 1.5\nx" + '."x"' * DEEP + " = 1"),
+        (parse_toml, "[x" + " . x" * DEEP + "]"),
     ],
-    ids=["json-array", "json-object", "yaml-flow", "yaml-block", "toml-array", "toml-table"],
+    ids=[
+        "json-array",
+        "json-object",
+        "yaml-flow",
+        "yaml-block",
+        "toml-array",
+        "toml-table",
+        "toml-dotted-key",
+        "toml-dotted-table",
+    ],
 )
 def test_deep_nesting_is_refused_at_the_depth_limit(parse: object, text: str) -> None:
     with pytest.raises(pc.InputError) as info:
@@ -203,6 +214,8 @@ def test_nesting_up_to_the_limit_is_read() -> None:
     text = "[" * MAX_DEPTH + "]" * MAX_DEPTH
     assert parse_json(text, "f") == parse_yaml(text, "f")
     assert parse_json('["' + "[" * 500 + '"]', "f") == ["[" * 500]  # brackets in a string
+    dotted = "x" + ".x" * (MAX_DEPTH - 1) + " = 1.5\ns = '" + "." * 500 + "'"
+    assert parse_toml(dotted, "f")["s"] == "." * 500  # dots in a string are no nesting
 
 
 def test_a_yaml_alias_bomb_is_refused_in_every_yaml_reader(tmp_path: Path) -> None:
