@@ -3,7 +3,7 @@
 - ``frameworks/<id>.md`` for each framework (:func:`framework_page`): one heading, with an
   anchor, per top-level item and per competency; the source cited once at the top and each
   section's place once under its heading; the items below a competency grouped by kind; each
-  headed item's crosswalk mappings as links to the other frameworks' pages; the notes after the
+  item's crosswalk mappings as links to the other frameworks' pages; the notes after the
   items. An index page lists the frameworks.
 - ``credentials/<id>.md`` for each credential, generated from its rules by
   ``peer_competencies.eligibility.explain(…, "markdown")``, with nested lists indented as

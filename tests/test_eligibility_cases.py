@@ -2296,3 +2296,24 @@ def test_an_unrecognised_name_of_the_renewed_certification_is_named_not_asked_fo
     found = el.check(with_(ICRC_RENEWAL, certifications=[held]), "icrc-pr", "renewal", AS_OF)
     assert "certifications" not in found.to_supply
     assert not any(m.endswith(".credential") for m in found.to_supply)
+
+
+def test_a_missing_fact_comes_before_a_requirement_not_checked_in_an_either_or() -> None:
+    unknown_hours = with_(GRANDPARENTING, work_experience=[work(None, "2019-01-01", "2022-06-30")])
+    found = el.check(unknown_hours, "ca-pss", "grandparenting", GP_OPEN)
+    assert found.requirement("work").status is el.Status.UNKNOWN
+    assert found.outcome is el.Outcome.INCOMPLETE
+    assert "work_experience[0].hours" in found.to_supply
+    assert "work-other-option" in [r.id for r in found.not_checked]
+
+
+def test_no_case_is_plain_eligible_while_its_outcome_turns_on_a_requirement_not_checked() -> None:
+    for case in CASES:
+        result = el.check(case.applicant, case.credential, case.pathway, case.as_of)
+        if result.outcome is el.Outcome.ELIGIBLE:
+            assert result.not_checked == (), case.sentence
+            for r in result.leaves:  # a requirement not checked is only in a met either-or
+                if r.status is el.Status.NOT_CHECKED:
+                    assert r.id not in [c.id for c in result.requirements.children], case.sentence
+        if result.outcome is el.Outcome.ELIGIBLE_IF_CONFIRMED:
+            assert result.not_checked, case.sentence
