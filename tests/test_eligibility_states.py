@@ -228,3 +228,10 @@ def test_an_oregon_training_counts_only_within_three_years_of_the_application() 
     stale = with_(OR, trainings=[training("other", 40, "2023-05-31", approved=True)])
     old = el.check(stale, "or-pss", as_of=AS_OF)
     assert old.requirement("training").status is el.Status.UNMET, old.to_text()
+
+
+def test_a_training_name_other_states_use_too_is_not_taken_for_ohios_training() -> None:
+    # Virginia's Department calls its own courses "Peer Recovery Specialist (PRS) trainings":
+    # a bare "PRS Training" must not count as the OhioMHAS 40-hour PRS Training.
+    assert el.vocabulary().keys("topics", "PRS Training") == frozenset()
+    assert el.vocabulary().keys("topics", "OhioMHAS PRS Training") == {"oh-prs"}
