@@ -197,7 +197,7 @@ def _read_credential(data: Any) -> object:
 
 def _read_requirement(data: Any) -> object:
     from peer_competencies._structure import strict_converter, structure
-    from peer_competencies.coverage._requirements import Requirement
+    from peer_competencies.coverage._requirements import CurriculumRequirement as Requirement
 
     return structure(strict_converter(), data, Requirement, "<mutated>", "see docs")
 
