@@ -958,6 +958,19 @@ CASES = [
     ),
     # nc-cpss
     met("a 40-hour course and 20 further hours meet nc-cpss", "nc-cpss", NC_, "further-training"),
+    met(
+        "a 50-hour Division course and 10 further hours meet nc-cpss only as an unverified reading",
+        "nc-cpss",
+        with_(
+            NC_,
+            trainings=[
+                training("NC PSS training", 50, "2025-03-01"),
+                training("WRAP", 10, "2025-04-01"),
+            ],
+        ),
+        "further-training",
+        unverified="now span 50 hours",
+    ),
     unmet(
         "19 further hours are not enough for nc-cpss",
         "nc-cpss",
