@@ -404,20 +404,37 @@ def _turns_on(root: RequirementResult, r: RequirementResult) -> bool:
     return any(_recomputed(root, r.node.id, s) is not root.status for s in others)
 
 
-def _depends_on_unverified(root: RequirementResult) -> tuple[Requirement, ...]:
-    return tuple(
-        r.node
-        for r in root.walk()
-        if r.unverified and isinstance(r.node, Requirement) and _turns_on(root, r)
-    )
+_TURNING: dict[tuple[object, ...], tuple[Node, tuple[bool, ...]]] = {}
+"""Memo of :func:`_turning`. Which leaves decide an outcome follows from the pathway's tree,
+the leaves in force and their statuses alone, and few such patterns cover a whole roster. Keys
+hold the ids of the nodes; each entry keeps its root node alive, so no id is reused meanwhile."""
+_TURNING_MAX = 4096
 
 
-def _not_checked(root: RequirementResult) -> tuple[Requirement, ...]:
-    return tuple(
-        r.node
-        for r in root.walk()
-        if r.status is Status.NOT_CHECKED and isinstance(r.node, Requirement) and _turns_on(root, r)
-    )
+def _turning(root: RequirementResult, leaves: list[RequirementResult]) -> tuple[bool, ...]:
+    """For each of ``leaves`` (the leaves of ``root`` in order), whether the outcome would
+    differ were its status another."""
+    key = (id(root.node), *((id(r.node), r.status) for r in leaves))
+    cached = _TURNING.get(key)
+    if cached is not None and cached[0] is root.node:
+        return cached[1]
+    found = tuple(_turns_on(root, r) for r in leaves)
+    if len(_TURNING) >= _TURNING_MAX:
+        _TURNING.clear()
+    _TURNING[key] = (root.node, found)
+    return found
+
+
+def _deciding(root: RequirementResult) -> tuple[tuple[Requirement, ...], tuple[Requirement, ...]]:
+    """The unverified requirements, and the requirements not checked, that the outcome turns
+    on, each in the order of the pathway."""
+    leaves = [r for r in root.walk() if isinstance(r.node, Requirement)]
+    if not any(r.unverified or r.status is Status.NOT_CHECKED for r in leaves):
+        return (), ()
+    deciding = [r for r, turns in zip(leaves, _turning(root, leaves), strict=True) if turns]
+    unverified = tuple(r.node for r in deciding if r.unverified)
+    not_checked = tuple(r.node for r in deciding if r.status is Status.NOT_CHECKED)
+    return unverified, not_checked  # type: ignore[return-value]  # leaves' nodes: Requirements
 
 
 @functools.lru_cache(maxsize=1)
@@ -461,6 +478,7 @@ def check(
     skipped: list[Requirement] = []
     root = _evaluate(chosen.requirements, ctx, skipped)
     assert root is not None, "every pathway has a requirement in force"
+    depends_on_unverified, not_checked = _deciding(root)
     return Result(
         credential=cred,
         pathway=chosen,
@@ -469,6 +487,6 @@ def check(
         requirements=root,
         applicant_id=person.id,
         not_in_force=tuple(skipped),
-        depends_on_unverified=_depends_on_unverified(root),
-        not_checked=_not_checked(root),
+        depends_on_unverified=depends_on_unverified,
+        not_checked=not_checked,
     )
