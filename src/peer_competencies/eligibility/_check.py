@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -353,6 +353,8 @@ def _leaf(node: Requirement, ctx: Context) -> RequirementResult:
 
 
 def _evaluate(node: Node, ctx: Context, skipped: list[Requirement]) -> RequirementResult | None:
+    """The result of ``node`` (None when nothing below it is in force), walking the tree: the
+    plain form of what :func:`_compiled` does."""
     if isinstance(node, Requirement):
         if not node.in_force(ctx.as_of):
             skipped.append(node)
@@ -361,7 +363,11 @@ def _evaluate(node: Node, ctx: Context, skipped: list[Requirement]) -> Requireme
     children = [r for c in node.children if (r := _evaluate(c, ctx, skipped)) is not None]
     if not children:
         return None
-    needed = _needed(node, len(children))
+    return _group(node, _needed(node, len(children)), children)
+
+
+def _group(node: Group, needed: int, children: list[RequirementResult]) -> RequirementResult:
+    """A group's result from its children's (those in force)."""
     statuses = [c.status for c in children]
     status = _group_status(needed, statuses)
     met = statuses.count(Status.MET)
@@ -390,6 +396,47 @@ def _evaluate(node: Node, ctx: Context, skipped: list[Requirement]) -> Requireme
     return RequirementResult(node, status, reason, missing, steps, tuple(children))
 
 
+Evaluation = Callable[[Context], RequirementResult]
+"""A requirement tree compiled for one check date: the result for the applicant in a context."""
+
+
+def _compile(node: Node, on: dt.date, skipped: list[Requirement]) -> Evaluation | None:
+    """``node`` as a function of the context, for checks as of ``on``: what is in force and how
+    many children each group needs are settled once (None: nothing below it is in force)."""
+    if isinstance(node, Requirement):
+        if not node.in_force(on):
+            skipped.append(node)
+            return None
+        return functools.partial(_leaf, node)
+    parts = [p for c in node.children if (p := _compile(c, on, skipped)) is not None]
+    if not parts:
+        return None
+    needed = _needed(node, len(parts))
+
+    def group(ctx: Context) -> RequirementResult:
+        return _group(node, needed, [part(ctx) for part in parts])
+
+    return group
+
+
+_COMPILED: dict[tuple[int, dt.date], tuple[Group, Evaluation | None, tuple[Requirement, ...]]] = {}
+_COMPILED_MAX = 256
+
+
+def _compiled(root: Group, on: dt.date) -> tuple[Evaluation | None, tuple[Requirement, ...]]:
+    """The pathway tree ``root`` compiled for checks as of ``on``, and the requirements not in
+    force then; compiled once per pathway and date (each entry keeps its tree alive, so its id
+    stays its own)."""
+    found = _COMPILED.get((id(root), on))
+    if found is None or found[0] is not root:
+        skipped: list[Requirement] = []
+        evaluation = _compile(root, on, skipped)
+        if len(_COMPILED) >= _COMPILED_MAX:
+            _COMPILED.clear()
+        found = _COMPILED[(id(root), on)] = (root, evaluation, tuple(skipped))
+    return found[1], found[2]
+
+
 def _recomputed(r: RequirementResult, leaf_id: str, status: Status) -> Status:
     if isinstance(r.node, Requirement):
         return status if r.node.id == leaf_id else r.status
@@ -412,13 +459,15 @@ _TURNING_MAX = 4096
 
 
 def _turning(root: RequirementResult, leaves: list[RequirementResult]) -> tuple[bool, ...]:
-    """For each of ``leaves`` (the leaves of ``root`` in order), whether the outcome would
-    differ were its status another."""
+    """For each of ``leaves`` (the leaves of ``root`` in order), whether it is unverified or
+    not checked and the outcome would differ were its status another."""
     key = (id(root.node), *((id(r.node), r.status) for r in leaves))
     cached = _TURNING.get(key)
     if cached is not None and cached[0] is root.node:
         return cached[1]
-    found = tuple(_turns_on(root, r) for r in leaves)
+    found = tuple(
+        (r.unverified or r.status is Status.NOT_CHECKED) and _turns_on(root, r) for r in leaves
+    )
     if len(_TURNING) >= _TURNING_MAX:
         _TURNING.clear()
     _TURNING[key] = (root.node, found)
@@ -475,9 +524,9 @@ def check(
         vocabulary=vocabulary(),
         states_with_credential=_states_with_credential(),
     )
-    skipped: list[Requirement] = []
-    root = _evaluate(chosen.requirements, ctx, skipped)
-    assert root is not None, "every pathway has a requirement in force"
+    evaluation, skipped = _compiled(chosen.requirements, when)
+    assert evaluation is not None, "every pathway has a requirement in force"
+    root = evaluation(ctx)
     depends_on_unverified, not_checked = _deciding(root)
     return Result(
         credential=cred,
@@ -486,7 +535,7 @@ def check(
         outcome=_OUTCOME[root.status],
         requirements=root,
         applicant_id=person.id,
-        not_in_force=tuple(skipped),
+        not_in_force=skipped,
         depends_on_unverified=depends_on_unverified,
         not_checked=not_checked,
     )

@@ -12,6 +12,7 @@ and the strict path reads the row again and reports every problem with its place
 
 from __future__ import annotations
 
+import enum
 import re
 import typing
 from collections.abc import Callable, Mapping
@@ -19,15 +20,14 @@ from typing import Any
 
 import attrs
 
+from .._structure import _FALSE, _TRUE
 from ._applicant import _CONVERTER, Applicant
 
 __all__ = ["planned_applicant"]
 
 _ENTRY = re.compile(r"([a-z_]+)\.([1-9][0-9]*)\.([a-z_]+)")
 
-Hook = Callable[[Any, Any], Any]
-_Field = tuple[Hook, Any]
-"""A field's structure hook and the type it is called with (the type inside ``X | None``)."""
+Decoder = Callable[[str], Any]
 
 
 def _inner(hint: Any) -> Any:
@@ -36,12 +36,32 @@ def _inner(hint: Any) -> Any:
     return args[0] if len(args) == 1 else hint
 
 
-def _fields(cls: type) -> dict[str, _Field]:
+def _decoder(kind: Any) -> Decoder:
+    """What reads a (stripped, not blank) cell into a value of ``kind``: the strict converter's
+    hook, with the common words looked up first (a text is kept as the text hook keeps it; an
+    enum value or a yes/no word in any case is found as the hook finds it)."""
+    hook = _CONVERTER.get_structure_hook(kind)
+    if kind is str:
+        return lambda value: value
+    words: dict[str, Any] = {}
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        for member in kind:
+            words.setdefault(str(member.value).lower(), member)
+    elif kind is bool:
+        words = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
+    else:
+        return lambda value: hook(value, kind)
+
+    def decode(value: str) -> Any:
+        found = words.get(value.lower())
+        return hook(value, kind) if found is None else found
+
+    return decode
+
+
+def _fields(cls: type) -> dict[str, Decoder]:
     hints = typing.get_type_hints(cls)
-    return {
-        a.name: (_CONVERTER.get_structure_hook(_inner(hints[a.name])), _inner(hints[a.name]))
-        for a in attrs.fields(cls)
-    }
+    return {a.name: _decoder(_inner(hints[a.name])) for a in attrs.fields(cls)}
 
 
 def _list_kinds() -> dict[str, type]:
@@ -59,8 +79,8 @@ _LISTS = _list_kinds()
 _PLAIN = {name: f for name, f in _fields(Applicant).items() if name not in _LISTS}
 _RECORD_FIELDS = {name: _fields(kind) for name, kind in _LISTS.items()}
 
-# A column's plan: ("plain", name, hook, type), ("none", name) or
-# ("entry", name, number, sub, hook, type).
+# A column's plan: ("plain", name, decoder), ("none", name) or
+# ("entry", name, number, sub, decoder).
 _Step = tuple[Any, ...]
 _PLANS: dict[tuple[str, ...], tuple[_Step, ...] | None] = {}
 _PLANS_MAX = 64
@@ -72,12 +92,12 @@ def _plan(header: tuple[str, ...]) -> tuple[_Step, ...] | None:
     for column in header:
         m = _ENTRY.fullmatch(column)
         if column in _PLAIN:
-            steps.append(("plain", column, *_PLAIN[column]))
+            steps.append(("plain", column, _PLAIN[column]))
         elif column in _LISTS:
             steps.append(("none", column))
         elif m and m.group(1) in _LISTS and m.group(3) in _RECORD_FIELDS[m.group(1)]:
             name, sub = m.group(1), m.group(3)
-            steps.append(("entry", name, int(m.group(2)), sub, *_RECORD_FIELDS[name][sub]))
+            steps.append(("entry", name, int(m.group(2)), sub, _RECORD_FIELDS[name][sub]))
         else:
             return None
     return tuple(steps)
@@ -110,10 +130,10 @@ def planned_applicant(cells: Mapping[str, str]) -> Applicant | None:
                 continue  # a blank cell: a fact not given
             kind = step[0]
             if kind == "plain":
-                fields[step[1]] = step[2](value, step[3])
+                fields[step[1]] = step[2](value)
             elif kind == "entry":
                 entry = entries.setdefault(step[1], {}).setdefault(step[2], {})
-                entry[step[3]] = step[4](value, step[5])
+                entry[step[3]] = step[4](value)
             elif value.lower() == "none":
                 fields[step[1]] = ()
             else:
