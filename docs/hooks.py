@@ -3,11 +3,12 @@
 - ``frameworks/<id>.md`` for each framework (:func:`framework_page`): one heading, with an
   anchor, per top-level item and per competency; the source cited once at the top and each
   section's place once under its heading; the items below a competency grouped by kind; each
-  headed item's crosswalk mappings as links to the other frameworks' pages; the notes after the
+  item's crosswalk mappings as links to the other frameworks' pages; the notes after the
   items. An index page lists the frameworks.
 - ``credentials/<id>.md`` for each credential, generated from its rules by
   ``peer_competencies.eligibility.explain(…, "markdown")``, with nested lists indented as
   Python-Markdown reads them (:func:`credential_page`) and the names records may use;
+- ``schemas.md``, the JSON Schemas of the file formats;
 - ``changelog.md``, the repository's ``CHANGELOG.md``.
 """
 
@@ -277,6 +278,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for cred in eligibility.credentials():
         page = credential_page(eligibility.explain(cred, "markdown"), names_markdown(cred, None))
         files.append(_page(config, f"credentials/{cred.id}.md", page))
+    from peer_competencies._schemas import markdown_page  # the JSON Schemas of the formats
+
+    files.append(_page(config, "schemas.md", markdown_page()))
     changelog = Path(config.config_file_path).parent / "CHANGELOG.md"
     files.append(_page(config, "changelog.md", changelog.read_text(encoding="utf-8")))
     return files

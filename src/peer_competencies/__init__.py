@@ -16,6 +16,7 @@ from ._model import Citation, Framework, Item, Kind, Note, Origin, converter
 
 if TYPE_CHECKING:
     from ._export import case_package, export, to_case, to_csv, to_ctdl, to_json, to_markdown
+    from ._schemas import schema
     from ._search import Match, search
 
 # Exports and search are imported on first use, so that ``import peer_competencies`` stays fast.
@@ -27,6 +28,7 @@ _LAZY = {
     "to_ctdl": "._export",
     "to_json": "._export",
     "to_markdown": "._export",
+    "schema": "._schemas",
     "Match": "._search",
     "search": "._search",
 }
@@ -64,6 +66,7 @@ __all__ = [
     "get",
     "lookup",
     "read_framework_file",
+    "schema",
     "search",
     "to_case",
     "to_csv",

@@ -50,6 +50,11 @@ COMMANDS: tuple[Command, ...] = (
         "peer_competencies._commands:export",
     ),
     Command(
+        "schema",
+        "print the JSON Schema of a file format (framework, syllabus, applicant …)",
+        "peer_competencies._schemas:schema",
+    ),
+    Command(
         "template",
         "print a starter applicant, roster or syllabus file",
         "peer_competencies._commands:template",

@@ -549,9 +549,27 @@ def _too_deep(text: str, tokens: re.Pattern[str]) -> int | None:
     return None
 
 
+_DOTTED = re.compile(r"[\w-]+(?:[ \t]*\.[ \t]*[\w-]+)+")
+
+
+def _too_deep_dotted(text: str, tokens: re.Pattern[str]) -> int | None:
+    """Where a TOML dotted key (``a.b.c = 1``, a table ``[a.b.c]``) first nests beyond
+    :data:`MAX_DEPTH` (quoted parts count as one), or None."""
+    if text.count(".") <= MAX_DEPTH:
+        return None
+    # each string or comment stands as one word, so that its dots do not count
+    plain = tokens.sub(lambda m: m.group() if m.group() in "[]{}" else "s" * len(m.group()), text)
+    for match in _DOTTED.finditer(plain):
+        if match.group().count(".") > MAX_DEPTH:
+            return match.start()
+    return None
+
+
 def _check_depth(text: str, file: str, tokens: re.Pattern[str]) -> None:
     """Refuse, before decoding, nesting beyond :data:`MAX_DEPTH`."""
     at = _too_deep(text, tokens)
+    if at is None and tokens is _TOML_TOKENS:
+        at = _too_deep_dotted(text, tokens)
     if at is not None:
         line, column = _line_column(text, at)
         raise InputError(
