@@ -1,6 +1,7 @@
 """The roster's quick roads give what the strict roads give: the column plan builds the applicant
-the strict converter builds, the compiled requirement tree the result the tree walk gives, and
-``--jobs 2`` the output of ``--jobs 1``, row for row and in order, bad rows included."""
+the strict converter builds, the compiled requirement tree the result the tree walk gives (on
+every case of ``tests/cases/eligibility/`` and on generated rosters), and ``--jobs 2`` the output
+of ``--jobs 1``, row for row and in order, bad rows included."""
 
 from __future__ import annotations
 
@@ -17,11 +18,9 @@ from peer_competencies import eligibility as el
 from peer_competencies._errors import InputError
 from peer_competencies.eligibility import _check, _parallel, _plan, _roster
 from peer_competencies.eligibility._rules import leaves
-from tests.test_eligibility_cases import CASES as CASES
-from tests.test_eligibility_states import CASES as STATE_CASES
+from tests.eligibility_cases import CASES
 
 AS_OF = dt.date(2026, 6, 1)
-EVERY_CASE = [*CASES, *STATE_CASES]
 
 
 def _cell(value: Any) -> str:
@@ -31,7 +30,7 @@ def _cell(value: Any) -> str:
 
 
 def cells_of(applicant: dict[str, Any]) -> dict[str, str]:
-    """An applicant record (as JSON gives it) written as a roster row's cells."""
+    """An applicant record (as JSON or YAML gives it) written as a roster row's cells."""
     cells: dict[str, str] = {}
     for key, value in applicant.items():
         if isinstance(value, list):
@@ -68,7 +67,7 @@ def strict_check(
         _check._compiled = compiled
 
 
-@pytest.mark.parametrize("case", EVERY_CASE, ids=[c.sentence for c in EVERY_CASE])
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_the_quick_roads_give_the_strict_roads_result_on_every_case(case: Any) -> None:
     cells = cells_of(case.applicant)
     planned = _plan.planned_applicant(cells)
