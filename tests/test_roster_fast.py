@@ -60,7 +60,7 @@ def strict_check(
         skipped = tuple(leaf for leaf in leaves(root) if not leaf.in_force(on))
         return (lambda ctx: _check._evaluate(root, ctx, [])), skipped
 
-    _check._compiled = walked  # type: ignore[assignment]
+    _check._compiled = walked
     try:
         return el.check(applicant, credential, pathway, as_of)
     finally:
@@ -184,6 +184,7 @@ def test_check_roster_with_jobs_gives_the_same_results_in_the_same_order(
         assert (a.applicant_id, a.result, a.note) == (b.applicant_id, b.result, b.note)
         assert str(a.error) == str(b.error)
         if a.error is not None:
+            assert isinstance(a.error, InputError)
             assert isinstance(b.error, InputError)
             assert [str(p) for p in a.error.problems] == [str(p) for p in b.error.problems]
         if b.result is not None:  # a worker's result holds the parent's own rule objects
