@@ -3,11 +3,12 @@
 - ``frameworks/<id>.md`` for each framework (:func:`framework_page`): one heading, with an
   anchor, per top-level item and per competency; the source cited once at the top and each
   section's place once under its heading; the items below a competency grouped by kind; each
-  headed item's crosswalk mappings as links to the other frameworks' pages; the notes after the
+  item's crosswalk mappings as links to the other frameworks' pages; the notes after the
   items. An index page lists the frameworks.
 - ``credentials/<id>.md`` for each credential, generated from its rules by
   ``peer_competencies.eligibility.explain(…, "markdown")``, with nested lists indented as
   Python-Markdown reads them (:func:`credential_page`) and the names records may use;
+- ``schemas.md``, the JSON Schemas of the file formats;
 - ``changelog.md``, the repository's ``CHANGELOG.md``.
 """
 
@@ -101,6 +102,12 @@ def _citation(c: pc.Citation) -> str:
 
 
 def _crosswalk_lines(item: pc.Item, cw: Crosswalk) -> list[str]:
+    links = _crosswalk_links(item, cw)
+    return [f"*Crosswalk:* {links}", ""] if links else []
+
+
+def _crosswalk_links(item: pc.Item, cw: Crosswalk) -> str:
+    """The item's asserted mappings, read from the item, as links (curated no-matches last)."""
     from peer_competencies.crosswalk._model import NO_TERM_FOUND
 
     links: list[str] = []
@@ -119,12 +126,10 @@ def _crosswalk_lines(item: pc.Item, cw: Crosswalk) -> list[str]:
         label = ("not " if record.negated else "") + predicate.label
         confidence = "" if record.confidence is None else f" {record.confidence:.2f}"
         links.append(f"{label} {link(target, item.framework_id)}{confidence}")
-    if not links and not nothing:
-        return []
-    return ["*Crosswalk:* " + " · ".join([*links, *nothing]), ""]
+    return " · ".join([*links, *nothing])
 
 
-def _group_lines(children: Sequence[pc.Item], framework: pc.Framework) -> list[str]:
+def _group_lines(children: Sequence[pc.Item], framework: pc.Framework, cw: Crosswalk) -> list[str]:
     """The items below a heading, grouped by kind; each group's place in the source once when
     its items share it, else after each item."""
     lines: list[str] = []
@@ -135,12 +140,14 @@ def _group_lines(children: Sequence[pc.Item], framework: pc.Framework) -> list[s
         title = KIND_TITLES.get(kind, kind.value.capitalize())
         lines += [f"**{title}**" + (f" ({shared})" if shared else "") + ":", ""]
         for i in items:
-            lines += _list_item(i, framework, 0, with_place=shared is None)
+            lines += _list_item(i, framework, cw, 0, with_place=shared is None)
         lines.append("")
     return lines
 
 
-def _list_item(item: pc.Item, framework: pc.Framework, depth: int, with_place: bool) -> list[str]:
+def _list_item(
+    item: pc.Item, framework: pc.Framework, cw: Crosswalk, depth: int, with_place: bool
+) -> list[str]:
     pad = "    " * depth
     text = md(item.text)
     if item.description:
@@ -151,8 +158,11 @@ def _list_item(item: pc.Item, framework: pc.Framework, depth: int, with_place: b
         text += f" — *{_place(item, framework)}*"
     lines = [f'{pad}- <a id="{anchor(item)}"></a>`{md(item.code)}` {text}']
     lines += [f"{pad}    - *Note (ours):* {md(note)}" for note in item.notes]
+    links = _crosswalk_links(item, cw)
+    if links:
+        lines.append(f"{pad}    - *Crosswalk:* {links}")
     for child in item.children:
-        lines += _list_item(child, framework, depth + 1, with_place=True)
+        lines += _list_item(child, framework, cw, depth + 1, with_place=True)
     return lines
 
 
@@ -170,7 +180,7 @@ def _section(item: pc.Item, framework: pc.Framework, cw: Crosswalk, level: int) 
     headed = [c for c in item.children if _headed(c)]
     listed = [c for c in item.children if not _headed(c)]
     if listed:
-        lines += _group_lines(listed, framework)
+        lines += _group_lines(listed, framework, cw)
     for child in headed:
         lines += _section(child, framework, cw, level + 1)
     return lines
@@ -268,6 +278,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for cred in eligibility.credentials():
         page = credential_page(eligibility.explain(cred, "markdown"), names_markdown(cred, None))
         files.append(_page(config, f"credentials/{cred.id}.md", page))
+    from peer_competencies._schemas import markdown_page  # the JSON Schemas of the formats
+
+    files.append(_page(config, "schemas.md", markdown_page()))
     changelog = Path(config.config_file_path).parent / "CHANGELOG.md"
     files.append(_page(config, "changelog.md", changelog.read_text(encoding="utf-8")))
     return files

@@ -259,6 +259,11 @@ def crafted(reader: Reader) -> Iterator[tuple[str, bytes]]:
         yield "number past the digit limit", valid.replace(b"2.5", DIGITS.encode())
         yield "impossible date", valid.replace(b'"Boundaries"', b"2024-02-30")
         yield "brackets in strings", b'a = "' + b"[" * 500 + b'"\n' + valid
+        yield "deep dotted keys", valid + b"\nx" + b".x" * DEEP + b" = 1\n"
+        yield (
+            "deep dotted keys in a module",
+            valid.replace(b'delivery = "in person"', b"delivery" + b".x" * DEEP + b" = 1"),
+        )
     if reader.suffix == ".yaml":
         yield from _yaml_hostile(valid)
         yield "impossible date of birth", valid.replace(b"1990-05-01", b"1990-02-30")

@@ -74,10 +74,11 @@ def test_crosswalk_json_is_the_mappings(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_crosswalk_lists_the_finest_mapping_first(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "crosswalk", "samhsa-2015:VIII.4", "--to", "ca-sb803", "--inferred")
+    code, out, _ = run(capsys, "crosswalk", "samhsa-2015:VIII.1", "--to", "ca-sb803", "--inferred")
     assert code == 0
-    first = out.index("related     ca-sb803:13.S3")
+    first = out.index("exact       ca-sb803:13.S4")
     assert first < out.index("ca-sb803:13  Safety and crisis planning")
+    assert "path: samhsa-2015:VIII.1 skos:exactMatch ca-sb803:13.S4 ; ca-sb803:13.S4" in out
 
 
 def test_crosswalk_matrix_prints_80_column_text(capsys: pytest.CaptureFixture[str]) -> None:

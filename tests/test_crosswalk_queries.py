@@ -157,6 +157,8 @@ def test_mappings_into_one_framework() -> None:
     assert [(r.subject_id, r.predicate, r.object_id) for r in found] == [
         ("samhsa-2015:VIII", C, "ca-sb803:13"),
         ("samhsa-2015:VIII.5", B, "ca-sb803:13"),
+        ("samhsa-2015:VIII.4", B, "ca-sb803:13"),
+        ("samhsa-2015:VIII.2", B, "ca-sb803:13"),
         ("samhsa-2015:VIII.3", R, "ca-sb803:13"),
     ]
     assert cw.mappings("ca-sb803:13", to="bja-prss-2020") == ()
@@ -211,14 +213,16 @@ def test_chained_mappings_carry_the_path_that_explains_them() -> None:
 
 
 def test_a_chain_runs_through_the_items_own_statement_level_mapping_before_its_category() -> None:
-    """VIII.4 reaches SB 803 competency 13 both through its own mapping to skill 13.S3 and
-    through its category VIII (close to 13): the chain from its own mapping is chosen."""
-    found = cw.mappings("samhsa-2015:VIII.4", to="ca-sb803", inferred=True)
-    assert [r.object_id for r in found[:2]] == ["ca-sb803:13.S3", "ca-sb803:13"]
-    assert not found[0].inferred
-    chained = found[1]
-    assert [s.relation for s in chained.path] == ["skos:relatedMatch", "skos:broader"]
-    assert chained.path[0].object_id == "ca-sb803:13.S3"
+    """CalMHSA 14.S6 reaches SAMHSA VI both through its own word-for-word source, IC&RC 4.10
+    (which seed 004 files under VI, a related filing), and through its competency 14 (close to
+    VI, a broad match at 0.77): the chain from its own statement-level mapping is chosen."""
+    found = cw.mappings("ca-sb803:14.S6", to="samhsa-2015", inferred=True)
+    chained = next(r for r in found if r.object_id == "samhsa-2015:VI")
+    assert chained.predicate is R
+    assert [s.relation for s in chained.path] == ["skos:exactMatch", "skos:relatedMatch"]
+    assert chained.path[0].object_id == "icrc-pr:4.10"
+    coarse = cw.default().mappings("ca-sb803:14", to="samhsa-2015", inferred=False)
+    assert any(r.subject_id == "samhsa-2015:VI" and r.predicate is C for r in coarse)
 
 
 def test_a_chain_is_less_sure_than_each_of_its_steps() -> None:

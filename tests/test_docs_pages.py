@@ -113,6 +113,9 @@ def test_crosswalk_links_lead_to_anchors_that_exist(pages: dict[str, str]) -> No
     assert [(src, fid, a) for src, fid, a in links if a not in found[fid]] == []
     section = pages["samhsa-2015"].split("{#VIII}")[1].split("\n### ")[0]
     assert "[`ca-sb803:13`](ca-sb803.md#13)" in section
+    skill = next(line for line in pages["ca-sb803"].splitlines() if 'id="11_S7"' in line)
+    after = pages["ca-sb803"].split(skill)[1].split("\n- ")[0]
+    assert "*Crosswalk:* close [`samhsa-2015:XII.1`](samhsa-2015.md#XII_1)" in after
 
 
 def test_credential_pages_nest_their_requirements_as_python_markdown_reads_them() -> None:

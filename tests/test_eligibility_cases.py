@@ -2271,3 +2271,49 @@ def test_numbers_carry_the_right_noun() -> None:
     assert "at least 1 year in recovery required" in recovery.requirement("recovery").reason
     supervision = el.check(with_(ICRC, supervision_hours=24), "icrc-pr", as_of=AS_OF)
     assert "receive 1 more hour of supervision" in supervision.next_steps
+
+
+def test_a_certification_that_does_not_count_says_why() -> None:
+    expired = {**ICRC_RENEWAL["certifications"][0], "expires_on": "2026-05-31"}
+    found = el.check(with_(ICRC_RENEWAL, certifications=[expired]), "icrc-pr", "renewal", AS_OF)
+    assert (
+        "not counted: certifications[0]: expired 2026-05-31"
+        in found.requirement("certified").reason
+    )
+
+
+def test_a_letter_dated_after_the_check_date_says_why_it_does_not_count() -> None:
+    letters = [*CA_LETTERS[:2], {"kind": "self", "date": "2026-07-01"}]
+    found = el.check(
+        with_(RECIPROCITY, recommendation_letters=letters), "ca-pss", "reciprocity", AS_OF
+    )
+    reason = found.requirement("letters").reason
+    assert "not counted: recommendation_letters[2]: dated after 2026-06-01" in reason
+
+
+def test_an_unrecognised_name_of_the_renewed_certification_is_named_not_asked_for_again() -> None:
+    held = {**ICRC_RENEWAL["certifications"][0], "credential": "Peer Recovery certificate"}
+    found = el.check(with_(ICRC_RENEWAL, certifications=[held]), "icrc-pr", "renewal", AS_OF)
+    assert "certifications" not in found.to_supply
+    assert not any(m.endswith(".credential") for m in found.to_supply)
+
+
+def test_a_missing_fact_comes_before_a_requirement_not_checked_in_an_either_or() -> None:
+    unknown_hours = with_(GRANDPARENTING, work_experience=[work(None, "2019-01-01", "2022-06-30")])
+    found = el.check(unknown_hours, "ca-pss", "grandparenting", GP_OPEN)
+    assert found.requirement("work").status is el.Status.UNKNOWN
+    assert found.outcome is el.Outcome.INCOMPLETE
+    assert "work_experience[0].hours" in found.to_supply
+    assert "work-other-option" in [r.id for r in found.not_checked]
+
+
+def test_no_case_is_plain_eligible_while_its_outcome_turns_on_a_requirement_not_checked() -> None:
+    for case in CASES:
+        result = el.check(case.applicant, case.credential, case.pathway, case.as_of)
+        if result.outcome is el.Outcome.ELIGIBLE:
+            assert result.not_checked == (), case.sentence
+            for r in result.leaves:  # a requirement not checked is only in a met either-or
+                if r.status is el.Status.NOT_CHECKED:
+                    assert r.id not in [c.id for c in result.requirements.children], case.sentence
+        if result.outcome is el.Outcome.ELIGIBLE_IF_CONFIRMED:
+            assert result.not_checked, case.sentence

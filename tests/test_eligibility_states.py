@@ -222,7 +222,13 @@ NC_ = with_(
     ],
 )
 
-TN = with_(PERSON, years_in_recovery=2, trainings=[training("TN CPRS training", 40)])
+TN = with_(
+    PERSON,
+    years_in_recovery=2,
+    trainings=[training("TN CPRS training", 40)],
+    work_experience=[work(75, "2025-01-01", "2025-12-31", supervised=True)],
+    recommendation_letters=[{"kind": "other", "date": "2025-05-01"}] * 3,
+)
 TN_RENEWAL: Data = {
     "certifications": [
         {"issued_on": "2024-07-01", "credential": "TN CPRS", "expires_on": "2026-07-01"}
@@ -645,7 +651,13 @@ CASES = [
         ),
         "core-training",
     ),
-    met("16 education hours after the core training meet ar-prs", "ar-prs", AR, "education-hours"),
+    met(
+        "16 education hours after the core training meet ar-prs, a figure another copy puts at 30",
+        "ar-prs",
+        AR,
+        "education-hours",
+        unverified="30 continued education hours",
+    ),
     unmet(
         "15 education hours after the core training are not enough for ar-prs",
         "ar-prs",
@@ -1004,6 +1016,31 @@ CASES = [
         "training",
     ),
     met(
+        "75 supervised hours of peer recovery services meet tn-cprs's Part Two",
+        "tn-cprs",
+        TN,
+        "services",
+    ),
+    unmet(
+        "74 supervised hours of peer recovery services are not enough for tn-cprs",
+        "tn-cprs",
+        with_(TN, work_experience=[work(74, "2025-01-01", "2025-12-31", supervised=True)]),
+        "services",
+    ),
+    unmet(
+        "75 hours of peer recovery services without supervision do not meet tn-cprs",
+        "tn-cprs",
+        with_(TN, work_experience=[work(75, "2025-01-01", "2025-12-31", supervised=False)]),
+        "services",
+    ),
+    met("three professional references meet tn-cprs", "tn-cprs", TN, "references"),
+    unmet(
+        "two references are not enough for tn-cprs",
+        "tn-cprs",
+        with_(TN, recommendation_letters=[{"kind": "other", "date": "2025-05-01"}] * 2),
+        "references",
+    ),
+    met(
         "50 hours of peer services in two years renew tn-cprs",
         "tn-cprs",
         TN_RENEWAL,
@@ -1217,6 +1254,30 @@ CASES = [
         "or-pss",
         with_(OR, background_check_cleared=False),
         "background-check",
+    ),
+    met(
+        "an applicant aged 18 meets or-pss's age",
+        "or-pss",
+        with_(OR, date_of_birth="2008-06-01"),
+        "age",
+    ),
+    unmet(
+        "an applicant aged 17 does not meet or-pss",
+        "or-pss",
+        with_(OR, date_of_birth="2008-06-02"),
+        "age",
+    ),
+    Case(
+        "an approved training completed over three years before leaves or-pss's route to confirm",
+        "or-pss",
+        with_(
+            OR,
+            trainings=[training("other", 40, "2023-05-31", approved=True), OR["trainings"][1]],
+            work_experience=[],
+        ),
+        ALL_CHECKED_MET,
+        requirement="route",
+        status=NOT_CHECKED,
     ),
     # wi-cps
     met("a score of 85% passes wi-cps's exam", "wi-cps", WI, "exam"),
@@ -1514,7 +1575,26 @@ CASES = [
         unverified="mirror",
     ),
     met("two personal references meet dc-cps", "dc-cps", DC, "references", unverified="mirror"),
-    met("16 hours of eBased Academy courses meet oh-prs", "oh-prs", OH, "ebased"),
+    met(
+        "16 hours of eBased Academy courses meet oh-prs, for whichever route",
+        "oh-prs",
+        OH,
+        "ebased",
+        unverified="lists them for every route",
+    ),
+    met(
+        "an applicant aged 18 meets oh-prs's age, a rule read on a mirror",
+        "oh-prs",
+        with_(OH, date_of_birth="2008-06-01"),
+        "age",
+        unverified="mirror",
+    ),
+    unmet(
+        "an applicant aged 17 does not meet oh-prs",
+        "oh-prs",
+        with_(OH, date_of_birth="2008-06-02"),
+        "age",
+    ),
     met("two personal references meet nc-cpss", "nc-cpss", NC_, "references"),
     met("20 further hours meet nc-cpss", "nc-cpss", NC_, "further-training"),
     met(
@@ -1693,3 +1773,34 @@ def test_every_state_credential_lists_what_its_sources_leave_not_checked() -> No
         cred = el.credential(cred_id)
         initial = cred.pathways[0].leaves
         assert any(leaf.test.kind == "not-checked" for leaf in initial), cred_id
+
+
+def test_a_work_duration_whose_source_gives_no_period_reads_its_records_without_a_window() -> None:
+    # The Ohio work route ("3 or more years work experience") and the South Carolina year of
+    # practical experience state no period: no window may be shown or applied (it was once
+    # written as "the 100 years before the check date", a figure no source gives).
+    old_work = [work(None, "1920-01-01", "1923-01-31")]
+    ohio = el.check(with_(OH, trainings=[], work_experience=old_work), "oh-prs", as_of=AS_OF)
+    route = ohio.requirement("work-experience")
+    assert route.status is el.Status.MET, ohio.to_text()
+    assert "100 years" not in ohio.to_text()
+    carolina = el.check(
+        with_(SC, work_experience=[work(None, "1920-01-01", "1920-12-31")]), "sc-cpss", as_of=AS_OF
+    )
+    assert carolina.requirement("practical-experience").status is el.Status.MET
+    assert "100 years" not in carolina.to_text()
+
+
+def test_an_oregon_training_counts_only_within_three_years_of_the_application() -> None:
+    fresh = el.check(OR, "or-pss", as_of=AS_OF)
+    assert fresh.requirement("training").status is el.Status.MET
+    stale = with_(OR, trainings=[training("other", 40, "2023-05-31", approved=True)])
+    old = el.check(stale, "or-pss", as_of=AS_OF)
+    assert old.requirement("training").status is el.Status.UNMET, old.to_text()
+
+
+def test_a_training_name_other_states_use_too_is_not_taken_for_ohios_training() -> None:
+    # Virginia's Department calls its own courses "Peer Recovery Specialist (PRS) trainings":
+    # a bare "PRS Training" must not count as the OhioMHAS 40-hour PRS Training.
+    assert el.vocabulary().keys("topics", "PRS Training") == frozenset()
+    assert el.vocabulary().keys("topics", "OhioMHAS PRS Training") == {"oh-prs"}

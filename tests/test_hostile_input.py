@@ -189,8 +189,19 @@ def test_long_digits_inside_a_string_are_text_not_a_number() -> None:
         (parse_yaml, "".join(" " * n + "-\n" for n in range(0, 2 * DEEP, 2))),
         (parse_toml, "a = " + "[" * DEEP + "]" * DEEP),
         (parse_toml, "a = " + "{b = " * DEEP + "1" + "}" * DEEP),
+        (parse_toml, "a = 1.5\nx" + '."x"' * DEEP + " = 1"),
+        (parse_toml, "[x" + " . x" * DEEP + "]"),
     ],
-    ids=["json-array", "json-object", "yaml-flow", "yaml-block", "toml-array", "toml-table"],
+    ids=[
+        "json-array",
+        "json-object",
+        "yaml-flow",
+        "yaml-block",
+        "toml-array",
+        "toml-table",
+        "toml-dotted-key",
+        "toml-dotted-table",
+    ],
 )
 def test_deep_nesting_is_refused_at_the_depth_limit(parse: object, text: str) -> None:
     with pytest.raises(pc.InputError) as info:
@@ -203,6 +214,10 @@ def test_nesting_up_to_the_limit_is_read() -> None:
     text = "[" * MAX_DEPTH + "]" * MAX_DEPTH
     assert parse_json(text, "f") == parse_yaml(text, "f")
     assert parse_json('["' + "[" * 500 + '"]', "f") == ["[" * 500]  # brackets in a string
+    dotted = "x" + ".x" * (MAX_DEPTH - 1) + " = 1.5\ns = '" + "." * 500 + "'"
+    read = parse_toml(dotted, "f")
+    assert isinstance(read, dict)
+    assert read["s"] == "." * 500  # dots in a string are no nesting
 
 
 def test_a_yaml_alias_bomb_is_refused_in_every_yaml_reader(tmp_path: Path) -> None:
@@ -274,3 +289,23 @@ def test_a_closed_pipe_or_standard_output_is_one_line_and_a_non_zero_exit() -> N
     assert (
         closed.stderr == "peer-competencies: cannot write the output: standard output is closed\n"
     )
+
+
+@settings(max_examples=60, deadline=None)
+@given(changes=edits)
+def test_a_damaged_roster_gives_one_result_per_line_in_order(
+    changes: list[tuple[float, str, bytes]],
+) -> None:
+    roster = next(r for r in READERS if r.name == "roster")
+    data = damaged(roster.valid * 3, changes)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "roster.csv"
+        path.write_bytes(data)
+        try:
+            results = list(el.check_roster(el.read_roster(path), "ca-pss"))
+        except pc.InputError:  # the header (first line) is refused: nothing is read
+            return
+    lines = data.split(b"\n")[1:]
+    if lines and lines[-1] == b"":
+        lines.pop()  # the line end of the last line
+    assert [r.row for r in results] == list(range(2, len(lines) + 2))

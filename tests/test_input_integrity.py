@@ -219,7 +219,7 @@ def test_an_output_through_a_link_replaces_the_file_it_names(tmp_path: Path) -> 
     target.write_text("old", encoding="utf-8")
     link = tmp_path / "link.txt"
     link.symlink_to(target)
-    with command_inputs(["unrelated"]), output_file(str(link)) as stream:
+    with command_inputs(), output_file(str(link)) as stream:
         stream.write("new")
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8") == "new"
@@ -249,3 +249,38 @@ def test_results_read_back_one_row_per_roster_row(
     outcomes = [r["outcome"] for r in rows]
     assert outcomes.count("ERROR") == 2
     assert outcomes.count("SKIPPED") == 1
+
+
+def test_empty_cells_past_the_last_column_keep_the_row(tmp_path: Path) -> None:
+    path = roster(tmp_path, "id,age\nA,30,,\n")
+    (row,) = el.read_roster(path)
+    assert row.error is None
+    assert dict(row.cells) == {"id": "A", "age": "30"}
+
+
+def test_a_workbook_output_goes_through_the_same_checks_and_temporary_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.crosswalk_fixtures import write_framework
+
+    mappings = write_framework(tmp_path)
+    text = mappings.read_text(encoding="utf-8")
+    matrix = ["crosswalk", "--matrix", "icrc-pr", "ca-sb803", "--format", "xlsx"]
+    code, _, err = run(capsys, *matrix, "--with-framework", str(mappings), "-o", str(mappings))
+    assert code == 3
+    assert "would destroy the input" in err
+    assert mappings.read_text(encoding="utf-8") == text
+    target = tmp_path / "m.xlsx"
+    assert run(capsys, *matrix, "-o", str(target))[0] == 0
+    assert zipfile.is_zipfile(target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["acme.json", "m.xlsx"]
+
+
+def test_an_output_named_like_an_argument_that_is_no_input_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("csv").write_text("old", encoding="utf-8")
+    code, _, _ = run(capsys, "export", "icrc-pr", "--format", "csv", "-o", "csv")
+    assert code == 0
+    assert Path("csv").read_text(encoding="utf-8").startswith("id,framework,")

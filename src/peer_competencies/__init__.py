@@ -17,6 +17,7 @@ from ._model import Citation, Framework, Item, Kind, Note, Origin
 if TYPE_CHECKING:
     from ._export import case_package, export, to_case, to_csv, to_ctdl, to_json, to_markdown
     from ._model import converter
+    from ._schemas import schema
     from ._search import Match, search
 
 # Exports, search and the converter are made on first use, so that ``import peer_competencies``
@@ -30,6 +31,7 @@ _LAZY = {
     "to_ctdl": "._export",
     "to_json": "._export",
     "to_markdown": "._export",
+    "schema": "._schemas",
     "Match": "._search",
     "search": "._search",
 }
@@ -67,6 +69,7 @@ __all__ = [
     "get",
     "lookup",
     "read_framework_file",
+    "schema",
     "search",
     "to_case",
     "to_csv",

@@ -50,6 +50,11 @@ COMMANDS: tuple[Command, ...] = (
         "peer_competencies._commands:export",
     ),
     Command(
+        "schema",
+        "print the JSON Schema of a file format (framework, syllabus, applicant …)",
+        "peer_competencies._schemas:schema",
+    ),
+    Command(
         "template",
         "print a starter applicant, roster or syllabus file",
         "peer_competencies._commands:template",
@@ -116,15 +121,6 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     return parser
 
 
-def _named(args: argparse.Namespace) -> list[str]:
-    """Every text given on the command line (file names among them), for :func:`command_inputs`."""
-    names: list[str] = []
-    for value in vars(args).values():
-        values = value if isinstance(value, (list, tuple)) else [value]
-        names.extend(v for v in values if isinstance(v, str))
-    return names
-
-
 class _ClosedStream(io.TextIOBase):
     """Standard output when the process was started with it closed: writing fails cleanly."""
 
@@ -154,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if sys.stdout is None:
         sys.stdout = _ClosedStream()
     try:
-        with command_inputs(_named(args)):
+        with command_inputs():
             code = handler(args)
         sys.stdout.flush()
     except PeerCompetenciesError as exc:  # InputError, UnknownIdError

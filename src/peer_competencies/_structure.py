@@ -13,6 +13,7 @@ and the fix.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime as dt
 import enum
 import functools
@@ -42,6 +43,7 @@ __all__ = [
     "check_readable",
     "choose",
     "decode",
+    "files_read",
     "frozen_mapping",
     "hours_problem",
     "open_file",
@@ -50,6 +52,7 @@ __all__ = [
     "parse_yaml",
     "read_bytes",
     "read_text",
+    "recording_reads",
     "strict_converter",
     "structure",
 ]
@@ -360,6 +363,29 @@ def _too_big(path: Path, size: int | str, limit: int) -> InputError:
     )
 
 
+_READ: contextvars.ContextVar[dict[tuple[int, int], str] | None] = contextvars.ContextVar(
+    "peer_competencies_read", default=None
+)
+
+
+@contextlib.contextmanager
+def recording_reads() -> Iterator[Mapping[tuple[int, int], str]]:
+    """Within this block, every file :func:`open_file` opens is recorded: the mapping yielded
+    gives the name of each by its identity on disk (device and inode), so that a command can
+    refuse to write its output over a file it read, whatever name or link leads to it."""
+    read: dict[tuple[int, int], str] = {}
+    token = _READ.set(read)
+    try:
+        yield read
+    finally:
+        _READ.reset(token)
+
+
+def files_read() -> Mapping[tuple[int, int], str]:
+    """The files opened so far within :func:`recording_reads` (empty outside it)."""
+    return _READ.get() or {}
+
+
 def open_file(path: Path, limit: int | None = MAX_FILE_BYTES) -> BinaryIO:
     """``path`` opened to read bytes, once it is known to be a regular file (not a folder, a
     pipe or a device such as ``/dev/zero``, which could hang or never end) of at most ``limit``
@@ -379,6 +405,9 @@ def open_file(path: Path, limit: int | None = MAX_FILE_BYTES) -> BinaryIO:
             )
         if limit is not None and status.st_size > limit:
             raise _too_big(path, status.st_size, limit)
+        read = _READ.get()
+        if read is not None:
+            read[(status.st_dev, status.st_ino)] = str(path)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -520,9 +549,27 @@ def _too_deep(text: str, tokens: re.Pattern[str]) -> int | None:
     return None
 
 
+_DOTTED = re.compile(r"[\w-]+(?:[ \t]*\.[ \t]*[\w-]+)+")
+
+
+def _too_deep_dotted(text: str, tokens: re.Pattern[str]) -> int | None:
+    """Where a TOML dotted key (``a.b.c = 1``, a table ``[a.b.c]``) first nests beyond
+    :data:`MAX_DEPTH` (quoted parts count as one), or None."""
+    if text.count(".") <= MAX_DEPTH:
+        return None
+    # each string or comment stands as one word, so that its dots do not count
+    plain = tokens.sub(lambda m: m.group() if m.group() in "[]{}" else "s" * len(m.group()), text)
+    for match in _DOTTED.finditer(plain):
+        if match.group().count(".") > MAX_DEPTH:
+            return match.start()
+    return None
+
+
 def _check_depth(text: str, file: str, tokens: re.Pattern[str]) -> None:
     """Refuse, before decoding, nesting beyond :data:`MAX_DEPTH`."""
     at = _too_deep(text, tokens)
+    if at is None and tokens is _TOML_TOKENS:
+        at = _too_deep_dotted(text, tokens)
     if at is not None:
         line, column = _line_column(text, at)
         raise InputError(

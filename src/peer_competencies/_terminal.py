@@ -5,7 +5,6 @@ standard error for work worth waiting for (scripts and pipes see no bar)."""
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import json
 import os
 import re
@@ -42,20 +41,13 @@ _NARROWEST = 20
 T = TypeVar("T")
 
 
-_INPUTS: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
-    "peer_competencies_inputs", default=()
-)
+def command_inputs() -> contextlib.AbstractContextManager[object]:
+    """Within this block every file the package reads is recorded, and no output file may be
+    one of them (the same file on disk, through whatever name or link): ``-o`` naming an input
+    is refused rather than emptying it."""
+    from ._structure import recording_reads
 
-
-@contextlib.contextmanager
-def command_inputs(names: Iterable[str]) -> Iterator[None]:
-    """Within this block no output file may be one of the files ``names`` (the arguments of the
-    command being run): ``-o`` naming an input is refused rather than emptying it."""
-    token = _INPUTS.set(tuple(names))
-    try:
-        yield
-    finally:
-        _INPUTS.reset(token)
+    return recording_reads()
 
 
 def _cannot_write(output: str, exc: OSError) -> PeerCompetenciesError:
@@ -67,20 +59,19 @@ def _cannot_write(output: str, exc: OSError) -> PeerCompetenciesError:
 
 
 def _check_not_an_input(output: str) -> None:
-    names = list(_INPUTS.get())
-    if output in names:
-        names.remove(output)  # the output's own mention on the command line
-    for name in names:
-        try:
-            same = os.path.samefile(name, output)  # the same file, whatever links lead to it
-        except (OSError, ValueError):  # no such file (a word, an id), or no file name at all
-            same = False
-        if same:
-            raise InputError(
-                f"the output file is the input {name}: writing it would destroy the input",
-                file=output,
-                fix="write the output to another file",
-            )
+    from ._structure import files_read
+
+    try:
+        status = os.stat(output)  # through links: the file written in the end
+    except (OSError, ValueError):  # no such file yet (or no file name at all)
+        return
+    name = files_read().get((status.st_dev, status.st_ino))
+    if name is not None:
+        raise InputError(
+            f"the output file is the input {name}: writing it would destroy the input",
+            file=output,
+            fix="write the output to another file",
+        )
 
 
 def _umask() -> int:
@@ -89,8 +80,7 @@ def _umask() -> int:
     return mask
 
 
-@contextlib.contextmanager
-def output_file(output: str) -> Iterator[IO[str]]:
+def output_file(output: str) -> contextlib.AbstractContextManager[IO[str]]:
     """A text stream (UTF-8) for the file ``output``, put in place only once written whole.
 
     The text goes to a temporary file in the same folder, renamed over ``output`` when the block
@@ -98,6 +88,13 @@ def output_file(output: str) -> Iterator[IO[str]]:
     never a half-written one; through a link, the file it names is replaced. A device or a pipe
     (``/dev/stdout``) is written directly. ``output`` naming one of the :func:`command_inputs`
     is refused. Failures to write raise :class:`InputError` naming the file."""
+    return _output(output, binary=False)
+
+
+@contextlib.contextmanager
+def _output(output: str, binary: bool) -> Iterator[IO[Any]]:
+    """:func:`output_file`, for text or (``binary``) bytes."""
+    mode, encoding, newline = ("wb", None, None) if binary else ("w", "utf-8", "")
     _check_not_an_input(output)
     target = Path(os.path.realpath(output))
     try:
@@ -108,7 +105,7 @@ def output_file(output: str) -> Iterator[IO[str]]:
         raise _cannot_write(output, exc) from None
     try:
         if status is not None and not stat.S_ISREG(status.st_mode):
-            with target.open("w", encoding="utf-8", newline="") as stream:
+            with target.open(mode, encoding=encoding, newline=newline) as stream:
                 yield stream
             return
         import tempfile  # only when a file is written: it is slow to import
@@ -117,9 +114,8 @@ def output_file(output: str) -> Iterator[IO[str]]:
     except OSError as exc:
         raise _cannot_write(output, exc) from None
     try:
-        mode = stat.S_IMODE(status.st_mode) if status else 0o666 & ~_umask()
-        os.chmod(temp, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+        os.chmod(temp, stat.S_IMODE(status.st_mode) if status else 0o666 & ~_umask())
+        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as stream:
             yield stream
         os.replace(temp, target)
     except BaseException as exc:
@@ -130,14 +126,18 @@ def output_file(output: str) -> Iterator[IO[str]]:
         raise
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write a command's result to the file ``output`` (saying so on stderr; see
-    :func:`output_file`), or to stdout."""
+def write_output(data: str | bytes, output: str | None) -> None:
+    """Write a command's result (text, or bytes such as a workbook) to the file ``output``
+    (saying so on stderr; see :func:`output_file`), or to stdout."""
     if not output:
-        sys.stdout.write(text)
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
         return
-    with output_file(output) as stream:
-        stream.write(text)
+    with _output(output, binary=isinstance(data, bytes)) as stream:
+        stream.write(data)
     print(f"wrote {escape(output)}", file=sys.stderr)
 
 

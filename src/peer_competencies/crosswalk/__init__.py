@@ -5,8 +5,8 @@ The mappings ship as an SSSOM/TSV mapping set (``peer_competencies/data/crosswal
 package reads it with the frameworks into a ``networkx.MultiDiGraph`` and answers queries::
 
     >>> from peer_competencies import crosswalk
-    >>> [str(m.predicate) for m in crosswalk.mappings("ca-sb803:13", to="samhsa-2015")]
-    ['skos:closeMatch', 'skos:broadMatch', 'skos:relatedMatch']
+    >>> str(crosswalk.mappings("ca-sb803:13", to="samhsa-2015")[0])
+    'samhsa-2015:VIII skos:closeMatch ca-sb803:13 (0.90)'
     >>> t = crosswalk.translate(["samhsa-2015:VIII.1"], to="ca-sb803")
     >>> next(iter(t.targets))  # the finest mapping first: VIII.1 is skill 13.S4, word for word
     'ca-sb803:13.S4'

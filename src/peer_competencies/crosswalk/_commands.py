@@ -137,7 +137,6 @@ def cmd_crosswalk(args: argparse.Namespace) -> int:
 
 
 def _matrix(cw: Crosswalk, args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from ._matrix import matrix, matrix_csv, matrix_html, matrix_text, matrix_xlsx
 
@@ -150,16 +149,7 @@ def _matrix(cw: Crosswalk, args: argparse.Namespace) -> int:
     if fmt == "xlsx":
         if not args.output:
             raise InputError("an Excel workbook is written to a file", fix="add -o FILE.xlsx")
-        data = matrix_xlsx(m)
-        try:
-            Path(args.output).write_bytes(data)
-        except OSError as exc:
-            raise InputError(
-                f"cannot write the file: {exc.strerror}",
-                file=args.output,
-                fix="check the folder exists and can be written to",
-            ) from None
-        print(f"wrote {escape(args.output)}", file=sys.stderr)
+        write_output(matrix_xlsx(m), args.output)  # via a temporary file, renamed into place
     elif fmt == "json":
         write_output(dump_json(_matrix_json(m)), args.output)
     elif fmt == "csv":

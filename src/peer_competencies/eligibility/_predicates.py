@@ -754,19 +754,19 @@ class CertificationPeriod:
         held = ctx.applicant.certifications
         if held is None:
             return None, ("certifications",)
-        named = [
-            (i, c)
-            for i, c in enumerate(held)
-            if ctx.named(
+        verdicts = [
+            ctx.named(
                 "credentials", c.credential, self.credentials, f"certifications[{i}].credential"
             )
-            is True
+            for i, c in enumerate(held)
         ]
+        named = [(i, c) for i, c in enumerate(held) if verdicts[i] is True]
         if not named:
-            unnamed = [
-                f"certifications[{i}].credential" for i, c in enumerate(held) if not c.credential
+            # not given, or a name the vocabulary does not know (named by the shared outline)
+            unsure = [
+                f"certifications[{i}].credential" for i, v in enumerate(verdicts) if v is None
             ]
-            return None, tuple(unnamed) or ("certifications",)
+            return None, tuple(unsure) or ("certifications",)
         if len(named) > 1 and any(c.expires_on is None for _, c in named):
             return None, tuple(
                 f"certifications[{i}].expires_on" for i, c in named if c.expires_on is None
@@ -973,10 +973,12 @@ class Hours:
                 f"{plural(rest, 'more hour')} needed" + (" in any topic" if short else "")
             )
         pieces += [f"one on {name} needed" for name in lacking]
-        found = f"{number(lo)} found" if lo else f"none by {ctx.as_of.isoformat()}"
+        found = f"{number(lo)} found"
+        if not lo:
+            found = f"none{' certain' if hi else ''} by {ctx.as_of.isoformat()}"
         if hi > lo:  # records whose topic, date or approval is not given may still count
             found += " (and some of unknown hours" if hi == INF else f" (and {number(hi - lo)}"
-            found += " that may count once the missing facts are given)"
+            found += " that may count)"
         text = f"{need}, {found}" + (": " + ", ".join(pieces) if pieces else "")
         text += _not_counted(self.records, counted)
         if Status.UNMET in statuses:
@@ -1401,7 +1403,8 @@ class WorkHours:
 @attrs.frozen
 class WorkDuration:
     """At least ``months`` calendar months of work (any role unless ``peer_role``, any hours) in
-    the ``within_years`` before the check date, overlapping stretches counted once.
+    the ``within_years`` before the check date (at any time before it when not set),
+    overlapping stretches counted once.
 
     A stretch counts its whole calendar months from its first day (2025-06-02 to 2026-06-01 is
     12 months; to 2026-05-31, 11 months and 30 days), and the months of separate stretches add
@@ -1411,7 +1414,7 @@ class WorkDuration:
 
     kind: ClassVar[str] = "work-duration"
     months: int
-    within_years: int
+    within_years: int | None = None
     peer_role: bool | None = None
 
     def evaluate(self, ctx: Context) -> Finding:
@@ -1422,7 +1425,9 @@ class WorkDuration:
         records = ctx.applicant.work_experience
         if records is None:
             return _need("work_experience", f"{need}; no work experience given")
-        start = add_years(ctx.as_of, -self.within_years)
+        start = (
+            dt.date.min if self.within_years is None else add_years(ctx.as_of, -self.within_years)
+        )
         sure: list[tuple[dt.date, dt.date]] = []
         unsure = False
         missing: list[str] = []
@@ -1475,9 +1480,14 @@ class WorkDuration:
 
     def describe(self, vocabulary: Vocabulary) -> str:
         role = " in peer roles" if self.peer_role else ""
+        window = (
+            "before the check date"
+            if self.within_years is None
+            else f"in the {self.within_years} years before the check date"
+        )
         return (
-            f"the calendar months covered by `work_experience` `start` to `end`{role} in the "
-            f"{self.within_years} years before the check date add up to ≥ {self.months}"
+            f"the calendar months covered by `work_experience` `start` to `end`{role} {window} "
+            f"add up to ≥ {self.months}"
         )
 
 
@@ -1600,6 +1610,17 @@ class CertificationHeld:
             checks["discipline_pending"] = None if pending is None else not pending
         return checks
 
+    def _why(self, ctx: Context, c: Certification, checks: Mapping[str, Tri]) -> list[str]:
+        """Why a certification record does not count, one phrase per failed condition."""
+        words = {
+            "issued_on": f"issued after {ctx.as_of.isoformat()}",
+            "credential": "another credential",
+            "jurisdiction": f"issued by {c.jurisdiction}",
+            "expires_on": f"expired {c.expires_on.isoformat() if c.expires_on else ''}",
+            "discipline_pending": "discipline pending",
+        }
+        return [words[k] for k, v in checks.items() if v is False]
+
     def _what(self, ctx: Context) -> str:
         if self.credentials is not None:
             what = ctx.vocabulary.names("credentials", self.credentials) + " certification"
@@ -1622,16 +1643,21 @@ class CertificationHeld:
             return _need("certifications", f"{need}; no certifications given")
         found: list[Tri] = []
         missing: list[str] = []
+        why: list[str] = []
         for i, c in enumerate(held):
             checks = self.verdict(ctx, c, i)
             found.append(_all(*checks.values()))
             if found[-1] is None:
                 missing += [f"certifications[{i}].{k}" for k, v in checks.items() if v is None]
+            if found[-1] is False:
+                why.append(f"certifications[{i}]: " + ", ".join(self._why(ctx, c, checks)))
         result = _any(found)
         if result is True:
             return Finding(Status.MET, f"{need}; held")
         if result is False:
-            return Finding(Status.UNMET, f"{need}; none held", step=f"hold a {self._what(ctx)}")
+            text = f"{need}; none held on {ctx.as_of.isoformat()}"
+            text += f"; not counted: {'; '.join(why)}" if why else ""
+            return Finding(Status.UNMET, text, step=f"hold a {self._what(ctx)}")
         return Finding(Status.UNKNOWN, need, missing=tuple(missing))
 
     def describe(self, vocabulary: Vocabulary) -> str:
@@ -1764,6 +1790,9 @@ class Letters:
             if found is None:
                 missing.append(f"recommendation_letters[].kind/on_letterhead/date ({kind.value})")
         text = f"{need}, {lo} found" + (f": lacking {', '.join(lacking)}" if lacking else "")
+        later = [f"recommendation_letters[{i}]" for i, h in enumerate(had) if h is False]
+        if later:
+            text += f"; not counted: {', '.join(later)}: dated after {ctx.as_of.isoformat()}"
         if Status.UNMET in statuses:
             wanted = ", ".join(lacking) or f"{self.count - lo} more"
             return Finding(Status.UNMET, text, step=f"obtain letters: {wanted}")

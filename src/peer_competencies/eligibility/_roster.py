@@ -184,22 +184,28 @@ def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
         yield line.rstrip(b"\n").rstrip(b"\r")
 
 
-def _cells(line: bytes | None) -> tuple[list[str], str | None]:
-    """The cells of one line, and what is wrong with them (None: nothing)."""
+def _cells(line: bytes | None) -> tuple[list[str], str | None, bool]:
+    """The cells of one line, what is wrong with them (None: nothing), and whether the line is
+    UTF-8 (when not, a byte that is not UTF-8 is a lone surrogate in its cell)."""
     if line is None:
-        return [], f"the row is longer than {MAX_ROW_BYTES:,} bytes"
-    text = line.decode("utf-8", errors="surrogateescape")  # a bad byte becomes a lone surrogate
+        return [], f"the row is longer than {MAX_ROW_BYTES:,} bytes", True
+    try:
+        text, utf8 = line.decode("utf-8"), True
+    except UnicodeDecodeError:
+        text, utf8 = line.decode("utf-8", errors="surrogateescape"), False
     try:
         cells = next(csv.reader([text], strict=True), [])
     except csv.Error as exc:
         if "end of data" in str(exc):
-            return [], "a quote opens a cell and is not closed on this line"
-        return [], f"not a readable CSV row ({exc})"
-    return cells, None
+            return [], "a quote opens a cell and is not closed on this line", utf8
+        return [], f"not a readable CSV row ({exc})", utf8
+    return cells, None, utf8
 
 
-def _undecodable(cells: list[str]) -> int | None:
+def _undecodable(cells: list[str], utf8: bool) -> int | None:
     """The index of the first cell holding a byte that was not UTF-8, or None."""
+    if utf8:
+        return None
     for index, cell in enumerate(cells):
         try:
             cell.encode("utf-8")
@@ -216,8 +222,8 @@ def _header(line: bytes | None, file: str) -> list[str]:
             where="row 1",
             fix="put the column names first",
         )
-    cells, problem = _cells(line)
-    if problem is None and _undecodable(cells) is not None:
+    cells, problem, utf8 = _cells(line)
+    if problem is None and not utf8:
         problem = "not UTF-8 text"
     if problem:
         raise InputError(problem, file=file, where="row 1", fix="save the roster as UTF-8 CSV")
@@ -242,26 +248,34 @@ def _header(line: bytes | None, file: str) -> list[str]:
 def _rows(
     stream: IO[bytes], lines: Iterator[bytes | None], header: list[str], file: str
 ) -> Iterator[RosterRow]:
+    width = len(header)
     with stream:
         for number, line in enumerate(lines, start=2):
-            cells, problem = _cells(line)
-            where = f"row {number}"
-            fix = "save the roster as UTF-8 CSV, one applicant a line"
-            bad = _undecodable(cells)
-            if bad is not None:
-                column = header[bad] if bad < len(header) else str(bad + 1)
-                problem, where = "not UTF-8 text", f"row {number}, column {column}"
-            elif (
-                problem is None
-                and len(cells) > len(header)
-                and any(c.strip() for c in cells[len(header) :])
-            ):
-                problem = "the row has more cells than the header has columns"
-                fix = "a cell holding a comma goes in double quotes"
-            if problem:
-                yield RosterRow(number, {}, InputError(problem, where=where, fix=fix))
-            else:
+            cells, problem, utf8 = _cells(line)
+            error = None
+            if problem is not None or not utf8 or len(cells) > width:
+                error = _row_error(number, cells, problem, utf8, header)
+            if error is None:
                 yield RosterRow(number, dict(zip(header, cells, strict=False)))
+            else:
+                yield RosterRow(number, {}, error)
+
+
+def _row_error(
+    number: int, cells: list[str], problem: str | None, utf8: bool, header: list[str]
+) -> InputError | None:
+    """What keeps row ``number`` from being read (None when nothing does: surplus cells that are
+    empty are no problem)."""
+    where = f"row {number}"
+    fix = "save the roster as UTF-8 CSV, one applicant a line"
+    bad = _undecodable(cells, utf8)
+    if bad is not None:
+        column = header[bad] if bad < len(header) else str(bad + 1)
+        problem, where = "not UTF-8 text", f"row {number}, column {column}"
+    elif problem is None and any(c.strip() for c in cells[len(header) :]):
+        problem = "the row has more cells than the header has columns"
+        fix = "a cell holding a comma goes in double quotes"
+    return None if problem is None else InputError(problem, where=where, fix=fix)
 
 
 def _unflatten(cells: Mapping[Any, Any]) -> tuple[dict[str, Any], dict[str, list[int]]]:

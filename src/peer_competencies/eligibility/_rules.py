@@ -248,7 +248,7 @@ class _Reader:
     def _citation(
         self, key: str, section: str | None, where: str, checked_on: dt.date | None = None
     ) -> Citation:
-        found = self.record.sources.get(key)
+        found = self.record.sources.get(key) if isinstance(key, str) else None
         if found is None:
             known = ", ".join(sorted(self.record.sources))
             raise _fail(f"no source named {key!r}; the sources are {known}", self.file, where)
@@ -270,6 +270,8 @@ class _Reader:
                 self.file,
                 where,
             )
+        if not isinstance(raw.get("description", ""), (str, type(None))):
+            raise _fail("a pathway's description is text", self.file, f"{where}.description")
         self.leaves: dict[str, Requirement] = {}
         self.ids: set[str] = set()
         root = self._node(
@@ -356,6 +358,8 @@ class _Reader:
             raise _fail(f"unknown keys {sorted(extra)}", self.file, where)
         if ("source" in raw) == ("item" in raw):
             raise _fail("a requirement cites a source or an item, one of them", self.file, where)
+        if not isinstance(raw.get("section", ""), (str, type(None))):
+            raise _fail("a section is text", self.file, f"{where}.section")
         basis = raw.get("item", raw.get("basis"))
         if basis is not None:
             self._item_citation(basis, f"{where}.basis")  # the item must exist
@@ -402,7 +406,8 @@ class _Reader:
         return attrs.evolve(item.citation, checked_on=self.record.checked_on)
 
     def _test(self, raw: Any, where: str) -> Predicate:
-        if not isinstance(raw, dict) or raw.get("kind") not in PREDICATES:
+        kind = raw.get("kind") if isinstance(raw, dict) else None
+        if not isinstance(kind, str) or kind not in PREDICATES:
             kinds = ", ".join(sorted(PREDICATES))
             raise _fail(f"a test is an object whose kind is one of {kinds}", self.file, where)
         params = {k: v for k, v in raw.items() if k != "kind"}
