@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ._api import framework, frameworks, get, lookup, parse_framework, read_framework
 from ._deprecated import renamed
 from ._errors import InputError, PeerCompetenciesError, UnknownIdError
-from ._model import Citation, Framework, Item, Kind, Note, Origin, converter
+from ._model import Citation, Framework, Item, Kind, Note, Origin
 
 if TYPE_CHECKING:
     from ._export import (
@@ -25,12 +25,15 @@ if TYPE_CHECKING:
         to_json,
         to_markdown,
     )
+    from ._model import converter
     from ._schemas import schema
     from ._search import Match, search
 
-# Exports and search are imported on first use, so that ``import peer_competencies`` stays fast.
+# Exports, search and the converter are made on first use, so that ``import peer_competencies``
+# stays fast.
 _LAZY = {
     "FORMATS": "._export",
+    "converter": "._model",
     "case_package": "._export",
     "render": "._export",
     "to_case": "._export",
