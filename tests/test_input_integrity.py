@@ -19,8 +19,9 @@ from peer_competencies import _cli
 from peer_competencies import coverage as cov
 from peer_competencies import eligibility as el
 from peer_competencies._terminal import command_inputs, output_file
+from tests.support import REPO
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ca-core-80h.toml"
+EXAMPLE = REPO / "examples" / "ca-core-80h.toml"
 
 
 def roster(tmp_path: Path, content: bytes | str, name: str = "roster.csv") -> Path:
