@@ -266,3 +266,22 @@ def test_export_credential_writes_ctdl_and_needs_an_id(
     assert main(["export", "samhsa-2015", "--format", "ctdl", "-o", str(out)]) == 0
     graph = json.loads(out.read_text(encoding="utf-8"))["@graph"]
     assert any("ceasn:exactAlignment" in n for n in graph)  # the shipped crosswalk's mappings
+
+
+def test_case_ctdl_and_sssom_give_an_item_one_iri() -> None:
+    from peer_competencies._case import BASE_IRI, item_iri
+
+    assert BASE_IRI == cw.BASE_IRI
+    record = next(r for r in cw.default().records if r.subject_id.startswith("samhsa-2015:"))
+    sssom = cw.to_sssom()
+    assert f"samhsa_2015: {cw.BASE_IRI}samhsa-2015/" in sssom
+    iri = item_iri(record.subject_id)
+    assert iri == f"{cw.BASE_IRI}samhsa-2015/{record.subject_id.split(':', 1)[1]}"
+    case_item = next(
+        i
+        for i in pc.case_package(pc.framework("samhsa-2015"))["CFItems"]
+        if f"samhsa-2015:{i['humanCodingScheme']}" == record.subject_id
+    )
+    ctdl = {n["@id"] for n in _ctdl("samhsa-2015")["@graph"]}
+    assert case_item["uri"] == iri
+    assert iri in ctdl

@@ -13,6 +13,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import peer_competencies as pc
 from peer_competencies import _cli
@@ -285,3 +287,14 @@ def test_an_output_named_like_an_argument_that_is_no_input_is_written(
     code, _, _ = run(capsys, "export", "icrc-pr", "--format", "csv", "-o", "csv")
     assert code == 0
     assert Path("csv").read_text(encoding="utf-8").startswith("id,framework,")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_characters='"\r\n'), max_size=60))
+def test_a_line_without_quotes_is_split_as_the_csv_module_splits_it(line: str) -> None:
+    from peer_competencies.eligibility._roster import _cells
+
+    cells, problem, _ = _cells(line.encode("utf-8"))
+    expected = next(csv.reader([line], strict=True), [])
+    assert problem is None
+    assert cells == expected or (expected == [] and cells == [""])
