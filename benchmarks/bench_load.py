@@ -1,21 +1,27 @@
-"""Loading every shipped framework (parse, check, build the model) against ``json.loads``."""
+"""Loading every shipped framework (read, parse, build the model) against ``json.loads`` of the
+same bytes, the two taking turns. Goal: at most 3x the baseline.
+
+Run: ``python benchmarks/bench_load.py``.
+"""
 
 from __future__ import annotations
 
 import json
 
-from _timing import best_and_median, report
+from _timing import interleaved, report_pairs
 
 from peer_competencies._load import _Database
 
 
-def main(repeat: int = 20) -> None:
+def main(repeat: int = 40) -> None:
     folder = _Database()._folder()
     raw = [entry.read_bytes() for entry in sorted(folder.iterdir(), key=lambda e: e.name)]
     print(f"{len(raw)} files, {sum(map(len, raw)):,} bytes")
-    base = best_and_median(lambda: [json.loads(b) for b in raw], repeat)
-    ours = best_and_median(lambda: _Database().frameworks(), repeat)
-    report("load all", base, ours)
+    _Database().frameworks()  # warm: the modules a first load imports, the file cache
+    base, ours = interleaved(
+        lambda: [json.loads(b) for b in raw], lambda: _Database().frameworks(), repeat
+    )
+    report_pairs("load all", base, ours)
 
 
 if __name__ == "__main__":

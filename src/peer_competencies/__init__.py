@@ -12,15 +12,18 @@ from typing import TYPE_CHECKING, Any
 from ._api import framework, frameworks, get, lookup
 from ._errors import InputError, PeerCompetenciesError, UnknownIdError
 from ._load import read_framework_file
-from ._model import Citation, Framework, Item, Kind, Note, Origin, converter
+from ._model import Citation, Framework, Item, Kind, Note, Origin
 
 if TYPE_CHECKING:
     from ._export import case_package, export, to_case, to_csv, to_ctdl, to_json, to_markdown
+    from ._model import converter
     from ._schemas import schema
     from ._search import Match, search
 
-# Exports and search are imported on first use, so that ``import peer_competencies`` stays fast.
+# Exports, search and the converter are made on first use, so that ``import peer_competencies``
+# stays fast.
 _LAZY = {
+    "converter": "._model",
     "case_package": "._export",
     "export": "._export",
     "to_case": "._export",

@@ -8,6 +8,7 @@ each shipped file is parsed the first time something asks for its framework.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import threading
@@ -56,54 +57,120 @@ class _FileFramework:
     notes: tuple[Note, ...] = ()
 
 
-_CONVERTER = strict_converter()
-
-
 def _squashed(text: str) -> bool:
     return " ".join(text.split()) == text
 
 
-def _trusted_record(data: dict[str, Any]) -> _FileFramework:
-    """The record of a shipped file, built directly: the shipped files are checked by the strict
-    path in the tests (``test_shipped_files_read_the_same_on_both_paths``), and skipping cattrs'
-    code generation here keeps ``import peer_competencies`` plus a first lookup fast."""
-    items = tuple(
-        _FileItem(
-            **{
-                **item,
-                "kind": Kind(item["kind"]),
-                "origins": tuple(Origin(**o) for o in item.get("origins", ())),
-                "notes": tuple(item.get("notes", ())),
-                "source": _citation(item["source"]) if "source" in item else None,
-            }
-        )
-        for item in data["items"]
-    )
-    notes = tuple(Note(**{**n, "source": _citation(n["source"])}) for n in data.get("notes", ()))
-    return _FileFramework(
-        **{
-            **data,
-            "source": _citation(data["source"]),
-            "items": items,
-            "editorial_notes": tuple(data.get("editorial_notes", ())),
-            "notes": notes,
-        }
-    )
+@functools.cache
+def _converter() -> Any:
+    """The strict converter of framework files, made when the first user file is read (making
+    it is a tenth of ``import peer_competencies``; the shipped files never need it)."""
+    return strict_converter()
+
+
+_KINDS = {kind.value: kind for kind in Kind}
 
 
 def _citation(data: dict[str, Any]) -> Citation:
     checked = data.get("checked_on")
     return Citation(
-        **{**data, "checked_on": None if checked is None else dt.date.fromisoformat(checked)}
+        data["title"],
+        data["publisher"],
+        data.get("year"),
+        data.get("url"),
+        data.get("section"),
+        None if checked is None else dt.date.fromisoformat(checked),
     )
+
+
+def _shipped(data: dict[str, Any]) -> Framework:
+    """A shipped file's framework, built straight from its decoded JSON: one :class:`Item` per
+    item and one :class:`Citation` per section, no intermediate records and no cattrs.
+
+    The shipped files are read by the strict path, every check included, in the tests
+    (``test_shipped_files_read_the_same_on_both_paths``), which also compares the two paths'
+    frameworks; so the checks are not repeated here. The items keep no reference to their
+    framework (see ``_model._Owned``): they find it in the database by ``framework_id``, and the
+    framework is freed without the cyclic garbage collector.
+    """
+    fid = data["id"]
+    prefix = f"{fid}:"
+    source = _citation(data["source"])
+    title, publisher, year, url, checked = (
+        source.title,
+        source.publisher,
+        source.year,
+        source.url,
+        source.checked_on,
+    )
+    raw = data["items"]
+    children: dict[str, list[str]] = {}
+    for it in raw:
+        parent = it.get("parent")
+        if parent is not None:
+            children.setdefault(parent, []).append(prefix + it["code"])
+    citations: dict[str, Citation] = {}  # one per section: SB 803's skills share their section
+    sources: dict[tuple[str, str | None, str | None], Origin] = {}  # 131 origins, 12 different
+    items = []
+    claim = object.__setattr__
+    for it in raw:
+        code, section, parent = it["code"], it["section"], it.get("parent")
+        if "source" in it:
+            citation = _citation(it["source"])
+            if not citation.section:
+                citation = attrs.evolve(citation, section=section)
+        else:
+            found = citations.get(section)
+            if found is None:
+                found = citations[section] = Citation(title, publisher, year, url, section, checked)
+            citation = found
+        origins, remarks, below = it.get("origins"), it.get("notes"), children.get(code)
+        item = Item(
+            prefix + code,
+            fid,
+            code,
+            _KINDS[it["kind"]],
+            it["text"],
+            citation,
+            it.get("description"),
+            it.get("label"),
+            None if parent is None else prefix + parent,
+            () if below is None else tuple(below),
+            () if not origins else tuple(_origin(sources, o) for o in origins),
+            () if not remarks else tuple(remarks),
+        )
+        claim(item, "_owner", None)  # claimed by the database: no framework fills the slot
+        items.append(item)
+    notes = data.get("notes")
+    return Framework(
+        fid,
+        data["title"],
+        data["version"],
+        source,
+        tuple(items),
+        data.get("attribution_confirmed", True),
+        data.get("attribution_note"),
+        tuple(data.get("editorial_notes", ())),
+        ()
+        if not notes
+        else tuple(Note(n["code"], n["title"], n["text"], _citation(n["source"])) for n in notes),
+    )
+
+
+def _origin(made: dict[tuple[str, str | None, str | None], Origin], data: dict[str, Any]) -> Origin:
+    key = (data["framework"], data.get("code"), data.get("tag"))
+    found = made.get(key)
+    if found is None:
+        found = made[key] = Origin(*key)
+    return found
 
 
 def parse_framework(data: object, file: str, trusted: bool = False) -> Framework:
     """Turn the decoded JSON of a framework file into a :class:`Framework`, checking it.
 
     Every problem raises :class:`InputError` naming ``file``, the JSON path and the fix.
-    ``trusted`` is for the package's own files only: their records are built without cattrs
-    (the semantic checks still run).
+    ``trusted`` is for the package's own files only, which the tests read on both paths: their
+    frameworks are built straight from the data, without cattrs or the checks.
     """
     if not isinstance(data, dict):
         raise InputError(
@@ -119,16 +186,14 @@ def parse_framework(data: object, file: str, trusted: bool = False) -> Framework
             where="$.format",
             fix=f'write "format": {FORMAT}',
         )
-    record = (
-        _trusted_record(data)
-        if trusted
-        else structure(
-            _CONVERTER,
-            data,
-            _FileFramework,
-            file,
-            fix="see docs/data-format.md for the keys and their types",
-        )
+    if trusted:
+        return _shipped(data)
+    record = structure(
+        _converter(),
+        data,
+        _FileFramework,
+        file,
+        fix="see docs/data-format.md for the keys and their types",
     )
     return _build(record, file)
 

@@ -7,6 +7,7 @@ import enum
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import cattrs
@@ -87,8 +88,11 @@ class _Owned:
 
     Not an attrs field: it takes no part in ``==``, ``hash``, ``repr``, ``attrs.asdict`` or the
     converter, so an item still equals its round trip through ``converter``. A
-    :class:`Framework` fills it once, when it is created (see ``Framework.__attrs_post_init__``);
-    an item built on its own (or copied with ``attrs.evolve``) has none.
+    :class:`Framework` fills it once, when it is created (see ``Framework.__attrs_post_init__``),
+    unless it is already set; an item built on its own (or copied with ``attrs.evolve``) has
+    none. The shipped frameworks' items hold None there, which no framework overwrites: they
+    find their framework in the database by ``framework_id``, so that no reference cycle ties
+    each item to its framework (only the cyclic garbage collector frees those).
     """
 
     __slots__ = ("_owner",)
@@ -189,7 +193,7 @@ class Framework:
         # each item navigates through the first framework built with it (see ``_Owned``); a
         # framework built later from the same items (attrs.evolve, a subset) leaves it alone
         for item in self.items:
-            if isinstance(item, Item) and getattr(item, "_owner", None) is None:
+            if isinstance(item, Item) and not hasattr(item, "_owner"):
                 object.__setattr__(item, "_owner", self)
 
     def __repr__(self) -> str:  # short, for a REPL: a shipped framework's fields run to 350 KB
@@ -274,6 +278,15 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
-converter: cattrs.Converter = _make_converter()
-"""The cattrs converter for every model class: ``converter.unstructure(framework)`` gives plain
-JSON-ready data, ``converter.structure(data, Framework)`` reads it back."""
+if TYPE_CHECKING:
+    converter: cattrs.Converter
+    """The cattrs converter for every model class: ``converter.unstructure(framework)`` gives
+    plain JSON-ready data, ``converter.structure(data, Framework)`` reads it back."""
+
+
+def __getattr__(name: str) -> Any:
+    # the converter is made on first use: making it is a third of this module's import time
+    if name == "converter":
+        made = globals().setdefault("converter", _make_converter())
+        return made
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

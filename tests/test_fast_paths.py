@@ -1,0 +1,157 @@
+"""The fast paths give what the strict paths give, and a cold start does only what it needs.
+
+Speed itself is measured by the scripts in ``benchmarks/``, never here.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import subprocess
+import sys
+import weakref
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import peer_competencies as pc
+from peer_competencies import _load, _resources
+
+words = st.text(st.sampled_from("abcdefgh "), min_size=1, max_size=12).map(
+    lambda t: " ".join(t.split()) or "x"
+)
+optional_words = st.none() | words
+citation_data = st.fixed_dictionaries(
+    {"title": words, "publisher": words},
+    optional={
+        "year": st.integers(1990, 2030),
+        "url": words,
+        "section": optional_words,
+        "checked_on": st.sampled_from(["2024-05-01", "2026-01-31"]),
+    },
+)
+
+
+@st.composite
+def framework_data(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid framework file: parents before children, sections often shared, some items
+    with their own source, origins and notes."""
+    count = draw(st.integers(1, 12))
+    items = []
+    for n in range(count):
+        item: dict[str, Any] = {
+            "code": f"C{n}",
+            "kind": draw(st.sampled_from([k.value for k in pc.Kind])),
+            "text": draw(words),
+            "section": draw(st.sampled_from(["Part 1", "Part 2", f"Item {n}"])),
+        }
+        if n and draw(st.booleans()):
+            item["parent"] = f"C{draw(st.integers(0, n - 1))}"
+        for key, value in (
+            ("description", words),
+            ("label", words),
+            ("source", citation_data),
+            (
+                "origins",
+                st.lists(
+                    st.fixed_dictionaries(
+                        {"framework": st.sampled_from(["a", "b"])},
+                        optional={"code": optional_words, "tag": optional_words},
+                    ),
+                    max_size=3,
+                ),
+            ),
+            ("notes", st.lists(words, max_size=2)),
+        ):
+            if draw(st.booleans()):
+                item[key] = draw(value)
+        items.append(item)
+    data: dict[str, Any] = {
+        "format": 1,
+        "id": "my-framework",
+        "title": draw(words),
+        "version": "1",
+        "source": draw(citation_data),
+        "items": items,
+    }
+    if draw(st.booleans()):
+        data["notes"] = [
+            {"code": "Q1", "title": draw(words), "text": draw(words), "source": draw(citation_data)}
+        ]
+    if draw(st.booleans()):
+        data["attribution_confirmed"] = False
+        data["attribution_note"] = draw(words)
+    if draw(st.booleans()):
+        data["editorial_notes"] = draw(st.lists(words, max_size=2))
+    return data
+
+
+@settings(max_examples=60, deadline=None)
+@given(framework_data())
+def test_the_fast_reader_builds_what_the_strict_reader_builds(data: dict[str, Any]) -> None:
+    strict = _load.parse_framework(json.loads(json.dumps(data)), "framework.json")
+    fast = _load.parse_framework(data, "framework.json", trusted=True)
+    assert fast == strict
+    for a, b in zip(fast.items, strict.items, strict=True):
+        assert (a.citation, a.origins, a.children_ids) == (b.citation, b.origins, b.children_ids)
+
+
+def test_every_shipped_framework_reads_the_same_fast_and_strictly() -> None:
+    folder = _resources.data_folder("frameworks")
+    for framework_id in _load.database().framework_ids():
+        path = Path(str(folder.joinpath(f"{framework_id}.json")))
+        strict = pc.read_framework_file(path)
+        assert pc.framework(framework_id) == strict
+        assert [i.citation for i in strict] == [i.citation for i in pc.framework(framework_id)]
+
+
+def test_a_shipped_framework_is_freed_without_the_cyclic_collector() -> None:
+    gc.disable()
+    try:
+        framework = _load._Database().framework("samhsa-2015")
+        item = framework.lookup("VIII.4")
+        freed = weakref.ref(framework)
+        del framework
+        assert freed() is None
+        assert item.framework is pc.framework("samhsa-2015")  # found by its framework id
+        assert item.parent == pc.lookup("samhsa-2015:VIII")
+    finally:
+        gc.enable()
+
+
+def test_a_users_framework_lives_as_long_as_one_of_its_items() -> None:
+    path = _resources.data_folder("frameworks", "samhsa-2015.json")
+    item = pc.read_framework_file(Path(str(path))).lookup("VIII.4")
+    assert item.framework is not pc.framework("samhsa-2015")
+    assert item.framework == pc.framework("samhsa-2015")
+    assert item.parent is not None
+    assert item.parent.id == "samhsa-2015:VIII"
+
+
+def test_the_data_folder_on_disk_holds_what_the_package_resources_hold() -> None:
+    on_disk = _resources.data_folder("frameworks")
+    packaged = _resources._packaged("frameworks")
+    assert isinstance(on_disk, Path)
+    assert sorted(e.name for e in on_disk.iterdir()) == sorted(e.name for e in packaged.iterdir())
+    name = "samhsa-2015.json"
+    assert on_disk.joinpath(name).read_bytes() == packaged.joinpath(name).read_bytes()
+
+
+def test_a_first_lookup_imports_no_zip_support_and_makes_no_converter() -> None:
+    code = (
+        "import sys, peer_competencies as pc\n"
+        "pc.lookup('samhsa-2015:VIII.4')\n"
+        "model = vars(sys.modules['peer_competencies._model'])\n"
+        "zip_support = ('zipfile', 'tempfile', 'importlib.resources')\n"
+        "print(sorted(m for m in zip_support if m in sys.modules))\n"
+        "print('converter' in model, pc._load._converter.cache_info().currsize)\n"
+        "print(pc.converter is model['converter'])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(pc.__file__).parent.parent)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    assert out.splitlines() == ["[]", "False 0", "True"]
