@@ -19,9 +19,9 @@ import peer_competencies as pc
 from peer_competencies import coverage as cov
 from peer_competencies._cli import main
 from peer_competencies.coverage import CrosswalkHit
+from tests.support import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT / "examples" / "parfessionals-peer-recovery-basics-1.toml"
+REAL = REPO / "examples" / "parfessionals-peer-recovery-basics-1.toml"
 
 
 def no_crosswalk(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[CrosswalkHit]]:

@@ -15,9 +15,9 @@ import pytest
 
 from peer_competencies import coverage as cov
 from peer_competencies._cli import main
+from tests.support import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "ca-core-80h.toml"
+EXAMPLE = REPO / "examples" / "ca-core-80h.toml"
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,9 @@ import pytest
 
 import peer_competencies as pc
 from peer_competencies import coverage as cov
+from tests.support import REPO
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ca-core-80h.toml"
+EXAMPLE = REPO / "examples" / "ca-core-80h.toml"
 
 DATA = {
     "program": {"title": "Mini", "provider": "Us", "framework": "ca-sb803"},
