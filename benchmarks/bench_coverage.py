@@ -3,7 +3,7 @@
 The syllabus is generated: each module names two or three ids drawn from all frameworks (so most
 credit goes through the crosswalk) and one module in ten names none (so it gets suggestions).
 Baseline, measured in the same run: structuring the same syllabus from its decoded data
-(``syllabus_from``), the floor any report has to pay.
+(``parse_syllabus``), the floor any report has to pay.
 
 Run: ``python benchmarks/bench_coverage.py``.
 """
@@ -40,10 +40,10 @@ def syllabus_data(modules: int = 1000, seed: int = 7) -> dict[str, Any]:
 
 def main(repeat: int = 3) -> None:
     data = syllabus_data()
-    syllabus = cov.syllabus_from(data, "bench")
+    syllabus = cov.parse_syllabus(data, source="bench")
     frameworks = [f.id for f in pc.frameworks()]
     cov.coverage(syllabus, frameworks[0])  # warm: load data, build the crosswalk graph
-    base = best_and_median(lambda: cov.syllabus_from(data, "bench"), repeat)
+    base = best_and_median(lambda: cov.parse_syllabus(data, source="bench"), repeat)
     ours = best_and_median(lambda: [cov.coverage(syllabus, f) for f in frameworks], repeat)
     print(f"{len(syllabus.modules)} modules x {len(frameworks)} frameworks")
     report("coverage", base, ours)

@@ -36,7 +36,7 @@ def fixed(table: Mapping[str, Sequence[CrosswalkHit]]) -> Any:
 
 def syllabus(*modules: dict[str, Any], framework: str = "ca-sb803") -> cov.Syllabus:
     head = {"title": "T", "framework": framework}
-    return cov.syllabus_from({"program": head, "modules": list(modules)}, "t.yaml")
+    return cov.parse_syllabus({"program": head, "modules": list(modules)}, source="t.yaml")
 
 
 def row(report: cov.CoverageReport, item_id: str) -> cov.CompetencyCoverage:
@@ -125,7 +125,7 @@ def test_a_competency_that_fails_the_rule_is_never_plainly_covered(
     report = cov.coverage(
         syllabus(*data), "ca-sb803", translate=no_crosswalk, suggest_unmapped=False
     )
-    req = cov.requirement("ca-sb803")
+    req = cov.curriculum_requirement("ca-sb803")
     assert req is not None
     for r in report.competencies:
         unmet, unjudged = competency_findings(req, r)

@@ -30,7 +30,7 @@ def no_crosswalk(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[Cr
 
 def syllabus(*modules: dict[str, Any], **program: Any) -> cov.Syllabus:
     head: dict[str, Any] = {"title": "T", "framework": "ca-sb803", **program}
-    return cov.syllabus_from({"program": head, "modules": list(modules)}, "test.yaml")
+    return cov.parse_syllabus({"program": head, "modules": list(modules)}, source="test.yaml")
 
 
 def row(report: cov.CoverageReport, item_id: str) -> cov.CompetencyCoverage:

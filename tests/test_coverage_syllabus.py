@@ -371,8 +371,8 @@ def test_a_source_key_in_the_data_cannot_replace_the_file_name(tmp_path: Path) -
         tmp_path, "s.json", '{"program": {"title": "x"}, "modules": [], "source": "other.yaml"}'
     )
     assert (error.where, error.problem) == ("$", "unknown field source")
-    syllabus = cov.syllabus_from(
-        {"program": {"title": "x"}, "modules": [{"id": "A", "title": "t"}]}, "f.yaml"
+    syllabus = cov.parse_syllabus(
+        {"program": {"title": "x"}, "modules": [{"id": "A", "title": "t"}]}, source="f.yaml"
     )
     assert syllabus.source == "f.yaml"
 

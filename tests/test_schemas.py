@@ -179,13 +179,11 @@ def _accepts(read: Callable[[Any], object], document: Any) -> bool:
 
 
 def _read_framework(data: Any) -> object:
-    from peer_competencies._load import parse_framework
-
-    return parse_framework(data, "<mutated>")
+    return pc.parse_framework(data, source="<mutated>")
 
 
 def _read_syllabus(data: Any) -> object:
-    return cov.syllabus_from(data, "<mutated>")
+    return cov.parse_syllabus(data, source="<mutated>")
 
 
 def _read_credential(data: Any) -> object:
@@ -197,7 +195,7 @@ def _read_credential(data: Any) -> object:
 def _read_requirement(data: Any) -> object:
     from peer_competencies._structure import strict_converter, structure
 
-    return structure(strict_converter(), data, cov.Requirement, "<mutated>", "see docs")
+    return structure(strict_converter(), data, cov.CurriculumRequirement, "<mutated>", "see docs")
 
 
 def _read_applicant(data: Any) -> object:
