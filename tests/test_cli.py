@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import peer_competencies as pc
 from peer_competencies._cli import EXIT_ERROR, main
 from tests.support import run_cli
 
@@ -90,13 +91,12 @@ def test_export_offers_every_framework_and_crosswalk_format(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     from peer_competencies import crosswalk
-    from peer_competencies._export import FORMATS
 
     with pytest.raises(SystemExit):
         main(["export", "--help"])
     out, _ = capsys.readouterr()
     offered = out.partition("{")[2].partition("}")[0].split(",")
-    assert sorted(offered) == sorted({*FORMATS, *crosswalk.EXPORT_FORMATS})
+    assert sorted(offered) == sorted({*pc.FORMATS, *crosswalk.EXPORT_FORMATS})
     code, _, err = run_cli(capsys, "export", "crosswalk", "--format", "markdown")
     assert code == EXIT_ERROR
     assert "the crosswalk exports as csv, graphml, json, sssom, not markdown" in err
