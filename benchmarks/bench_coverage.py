@@ -47,7 +47,7 @@ def syllabus_data(modules: int = 1000, seed: int = 7) -> dict[str, Any]:
 def main(repeat: int = 7) -> None:
     data = syllabus_data()
     raw = json.dumps(data).encode("utf-8")
-    syllabus = cov.syllabus_from(data, "bench")
+    syllabus = cov.parse_syllabus(data, source="bench")
     frameworks = [f.id for f in pc.frameworks()]
 
     def reports() -> None:

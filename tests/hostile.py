@@ -19,6 +19,7 @@ from pathlib import Path
 import attrs
 
 from tests.crosswalk_fixtures import framework_data, sssom_text
+from tests.support import ELIGIBLE_CA_PSS
 
 AS_OF = dt.date(2026, 6, 1)
 
@@ -122,17 +123,6 @@ M1,Crisis support,,4,13; ca-sb803:2,role play,in person
 M2,Ethics,Boundaries,2.5,,,
 """
 
-APPLICANT = {
-    "id": "E-1",
-    "date_of_birth": "1990-05-01",
-    "education": "high-school",
-    "lived_experience": "self",
-    "willing_to_share": True,
-    "dedicated_to_recovery": True,
-    "code_of_ethics_signed": "2025-01-10",
-    "trainings": [{"topic": "ca-pss-core", "hours": 80, "date": "2024-01-10", "approved": True}],
-    "exams": [{"exam": "ca-pss", "passed": True, "date": "2025-02-01"}],
-}
 
 APPLICANT_YAML = """\
 id: E-1
@@ -182,7 +172,9 @@ def readers() -> list[Reader]:
         Reader("syllabus-toml", ".toml", _syllabus, SYLLABUS_TOML.encode()),
         Reader("syllabus-csv", ".csv", _syllabus, SYLLABUS_CSV.encode()),
         Reader("syllabus-xlsx", ".xlsx", _syllabus, _xlsx()),
-        Reader("applicant-json", ".json", _applicant, json.dumps(APPLICANT, indent=1).encode()),
+        Reader(
+            "applicant-json", ".json", _applicant, json.dumps(ELIGIBLE_CA_PSS, indent=1).encode()
+        ),
         Reader("applicant-yaml", ".yaml", _applicant, APPLICANT_YAML.encode()),
         Reader("roster", ".csv", _roster, ROSTER.encode()),
         Reader("framework", ".json", _framework, json.dumps(framework_data(), indent=1).encode()),

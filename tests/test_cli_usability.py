@@ -15,9 +15,9 @@ import pytest
 
 from peer_competencies import coverage, eligibility
 from peer_competencies._cli import COMMANDS, EXIT_ERROR, main
+from tests.support import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
+EXAMPLES = REPO / "examples"
 SYLLABUS = str(EXAMPLES / "ca-core-80h.toml")
 ROSTER = str(EXAMPLES / "roster.csv")
 HOSTILE = "\x1b[31mred\x1b[0m \u202egnp.exe\u202c"

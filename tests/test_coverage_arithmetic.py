@@ -17,8 +17,8 @@ from peer_competencies.coverage import CrosswalkHit
 
 
 def syllabus(*modules: dict[str, Any], framework: str = "ca-sb803") -> cov.Syllabus:
-    return cov.syllabus_from(
-        {"program": {"title": "T", "framework": framework}, "modules": list(modules)}, "test"
+    return cov.parse_syllabus(
+        {"program": {"title": "T", "framework": framework}, "modules": list(modules)}, source="test"
     )
 
 
@@ -457,7 +457,7 @@ def test_a_mistyped_program_framework_is_reported_where_it_is_written() -> None:
         "modules": [{"id": "A", "title": "t", "competencies": ["13"]}],
     }
     with pytest.raises(pc.InputError) as info:
-        cov.coverage(cov.syllabus_from(data, "s.yaml"), "ca-sb803")
+        cov.coverage(cov.parse_syllabus(data, source="s.yaml"), "ca-sb803")
     assert info.value.where == "$.program.framework"
     assert info.value.fix == "did you mean ca-sb803?"
 

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from peer_competencies import coverage as cov
 from peer_competencies.coverage import CoverageStatus as S
 from peer_competencies.coverage import CreditLevel, CrosswalkHit
-from peer_competencies.coverage._requirements import competency_findings, requirement
+from peer_competencies.coverage._requirements import competency_findings
+from peer_competencies.coverage._requirements import curriculum_requirement as requirement
 
 Hits = Mapping[str, Sequence[CrosswalkHit]]
 
@@ -36,7 +37,7 @@ def fixed(table: Mapping[str, Sequence[CrosswalkHit]]) -> Any:
 
 def syllabus(*modules: dict[str, Any], framework: str = "ca-sb803") -> cov.Syllabus:
     head = {"title": "T", "framework": framework}
-    return cov.syllabus_from({"program": head, "modules": list(modules)}, "t.yaml")
+    return cov.parse_syllabus({"program": head, "modules": list(modules)}, source="t.yaml")
 
 
 def row(report: cov.CoverageReport, item_id: str) -> cov.CompetencyCoverage:

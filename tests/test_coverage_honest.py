@@ -19,9 +19,9 @@ import peer_competencies as pc
 from peer_competencies import coverage as cov
 from peer_competencies._cli import main
 from peer_competencies.coverage import CrosswalkHit
+from tests.support import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT / "examples" / "parfessionals-peer-recovery-basics-1.toml"
+REAL = REPO / "examples" / "parfessionals-peer-recovery-basics-1.toml"
 
 
 def no_crosswalk(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[CrosswalkHit]]:
@@ -30,7 +30,7 @@ def no_crosswalk(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[Cr
 
 def syllabus(*modules: dict[str, Any], **program: Any) -> cov.Syllabus:
     head: dict[str, Any] = {"title": "T", "framework": "ca-sb803", **program}
-    return cov.syllabus_from({"program": head, "modules": list(modules)}, "test.yaml")
+    return cov.parse_syllabus({"program": head, "modules": list(modules)}, source="test.yaml")
 
 
 def row(report: cov.CoverageReport, item_id: str) -> cov.CompetencyCoverage:

@@ -15,9 +15,9 @@ import pytest
 
 from peer_competencies import coverage as cov
 from peer_competencies._cli import main
+from tests.support import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "ca-core-80h.toml"
+EXAMPLE = REPO / "examples" / "ca-core-80h.toml"
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ class _Collector(html.parser.HTMLParser):
 
 
 def test_html_report_is_self_contained_with_a_chart_and_gaps_highlighted() -> None:
-    syllabus = cov.syllabus_from(
+    syllabus = cov.parse_syllabus(
         {
             "program": {"title": "T"},
             "modules": [
@@ -82,7 +82,7 @@ def test_html_report_is_self_contained_with_a_chart_and_gaps_highlighted() -> No
                 }
             ],
         },
-        "t",
+        source="t",
     )
     page = cov.render(cov.coverage(syllabus, "ca-sb803"), "html")
     parser = _Collector()
@@ -122,12 +122,12 @@ def test_calmhsa_form_has_seventeen_rows_with_hours_modules_and_measures(
 
 
 def test_the_calmhsa_form_is_only_for_ca_sb803() -> None:
-    syllabus = cov.syllabus_from(
+    syllabus = cov.parse_syllabus(
         {
             "program": {"title": "T"},
             "modules": [{"id": "A", "title": "t", "hours": 1, "competencies": ["icrc-pr:1"]}],
         },
-        "t",
+        source="t",
     )
     with pytest.raises(cov.InputError if hasattr(cov, "InputError") else Exception):
         cov.render(cov.coverage(syllabus, "icrc-pr"), "calmhsa")
@@ -217,7 +217,7 @@ def test_html_report_renders_in_headless_chromium_where_it_is_installed(
 
 
 def test_markdown_reports_escape_raw_html_and_table_breaks_in_a_syllabus() -> None:
-    syllabus = cov.syllabus_from(
+    syllabus = cov.parse_syllabus(
         {
             "program": {"title": "<script>alert(1)</script>"},
             "modules": [
@@ -231,7 +231,7 @@ def test_markdown_reports_escape_raw_html_and_table_breaks_in_a_syllabus() -> No
                 {"id": "C", "title": "<i>crisis</i> safety plans"},
             ],
         },
-        "t",
+        source="t",
     )
     report = cov.coverage(syllabus, "ca-sb803")
     for format in ("md", "calmhsa-md"):
@@ -245,7 +245,7 @@ def test_markdown_reports_escape_raw_html_and_table_breaks_in_a_syllabus() -> No
 
 def test_the_report_formats_cannot_be_replaced_by_a_caller() -> None:
     with pytest.raises(TypeError):
-        cov.REPORT_FORMATS["table"] = lambda report: "changed\n"  # type: ignore[index]
+        cov.FORMATS["table"] = lambda report: "changed\n"  # type: ignore[index]
 
 
 def test_suggest_many_checks_its_texts_and_k_as_suggest_does() -> None:

@@ -10,8 +10,9 @@ import pytest
 
 import peer_competencies as pc
 from peer_competencies import coverage as cov
+from tests.support import REPO
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ca-core-80h.toml"
+EXAMPLE = REPO / "examples" / "ca-core-80h.toml"
 
 DATA = {
     "program": {"title": "Mini", "provider": "Us", "framework": "ca-sb803"},
@@ -370,8 +371,8 @@ def test_a_source_key_in_the_data_cannot_replace_the_file_name(tmp_path: Path) -
         tmp_path, "s.json", '{"program": {"title": "x"}, "modules": [], "source": "other.yaml"}'
     )
     assert (error.where, error.problem) == ("$", "unknown field source")
-    syllabus = cov.syllabus_from(
-        {"program": {"title": "x"}, "modules": [{"id": "A", "title": "t"}]}, "f.yaml"
+    syllabus = cov.parse_syllabus(
+        {"program": {"title": "x"}, "modules": [{"id": "A", "title": "t"}]}, source="f.yaml"
     )
     assert syllabus.source == "f.yaml"
 

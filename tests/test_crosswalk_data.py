@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,10 +20,11 @@ from peer_competencies.crosswalk import (
     MappingSet,
     Predicate,
 )
+from tests.support import REPO
 
 SOURCE_AUTHOR = "peer_competencies:bja-prss-2020"
 ROMAN = "I II III IV V VI VII VIII IX X XI XII".split()
-DATA = Path(__file__).resolve().parent.parent / "src" / "peer_competencies" / "data" / "crosswalk"
+DATA = REPO / "src" / "peer_competencies" / "data" / "crosswalk"
 
 
 def shipped() -> tuple[MappingRecord, ...]:

@@ -20,7 +20,6 @@ import peer_competencies as pc
 from peer_competencies import crosswalk as cw
 from peer_competencies.crosswalk import CURATED_FRAMEWORKS, Crosswalk, Predicate
 from tests.crosswalk_fixtures import shipped_rows_text, write_framework, write_sssom
-from tests.seedtext import schema
 
 URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:\S+")
 CURIE = re.compile(r"([A-Za-z_][A-Za-z0-9_.\-]*):(\S*)")
@@ -122,8 +121,8 @@ def sssom_schema_problems(text: str, schema_data: dict[str, Any]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def sssom_schema() -> dict[str, Any]:
-    with schema("sssom_schema.yaml").open(encoding="utf-8") as f:
+def sssom_schema(shared_schemas: Path) -> dict[str, Any]:
+    with (shared_schemas / "sssom_schema.yaml").open(encoding="utf-8") as f:
         data: dict[str, Any] = yaml.safe_load(f)
     return data
 
@@ -234,8 +233,8 @@ def test_the_export_function_knows_its_formats() -> None:
 
 
 @pytest.fixture(scope="module")
-def case_validator() -> jsonschema.protocols.Validator:
-    with schema("case-v1p1-cfpackage-schema.json").open(encoding="utf-8") as f:
+def case_validator(shared_schemas: Path) -> jsonschema.protocols.Validator:
+    with (shared_schemas / "case-v1p1-cfpackage-schema.json").open(encoding="utf-8") as f:
         document = json.load(f)
     cls = jsonschema.validators.validator_for(document)
     validator: jsonschema.protocols.Validator = cls(

@@ -21,7 +21,6 @@ import peer_competencies as pc
 from peer_competencies import crosswalk as cw
 from peer_competencies import eligibility as el
 from peer_competencies._cli import EXIT_ERROR, main
-from tests.seedtext import schema
 
 FRAMEWORK_IDS = [f.id for f in pc.frameworks()]
 CREDENTIAL_IDS = [c.id for c in el.credentials()]
@@ -39,8 +38,8 @@ def _closed(document: dict[str, Any]) -> dict[str, Any]:
     return closed
 
 
-def _validators(name: str) -> tuple[Validator, Validator, str]:
-    with schema(f"ctdl/{name}").open(encoding="utf-8") as f:
+def _validators(folder: Path, name: str) -> tuple[Validator, Validator, str]:
+    with (folder / "ctdl" / name).open(encoding="utf-8") as f:
         document = json.load(f)
     cls = jsonschema.validators.validator_for(document)
     cls.check_schema(document)
@@ -54,16 +53,16 @@ def _validators(name: str) -> tuple[Validator, Validator, str]:
 
 
 @pytest.fixture(scope="module")
-def framework_schemas() -> dict[str, tuple[Validator, Validator, str]]:
+def framework_schemas(shared_schemas: Path) -> dict[str, tuple[Validator, Validator, str]]:
     return {
-        "ceasn:CompetencyFramework": _validators("competency_framework.json"),
-        "ceasn:Competency": _validators("competency.json"),
+        "ceasn:CompetencyFramework": _validators(shared_schemas, "competency_framework.json"),
+        "ceasn:Competency": _validators(shared_schemas, "competency.json"),
     }
 
 
 @pytest.fixture(scope="module")
-def credential_schema() -> tuple[Validator, Validator, str]:
-    return _validators("credential.json")
+def credential_schema(shared_schemas: Path) -> tuple[Validator, Validator, str]:
+    return _validators(shared_schemas, "credential.json")
 
 
 def _errors(validators: tuple[Validator, Validator, str], node: dict[str, Any]) -> list[str]:

@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from peer_competencies._cli import EXIT_ERROR, main
+from tests.support import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 SHELL = re.compile(r"^```(?:sh|shell|bash)\n(.*?)^```", re.DOTALL | re.MULTILINE)
 WRITES = ("-o", "--output", "--html", ">")
@@ -92,7 +92,7 @@ def test_the_pages_have_python_examples() -> None:
 def test_every_python_example_runs_as_written_from_the_checkout_root(
     page: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(REPO)
     with contextlib.redirect_stdout(io.StringIO()):
         broken = run_page(page)
     assert broken == []
@@ -132,7 +132,7 @@ def test_every_command_line_on_a_page_runs(
 ) -> None:
     """Each command runs from the checkout's root and ends in an answer, not an error; the
     files it writes (``-o``, ``--html``, ``>``) go to a temporary folder instead."""
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(REPO)
     for argv in shell_commands(page):
         args = list(argv)
         for n, arg in enumerate(args[:-1]):

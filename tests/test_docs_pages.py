@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -17,12 +16,11 @@ import pytest
 
 import peer_competencies as pc
 from peer_competencies import crosswalk, eligibility
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import REPO
 
 
 def _hooks() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs" / "hooks.py")
+    spec = importlib.util.spec_from_file_location("docs_hooks", REPO / "docs" / "hooks.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)

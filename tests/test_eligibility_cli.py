@@ -9,17 +9,10 @@ from pathlib import Path
 import pytest
 
 from peer_competencies import _cli
+from tests.eligibility_cases import with_
+from tests.support import ELIGIBLE_CA_PSS
 
-ELIGIBLE = {
-    "date_of_birth": "1990-05-01",
-    "education": "high-school",
-    "lived_experience": "self",
-    "willing_to_share": True,
-    "dedicated_to_recovery": True,
-    "code_of_ethics_signed": "2025-01-10",
-    "trainings": [{"topic": "ca-pss-core", "hours": 80, "date": "2024-01-10", "approved": True}],
-    "exams": [{"exam": "ca-pss", "passed": True, "date": "2025-02-01"}],
-}
+ELIGIBLE = with_(ELIGIBLE_CA_PSS, id=None)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -5,27 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
 
 import peer_competencies as pc
 from peer_competencies import eligibility as el
+from tests.support import WriteFile
 
 AS_OF = dt.date(2026, 6, 1)
-
-RECORD = {
-    "id": "E-1",
-    "date_of_birth": "1990-05-01",
-    "education": "high-school",
-    "lived_experience": "self",
-    "willing_to_share": True,
-    "dedicated_to_recovery": True,
-    "code_of_ethics_signed": "2025-01-10",
-    "trainings": [{"topic": "ca-pss-core", "hours": 80, "date": "2024-01-10", "approved": True}],
-    "exams": [{"exam": "ca-pss", "passed": True, "date": "2025-02-01"}],
-}
 
 YAML = """\
 id: E-1
@@ -63,14 +52,10 @@ BAD_DATE = "E-4,31/12/1990,ged,self,yes,yes,2025-01-10,,,,,,,,,none,,,\n"
 NO_EXAM = "E-5,1990-05-01,ged,self,yes,yes,2025-01-10,ca-pss-core,80,2024-01-10,yes,,,,,none,,,\n"
 
 
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def test_a_json_applicant_is_read_and_checked(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.json", json.dumps(RECORD))
+def test_a_json_applicant_is_read_and_checked(
+    write_file: WriteFile, eligible_applicant: dict[str, Any]
+) -> None:
+    path = write_file("a.json", json.dumps(eligible_applicant))
     applicant = el.read_applicant(path)
     assert applicant.trainings == (
         el.Training(topic="ca-pss-core", hours=80, date=dt.date(2024, 1, 10), approved=True),
@@ -79,22 +64,24 @@ def test_a_json_applicant_is_read_and_checked(tmp_path: Path) -> None:
     assert outcome is el.Outcome.ELIGIBLE_IF_CONFIRMED
 
 
-def test_a_yaml_applicant_reads_the_same_as_json(tmp_path: Path) -> None:
-    from_yaml = el.read_applicant(write(tmp_path, "a.yaml", YAML))
-    from_json = el.read_applicant(write(tmp_path, "a.json", json.dumps(RECORD)))
+def test_a_yaml_applicant_reads_the_same_as_json(
+    write_file: WriteFile, eligible_applicant: dict[str, Any]
+) -> None:
+    from_yaml = el.read_applicant(write_file("a.yaml", YAML))
+    from_json = el.read_applicant(write_file("a.json", json.dumps(eligible_applicant)))
     assert from_yaml == from_json
 
 
-def test_malformed_json_names_file_line_and_column(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.json", '{"age": 30,\n "education": }')
+def test_malformed_json_names_file_line_and_column(write_file: WriteFile) -> None:
+    path = write_file("a.json", '{"age": 30,\n "education": }')
     with pytest.raises(pc.InputError) as info:
         el.read_applicant(path)
     assert info.value.file == str(path)
     assert info.value.where == "line 2, column 15"
 
 
-def test_malformed_yaml_names_file_and_line(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.yaml", "age: 30\ntrainings: [unclosed\n")
+def test_malformed_yaml_names_file_and_line(write_file: WriteFile) -> None:
+    path = write_file("a.yaml", "age: 30\ntrainings: [unclosed\n")
     with pytest.raises(pc.InputError) as info:
         el.read_applicant(path)
     assert info.value.file == str(path)
@@ -102,15 +89,15 @@ def test_malformed_yaml_names_file_and_line(tmp_path: Path) -> None:
     assert info.value.where.startswith("line 3")
 
 
-def test_a_wrong_field_type_names_file_and_field(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.json", json.dumps({"exams": [{"exam": "ca-pss", "passed": "maybe"}]}))
+def test_a_wrong_field_type_names_file_and_field(write_file: WriteFile) -> None:
+    path = write_file("a.json", json.dumps({"exams": [{"exam": "ca-pss", "passed": "maybe"}]}))
     with pytest.raises(pc.InputError) as info:
         el.read_applicant(path)
     assert str(info.value).startswith(f"{path}: $.exams[0].passed: expected yes or no")
 
 
-def test_an_unknown_field_is_refused(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.json", json.dumps({"date_of_brith": "1990-01-01"}))
+def test_an_unknown_field_is_refused(write_file: WriteFile) -> None:
+    path = write_file("a.json", json.dumps({"date_of_brith": "1990-01-01"}))
     with pytest.raises(pc.InputError, match="unknown field date_of_brith"):
         el.read_applicant(path)
 
@@ -122,13 +109,13 @@ def test_a_state_name_is_refused_for_a_state_code() -> None:
     assert el.parse_applicant({"residence_jurisdiction": "pa"}).residence_jurisdiction == "PA"
 
 
-def test_a_csv_file_is_not_an_applicant_file(tmp_path: Path) -> None:
+def test_a_csv_file_is_not_an_applicant_file(write_file: WriteFile) -> None:
     with pytest.raises(pc.InputError, match="read_roster"):
-        el.read_applicant(write(tmp_path, "a.csv", HEADER + GOOD))
+        el.read_applicant(write_file("a.csv", HEADER + GOOD))
 
 
-def test_a_roster_streams_results_and_reports_bad_rows(tmp_path: Path) -> None:
-    path = write(tmp_path, "roster.csv", HEADER + GOOD + BAD_HOURS + SPLIT + BAD_DATE + NO_EXAM)
+def test_a_roster_streams_results_and_reports_bad_rows(write_file: WriteFile) -> None:
+    path = write_file("roster.csv", HEADER + GOOD + BAD_HOURS + SPLIT + BAD_DATE + NO_EXAM)
     results = list(el.check_roster(el.read_roster(path), "ca-pss", as_of=AS_OF))
     assert [r.row for r in results] == [2, 3, 4, 5, 6]
     assert [r.applicant_id for r in results] == ["E-1", "E-3", "E-2", "E-4", "E-5"]
@@ -149,16 +136,16 @@ def test_a_roster_streams_results_and_reports_bad_rows(tmp_path: Path) -> None:
     assert no_exam.result.outcome is el.Outcome.NOT_ELIGIBLE
 
 
-def test_a_roster_with_an_unknown_column_is_refused_naming_it(tmp_path: Path) -> None:
-    path = write(tmp_path, "roster.csv", "id,date_of_brith\nE-1,1990-01-01\n")
+def test_a_roster_with_an_unknown_column_is_refused_naming_it(write_file: WriteFile) -> None:
+    path = write_file("roster.csv", "id,date_of_brith\nE-1,1990-01-01\n")
     with pytest.raises(pc.InputError) as info:
         list(el.read_roster(path))
     assert info.value.where == "row 1, column 'date_of_brith'"
     assert "date_of_birth" in info.value.problem
 
 
-def test_a_roster_row_with_too_many_cells_is_an_error_row(tmp_path: Path) -> None:
-    path = write(tmp_path, "roster.csv", "id,age\nE-1,30,extra\nE-2,30\n")
+def test_a_roster_row_with_too_many_cells_is_an_error_row(write_file: WriteFile) -> None:
+    path = write_file("roster.csv", "id,age\nE-1,30,extra\nE-2,30\n")
     results = list(el.check_roster(el.read_roster(path), "ga-cps", as_of=AS_OF))
     assert results[0].error is not None
     assert "more cells" in str(results[0].error)
@@ -212,8 +199,8 @@ def test_roster_columns_lists_plain_and_numbered_columns() -> None:
     assert "id" in columns
 
 
-def test_an_applicant_round_trips_through_plain_data(tmp_path: Path) -> None:
-    applicant = el.read_applicant(write(tmp_path, "a.yaml", YAML))
+def test_an_applicant_round_trips_through_plain_data(write_file: WriteFile) -> None:
+    applicant = el.read_applicant(write_file("a.yaml", YAML))
     data = attrs.asdict(applicant)
     assert data["trainings"][0]["hours"] == 80
     assert el.parse_applicant(data) == applicant

@@ -11,13 +11,13 @@ result names them.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from peer_competencies import eligibility as el
 from tests.eligibility_cases import CASES, applicant_of, training, with_
+from tests.support import REPO
 
 AS_OF = dt.date(2026, 6, 1)
 
@@ -148,7 +148,7 @@ def test_the_vocabulary_knows_the_names_the_state_sources_use(
     assert el.vocabulary().keys(group, text) == {key}
 
 
-JURISDICTIONS_PAGE = Path(__file__).parent.parent / "docs" / "jurisdictions.md"
+JURISDICTIONS_PAGE = REPO / "docs" / "jurisdictions.md"
 ALL_JURISDICTIONS = set(
     "AK AL AR AZ CA CO CT DC DE FL GA HI IA ID IL IN KS KY LA MA MD ME MI MN MO MS MT NC ND NE "
     "NH NJ NM NV NY OH OK OR PA RI SC SD TN TX UT VA VT WA WI WV WY".split()

@@ -6,18 +6,18 @@ import csv
 import io
 import json
 import uuid
+from pathlib import Path
 
 import jsonschema
 import pytest
 
 import peer_competencies as pc
-from tests.seedtext import schema
 
 FRAMEWORK_IDS = [f.id for f in pc.frameworks()]
 
 
-def _validator(name: str) -> jsonschema.protocols.Validator:
-    with schema(name).open(encoding="utf-8") as f:
+def _validator(folder: Path, name: str) -> jsonschema.protocols.Validator:
+    with (folder / name).open(encoding="utf-8") as f:
         document = json.load(f)
     cls = jsonschema.validators.validator_for(document)
     cls.check_schema(document)
@@ -28,13 +28,13 @@ def _validator(name: str) -> jsonschema.protocols.Validator:
 
 
 @pytest.fixture(scope="module")
-def case_validator() -> jsonschema.protocols.Validator:
-    return _validator("case-v1p1-cfpackage-schema.json")
+def case_validator(shared_schemas: Path) -> jsonschema.protocols.Validator:
+    return _validator(shared_schemas, "case-v1p1-cfpackage-schema.json")
 
 
 @pytest.fixture(scope="module")
-def case_1_0_validator() -> jsonschema.protocols.Validator:
-    return _validator("case-v1p0-cfpackage-schema.json")
+def case_1_0_validator(shared_schemas: Path) -> jsonschema.protocols.Validator:
+    return _validator(shared_schemas, "case-v1p0-cfpackage-schema.json")
 
 
 @pytest.mark.parametrize("framework_id", FRAMEWORK_IDS)

@@ -178,7 +178,7 @@ def _mixed_syllabus() -> Any:
         if n % 7 and n % 5 == 1 and chosen:
             module["hours_by_competency"] = {chosen[0]: 0.5}
         modules.append(module)
-    return cov.syllabus_from({"program": {"title": "Mixed"}, "modules": modules}, "mixed")
+    return cov.parse_syllabus({"program": {"title": "Mixed"}, "modules": modules}, source="mixed")
 
 
 def test_coverage_through_the_reach_tables_equals_coverage_through_the_crosswalk() -> None:

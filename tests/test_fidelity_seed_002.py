@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -111,9 +112,9 @@ def clean(fragment: str) -> str:
     return squash(text.replace("\u25aa", " ").replace("**", " "))
 
 
-def tables() -> str:
+def tables(seeds: Path) -> str:
     """The raw seed from the statute's list of core competencies to the end of the tables."""
-    raw = raw_seed("002")
+    raw = raw_seed(seeds, "002")
     start = raw.index("## **Core Competencies**")
     end = raw.index("**Summary of Comparative Analysis of Core Competencies**")
     return raw[start:end]
@@ -123,20 +124,20 @@ def without_ol(text: str) -> str:
     return re.sub(r"<ol[^>]*>.*?</ol>", " ", text, flags=re.S)
 
 
-def li_bullets() -> list[str]:
+def li_bullets(seeds: Path) -> list[str]:
     """Every <li> bullet of the tables, outside the numbered <ol> of principles."""
-    return [clean(b) for b in re.findall(r"<li>(.*?)</li>", without_ol(tables()), flags=re.S)]
+    return [clean(b) for b in re.findall(r"<li>(.*?)</li>", without_ol(tables(seeds)), flags=re.S)]
 
 
-def dash_bullets() -> list[str]:
+def dash_bullets(seeds: Path) -> list[str]:
     """Every Markdown "- " bullet line of the tables (indented ones too), empty ones included."""
-    return [clean(b) for b in re.findall(r"^[ \t]*- (.*)$", tables(), flags=re.M)]
+    return [clean(b) for b in re.findall(r"^[ \t]*- (.*)$", tables(seeds), flags=re.M)]
 
 
-def ol_lines() -> list[tuple[int, str]]:
+def ol_lines(seeds: Path) -> list[tuple[int, str]]:
     """The numbered <li> lines of the <ol> in the tables, as (number, text)."""
     found: list[tuple[int, str]] = []
-    for block in re.findall(r"<ol[^>]*>(.*?)</ol>", tables(), flags=re.S):
+    for block in re.findall(r"<ol[^>]*>(.*?)</ol>", tables(seeds), flags=re.S):
         for line in re.findall(r"<li>(.*?)</li>", block, flags=re.S):
             match = re.fullmatch(r"(\d+)\. (.+)", clean(line))
             assert match is not None, line
@@ -144,10 +145,12 @@ def ol_lines() -> list[tuple[int, str]]:
     return found
 
 
-def plain_paragraphs() -> list[str]:
+def plain_paragraphs(seeds: Path) -> list[str]:
     """Every <p> of the tables that is not a bold heading or label."""
     return [
-        clean(p) for p in re.findall(r"<p[^>]*>(.*?)</p>", tables(), flags=re.S) if "<b>" not in p
+        clean(p)
+        for p in re.findall(r"<p[^>]*>(.*?)</p>", tables(seeds), flags=re.S)
+        if "<b>" not in p
     ]
 
 
@@ -186,8 +189,8 @@ def test_the_frameworks_cite_the_calmhsa_landscape_analysis() -> None:
     assert "second-hand" in shipped(PRINCIPLES)["attribution_note"]
 
 
-def test_every_shipped_ca_sb803_statement_is_verbatim_in_seed_002() -> None:
-    plain = plain_seed("002")
+def test_every_shipped_ca_sb803_statement_is_verbatim_in_seed_002(seeds: Path) -> None:
+    plain = plain_seed(seeds, "002")
     rejoined = {code for code, _, _, _ in REJOINED}
     for item in items_of(SB803):
         if item["code"] in rejoined:
@@ -201,8 +204,8 @@ def test_every_shipped_ca_sb803_statement_is_verbatim_in_seed_002() -> None:
         assert note["text"] in plain
 
 
-def test_every_shipped_principle_is_verbatim_in_seed_002() -> None:
-    plain = plain_seed("002")
+def test_every_shipped_principle_is_verbatim_in_seed_002(seeds: Path) -> None:
+    plain = plain_seed(seeds, "002")
     for item in items_of(PRINCIPLES):
         assert item["text"] == squash(item["text"]), item["code"]
         assert item["text"] in plain, item["code"]
@@ -213,12 +216,12 @@ def test_every_shipped_principle_is_verbatim_in_seed_002() -> None:
 
 @pytest.mark.parametrize(("code", "first", "second", "sep"), REJOINED)
 def test_a_bullet_split_by_a_page_break_ships_rejoined_with_each_half_in_the_seed(
-    code: str, first: str, second: str, sep: str
+    seeds: Path, code: str, first: str, second: str, sep: str
 ) -> None:
-    plain = plain_seed("002")
+    plain = plain_seed(seeds, "002")
     assert first in plain
     assert second in plain
-    raw_tables = tables()
+    raw_tables = tables(seeds)
     # genuinely split: the first half ends its <li> (and the list) at the foot of a page, the
     # second opens a <p> on the next; 4.T7 and 5.S13 also have an unsplit twin in another list
     assert re.search(re.escape(first.split()[-1]) + r"\s*</li>\s*</ul>", raw_tables)
@@ -228,24 +231,24 @@ def test_a_bullet_split_by_a_page_break_ships_rejoined_with_each_half_in_the_see
     assert any("rejoined" in note for note in item.get("notes", []))
 
 
-def test_every_source_bullet_of_seed_002_is_shipped() -> None:
+def test_every_source_bullet_of_seed_002_is_shipped(seeds: Path) -> None:
     shipped_texts = set(texts(SB803)) | set(texts(PRINCIPLES))
     first_halves = {first for _, first, _, _ in REJOINED}
-    for bullet in li_bullets() + dash_bullets():
+    for bullet in li_bullets(seeds) + dash_bullets(seeds):
         if bullet == "":
             continue  # the empty field-example bullet "- " of competency 4: not a statement
         if bullet in first_halves:
             continue  # the first half of a bullet split by a page break: ships rejoined
         assert bullet in shipped_texts, bullet
-    for number, text in ol_lines():
+    for number, text in ol_lines(seeds):
         assert text in texts(PRINCIPLES), (number, text)
-    for number, text in numbered_lines(tables()):
+    for number, text in numbered_lines(tables(seeds)):
         assert text in texts(SB803, ("competency",)), (number, text)
 
 
-def test_every_plain_paragraph_of_the_tables_is_accounted_for() -> None:
+def test_every_plain_paragraph_of_the_tables_is_accounted_for(seeds: Path) -> None:
     second_halves = {second for _, _, second, _ in REJOINED}
-    paragraphs = plain_paragraphs()
+    paragraphs = plain_paragraphs(seeds)
     for paragraph in paragraphs:
         if paragraph in second_halves:
             continue  # the second half of a bullet split by a page break: ships rejoined
@@ -259,12 +262,12 @@ def test_every_plain_paragraph_of_the_tables_is_accounted_for() -> None:
         assert by_code(SB803)[code]["text"] == text
 
 
-def test_source_bullets_and_shipped_children_match_one_for_one() -> None:
-    bullets = li_bullets()
-    dashes = [b for b in dash_bullets() if b]
+def test_source_bullets_and_shipped_children_match_one_for_one(seeds: Path) -> None:
+    bullets = li_bullets(seeds)
+    dashes = [b for b in dash_bullets(seeds) if b]
     assert len(bullets) == SOURCE_LI_BULLETS
     assert len(dashes) == SOURCE_DASH_BULLETS
-    assert len(dash_bullets()) - len(dashes) == 1  # the one empty bullet
+    assert len(dash_bullets(seeds)) - len(dashes) == 1  # the one empty bullet
     rejoin = {first: joined(first, second, sep) for _, first, second, sep in REJOINED}
     source = Counter(rejoin.get(b, b) for b in bullets + dashes)
     source.update(PARAGRAPH_ITEMS.values())
@@ -295,8 +298,8 @@ def test_children_per_competency_are_pinned() -> None:
     assert found == CHILDREN
 
 
-def test_the_17_competencies_are_the_statutes_numbered_list_in_order() -> None:
-    raw = raw_seed("002")
+def test_the_17_competencies_are_the_statutes_numbered_list_in_order(seeds: Path) -> None:
+    raw = raw_seed(seeds, "002")
     start = raw.index("## **Core Competencies**")
     end = raw.index("While there is variation in the terminology")
     listed = numbered_lines(raw[start:end])
@@ -310,8 +313,8 @@ def test_the_17_competencies_are_the_statutes_numbered_list_in_order() -> None:
         assert item["section"] == f"Core Competencies, item {item['code']}"
 
 
-def test_the_8_qualifications_are_the_numbered_list_in_order() -> None:
-    raw = raw_seed("002")
+def test_the_8_qualifications_are_the_numbered_list_in_order(seeds: Path) -> None:
+    raw = raw_seed(seeds, "002")
     start = raw.index("must meet the following qualifications:")
     end = raw.index("## **Core Competencies**")
     listed = numbered_lines(raw[start:end])
@@ -321,8 +324,8 @@ def test_the_8_qualifications_are_the_numbered_list_in_order() -> None:
     assert all("parent" not in i for i in qualifications)
 
 
-def test_the_10_principles_are_the_numbered_list_in_order() -> None:
-    listed = ol_lines()
+def test_the_10_principles_are_the_numbered_list_in_order(seeds: Path) -> None:
+    listed = ol_lines(seeds)
     assert [n for n, _ in listed] == list(range(1, 11))
     principles = items_of(PRINCIPLES)
     assert [(int(i["code"]), i["text"]) for i in principles] == listed
@@ -330,7 +333,7 @@ def test_the_10_principles_are_the_numbered_list_in_order() -> None:
     assert all("parent" not in i for i in principles)
 
 
-def test_the_know_the_ten_principles_bullet_stays_with_competency_1() -> None:
+def test_the_know_the_ten_principles_bullet_stays_with_competency_1(seeds: Path) -> None:
     bullet = (
         "Know the ten guiding principles of recovery as defined by the federal Substance Abuse "
         "and Mental Health Services Administration (SAMHSA)."
@@ -338,7 +341,7 @@ def test_the_know_the_ten_principles_bullet_stays_with_competency_1() -> None:
     (item,) = [i for i in items_of(SB803) if i["text"] == bullet]
     assert item["parent"] == "1"
     # the last <li> of the left column in competency 1's continued row
-    row = next(line for line in tables().splitlines() if bullet in line)
+    row = next(line for line in tables(seeds).splitlines() if bullet in line)
     left, right = row.split("\t")
     assert bullet in left
     assert "<ol" in right
@@ -383,7 +386,7 @@ def test_no_list_holds_an_exact_repeat() -> None:
     assert len(texts(PRINCIPLES)) == len(set(texts(PRINCIPLES)))
 
 
-def test_every_dropped_repeat_is_recorded() -> None:
+def test_every_dropped_repeat_is_recorded(seeds: Path) -> None:
     items = by_code(SB803)
     editorial = " ".join(shipped(SB803)["editorial_notes"])
     for code, kind, text, repeats in DROPPED_REPEATS:
@@ -392,7 +395,7 @@ def test_every_dropped_repeat_is_recorded() -> None:
         note = f"repeated {repeats} time(s) in the source list; repeat dropped"
         assert note in item["notes"]
         assert f'"{text}"' in editorial
-        assert tables().count(f"<li>\u25aa {text}</li>") == repeats + 1
+        assert tables(seeds).count(f"<li>\u25aa {text}</li>") == repeats + 1
     flagged = {
         i["code"]
         for i in items_of(SB803)
@@ -401,7 +404,7 @@ def test_every_dropped_repeat_is_recorded() -> None:
     assert flagged == {code for code, _, _, _ in DROPPED_REPEATS}
 
 
-def test_the_empty_bullet_is_no_item_and_is_recorded() -> None:
-    assert "" in dash_bullets()
+def test_the_empty_bullet_is_no_item_and_is_recorded(seeds: Path) -> None:
+    assert "" in dash_bullets(seeds)
     assert all(i["text"].strip() for i in items_of(SB803))
     assert any("empty bullet" in note for note in shipped(SB803)["editorial_notes"])

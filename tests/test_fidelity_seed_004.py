@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from tests.seedtext import items_of, plain_seed, raw_seed, shipped, squash
@@ -99,10 +100,10 @@ def undouble(text: str) -> str:
     return text
 
 
-def read_seed() -> list[Category]:
+def read_seed(seeds: Path) -> list[Category]:
     """Seed 004's categories, items and sub-items, read from the raw text."""
     categories: list[Category] = []
-    for line in raw_seed("004").splitlines():
+    for line in raw_seed(seeds, "004").splitlines():
         if line.startswith("IC&RC. (2017)"):
             break
         if match := CATEGORY_RE.match(line):
@@ -130,10 +131,10 @@ def read_seed() -> list[Category]:
     return categories
 
 
-def all_lines() -> list[Line]:
+def all_lines(seeds: Path) -> list[Line]:
     """Every numbered line and sub-item line of seed 004, in seed order."""
     lines: list[Line] = []
-    for cat in read_seed():
+    for cat in read_seed(seeds):
         for item in cat.items:
             lines.append(item)
             lines.extend(s for s in cat.subs if s.parent == item.code)
@@ -159,17 +160,17 @@ def by_code(framework_id: str) -> dict[str, dict[str, Any]]:
     return {item["code"]: item for item in items_of(framework_id)}
 
 
-def samhsa_2015_competencies() -> list[str]:
+def samhsa_2015_competencies(seeds: Path) -> list[str]:
     """SAMHSA 2015's 62 competency lines (seed 001), as printed there."""
-    found = re.findall(r"^\d+\. (.+)$", raw_seed("001"), flags=re.MULTILINE)
+    found = re.findall(r"^\d+\. (.+)$", raw_seed(seeds, "001"), flags=re.MULTILINE)
     return [squash(text) for text in found]
 
 
 # --------------------------------------------------------------------------- verbatim texts
 
 
-def test_every_shipped_text_appears_verbatim_in_seed_004() -> None:
-    seed = plain_seed("004")
+def test_every_shipped_text_appears_verbatim_in_seed_004(seeds: Path) -> None:
+    seed = plain_seed(seeds, "004")
     for framework_id in FRAMEWORKS:
         for item in items_of(framework_id):
             if framework_id == ICRC and item["kind"] == "domain":
@@ -179,20 +180,20 @@ def test_every_shipped_text_appears_verbatim_in_seed_004() -> None:
                 assert item["description"] in seed, (framework_id, item["code"])
 
 
-def test_icrc_domain_names_are_those_of_icrc_and_of_the_seed_tags() -> None:
+def test_icrc_domain_names_are_those_of_icrc_and_of_the_seed_tags(seeds: Path) -> None:
     domains = {i["code"]: i["text"] for i in items_of(ICRC, "domain")}
     assert domains == ICRC_DOMAIN_NAMES
     for item in items_of(ICRC, "domain"):
         assert item["source"]["url"] == "https://internationalcredentialing.org/icrc-credentials/pr"
         assert item["source"]["section"] == "Domains"
-    for line in all_lines():
+    for line in all_lines(seeds):
         if line.tag and (match := ICRC_TAG_RE.match(line.tag)):
             assert ICRC_DOMAIN_NAMES[match.group(1)] == match.group(2), line.tag
 
 
-def test_shipped_texts_keep_the_seeds_curly_quotes_and_odd_hyphens() -> None:
+def test_shipped_texts_keep_the_seeds_curly_quotes_and_odd_hyphens(seeds: Path) -> None:
     texts = " ".join(i["text"] + i.get("description", "") for i in items_of(BJA))
-    seed = plain_seed("004")
+    seed = plain_seed(seeds, "004")
     for char in ("\u2019", "\u201c", "\u2010"):
         assert texts.count(char) > 0
         assert char in seed
@@ -202,9 +203,9 @@ def test_shipped_texts_keep_the_seeds_curly_quotes_and_odd_hyphens() -> None:
 # --------------------------------------------------------------------------- bja-prss-2020
 
 
-def test_bja_categories_have_the_printed_names_and_one_description_each() -> None:
+def test_bja_categories_have_the_printed_names_and_one_description_each(seeds: Path) -> None:
     shipped_cats = by_code(BJA)
-    categories = read_seed()
+    categories = read_seed(seeds)
     assert [c.number for c in categories] == [str(n) for n in range(1, 13)]
     for cat in categories:
         item = shipped_cats[cat.number]
@@ -220,9 +221,9 @@ def test_bja_categories_have_the_printed_names_and_one_description_each() -> Non
             assert any("twice" in note for note in item["notes"])
 
 
-def test_every_numbered_and_sub_item_line_is_shipped_with_its_code_and_parent() -> None:
+def test_every_numbered_and_sub_item_line_is_shipped_with_its_code_and_parent(seeds: Path) -> None:
     shipped_items = by_code(BJA)
-    for line in all_lines():
+    for line in all_lines(seeds):
         item = shipped_items[line.code]
         kind = "sub-competency" if line.code.count(".") == 2 else "competency"
         assert item["kind"] == kind, line.code
@@ -231,9 +232,9 @@ def test_every_numbered_and_sub_item_line_is_shipped_with_its_code_and_parent() 
         assert item["section"] == line.section, line.code
 
 
-def test_bja_items_are_in_seed_order_with_parents_first() -> None:
+def test_bja_items_are_in_seed_order_with_parents_first(seeds: Path) -> None:
     expected: list[str] = []
-    for cat in read_seed():
+    for cat in read_seed(seeds):
         expected.append(cat.number)
         for item in cat.items:
             expected.append(item.code)
@@ -241,9 +242,9 @@ def test_bja_items_are_in_seed_order_with_parents_first() -> None:
     assert [i["code"] for i in items_of(BJA)] == expected
 
 
-def test_sub_items_printed_all_as_one_are_renumbered_in_order_and_noted() -> None:
+def test_sub_items_printed_all_as_one_are_renumbered_in_order_and_noted(seeds: Path) -> None:
     renumbered = {}
-    for cat in read_seed():
+    for cat in read_seed(seeds):
         for item in cat.items:
             printed = [s.printed_number for s in cat.subs if s.parent == item.code]
             if len(printed) > 1 and set(printed) == {"1"}:
@@ -258,8 +259,8 @@ def test_sub_items_printed_all_as_one_are_renumbered_in_order_and_noted() -> Non
             assert any("..1." in note for note in notes)
 
 
-def test_the_repeated_last_sub_item_of_11_14_is_shipped_once() -> None:
-    doubled = [line for line in all_lines() if split_tag(line.raw)[0] != line.text]
+def test_the_repeated_last_sub_item_of_11_14_is_shipped_once(seeds: Path) -> None:
+    doubled = [line for line in all_lines(seeds) if split_tag(line.raw)[0] != line.text]
     assert [line.code for line in doubled] == ["11.14.4"]
     text = by_code(BJA)["11.14.4"]["text"]
     assert text.endswith("perceived low motivation for change")
@@ -267,9 +268,9 @@ def test_the_repeated_last_sub_item_of_11_14_is_shipped_once() -> None:
     assert any("twice" in note for note in by_code(BJA)["11.14.4"]["notes"])
 
 
-def test_each_printed_tag_becomes_the_structured_origin() -> None:
+def test_each_printed_tag_becomes_the_structured_origin(seeds: Path) -> None:
     shipped_items = by_code(BJA)
-    lines = all_lines()
+    lines = all_lines(seeds)
     items = {line.code: line for line in lines}
     for line in lines:
         origins = shipped_items[line.code]["origins"]
@@ -288,15 +289,17 @@ def test_each_printed_tag_becomes_the_structured_origin() -> None:
             assert origins == [SAMHSA_ORIGIN], line.code
 
 
-def test_the_rc_domain_typo_is_credited_to_icrc_domain_1_with_the_tag_as_printed() -> None:
+def test_the_rc_domain_typo_is_credited_to_icrc_domain_1_with_the_tag_as_printed(
+    seeds: Path,
+) -> None:
     item = by_code(BJA)["6.8"]
     assert item["origins"] == [{"framework": ICRC, "code": "1", "tag": "RC Domain 1: Advocacy"}]
     assert item["notes"]
-    assert "(RC Domain 1: Advocacy)" in raw_seed("004")
+    assert "(RC Domain 1: Advocacy)" in raw_seed(seeds, "004")
 
 
-def test_samhsa_origin_items_are_samhsa_2015_competencies() -> None:
-    samhsa = [text.replace("'", "\u2019") for text in samhsa_2015_competencies()]
+def test_samhsa_origin_items_are_samhsa_2015_competencies(seeds: Path) -> None:
+    samhsa = [text.replace("'", "\u2019") for text in samhsa_2015_competencies(seeds)]
     assert len(samhsa) == 62
     matched: list[str] = []
     for item in items_of(BJA, "competency"):
@@ -341,8 +344,8 @@ def test_bja_counts_are_pinned() -> None:
     assert sum(1 for o in origins if o == []) == 1
 
 
-def test_the_seed_reading_agrees_with_the_pinned_counts() -> None:
-    categories = read_seed()
+def test_the_seed_reading_agrees_with_the_pinned_counts(seeds: Path) -> None:
+    categories = read_seed(seeds)
     assert sum(len(c.items) for c in categories) == 102
     assert sum(len(c.subs) for c in categories) == 30
 
@@ -350,9 +353,9 @@ def test_the_seed_reading_agrees_with_the_pinned_counts() -> None:
 # --------------------------------------------------------------------------- icrc-pr
 
 
-def test_every_icrc_tagged_line_is_a_statement_under_its_domain_in_seed_order() -> None:
+def test_every_icrc_tagged_line_is_a_statement_under_its_domain_in_seed_order(seeds: Path) -> None:
     expected: dict[str, list[tuple[str, str]]] = {d: [] for d in ICRC_DOMAIN_NAMES}
-    for line in all_lines():
+    for line in all_lines(seeds):
         if line.tag is None:
             continue
         origin = origin_of_tag(line.tag)
@@ -385,10 +388,10 @@ def test_icrc_special_statements_are_the_typo_item_and_the_tagged_sub_item() -> 
 # --------------------------------------------------------------------------- rfc-forensic-2017
 
 
-def test_every_rfc_tagged_line_is_a_best_practice_with_its_sub_items() -> None:
+def test_every_rfc_tagged_line_is_a_best_practice_with_its_sub_items(seeds: Path) -> None:
     practices = by_code(RFC)
     expected_subs: dict[str, list[tuple[str, str]]] = {}
-    lines = all_lines()
+    lines = all_lines(seeds)
     for line in lines:
         if line.tag is None or line.code.count(".") != 1:
             continue
@@ -410,9 +413,9 @@ def test_every_rfc_tagged_line_is_a_best_practice_with_its_sub_items() -> None:
         assert [i["code"] for i in got] == [f"{code}.{n}" for n in range(1, len(got) + 1)]
 
 
-def test_the_unnumbered_best_practice_is_best_practice_6_and_noted() -> None:
+def test_the_unnumbered_best_practice_is_best_practice_6_and_noted(seeds: Path) -> None:
     unnumbered = [
-        line for line in all_lines()
+        line for line in all_lines(seeds)
         if line.tag == "Regional Facilitation Center, Best Practice"
     ]  # fmt: skip
     assert [line.code for line in unnumbered] == ["1.9"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -101,12 +102,12 @@ class Question:
 # --- our own reading of the raw seeds ---------------------------------------------------------
 
 
-def read_samhsa_seed() -> list[Entry]:
+def read_samhsa_seed(seeds: Path) -> list[Entry]:
     """Seed 001, line by line: ``## Category N: name``, its paragraph, then ``k. statement``."""
     heading = re.compile(r"^#+\s*Category\s+([IVX]+)\s*:\s*(\S.*?)\s*$")
     numbered = re.compile(r"^\s*(\d+)\.\s+(\S.*?)\s*$")
     blocks: list[tuple[str, str, list[str], list[str]]] = []
-    for line in raw_seed("001").splitlines():
+    for line in raw_seed(seeds, "001").splitlines():
         found = heading.match(line)
         if found:
             blocks.append((found.group(1), squash(found.group(2)), [], []))
@@ -131,11 +132,11 @@ def read_samhsa_seed() -> list[Entry]:
     return entries
 
 
-def read_faq_seed() -> list[Question]:
+def read_faq_seed(seeds: Path) -> list[Question]:
     """Seed 003: bold question lines (some also ``###`` headings), each followed by its answer."""
     question = re.compile(r"^(?:#+\s*)?\*\*\s*(\d+)\.\s*(.+?)\s*\*\*\s*$")
     found: list[tuple[int, str, list[str]]] = []
-    for line in raw_seed("003").splitlines():
+    for line in raw_seed(seeds, "003").splitlines():
         match = question.match(line)
         if match:
             found.append((int(match.group(1)), squash(match.group(2)), []))
@@ -144,11 +145,11 @@ def read_faq_seed() -> list[Question]:
     return [Question(n, title, squash(" ".join(body))) for n, title, body in found]
 
 
-def read_narrative_seed() -> tuple[int, list[Entry]]:
+def read_narrative_seed(seeds: Path) -> tuple[int, list[Entry]]:
     """Seed 000: the repeated-heading count and the numbered entries, whatever their markup."""
     headings = 0
     entries: list[Entry] = []
-    for line in raw_seed("000").splitlines():
+    for line in raw_seed(seeds, "000").splitlines():
         stripped = line.strip()
         if not stripped:
             continue
@@ -205,25 +206,25 @@ def test_each_samhsa_category_has_its_printed_number_of_competencies() -> None:
     assert sum(PER_CATEGORY.values()) == 62
 
 
-def test_our_reading_of_seed_001_finds_the_same_counts() -> None:
-    entries = read_samhsa_seed()
+def test_our_reading_of_seed_001_finds_the_same_counts(seeds: Path) -> None:
+    entries = read_samhsa_seed(seeds)
     assert [e.code for e in entries if e.kind == "category"] == ROMANS
     assert sum(1 for e in entries if e.kind == "competency") == 62
     for code, count in PER_CATEGORY.items():
         assert sum(1 for e in entries if e.parent == code) == count
 
 
-def test_samhsa_ships_fifteen_faq_notes() -> None:
+def test_samhsa_ships_fifteen_faq_notes(seeds: Path) -> None:
     notes = shipped(SAMHSA)["notes"]
     assert len(notes) == 15
     assert [n["code"] for n in notes] == [f"FAQ{n}" for n in range(1, 16)]
-    assert len(read_faq_seed()) == 15
+    assert len(read_faq_seed(seeds)) == 15
 
 
-def test_peer_support_17_ships_seventeen_narrative_competencies() -> None:
+def test_peer_support_17_ships_seventeen_narrative_competencies(seeds: Path) -> None:
     assert len(items_of(PS17)) == 17
     assert len(items_of(PS17, "competency")) == 17
-    headings, entries = read_narrative_seed()
+    headings, entries = read_narrative_seed(seeds)
     assert headings == 3
     assert len(entries) == 17
     assert shipped(PS17)["notes"] == []
@@ -232,8 +233,8 @@ def test_peer_support_17_ships_seventeen_narrative_competencies() -> None:
 # --- the shipped statements are the seeds' statements, in order -----------------------------
 
 
-def test_samhsa_items_are_the_seed_categories_and_competencies_in_source_order() -> None:
-    assert [as_entry(i) for i in items_of(SAMHSA)] == read_samhsa_seed()
+def test_samhsa_items_are_the_seed_categories_and_competencies_in_source_order(seeds: Path) -> None:
+    assert [as_entry(i) for i in items_of(SAMHSA)] == read_samhsa_seed(seeds)
 
 
 def test_every_samhsa_category_carries_its_paragraph_as_description() -> None:
@@ -250,9 +251,9 @@ def test_samhsa_competency_codes_run_one_to_n_under_their_category() -> None:
     assert expected[-1] == "XII.4"
 
 
-def test_faq_notes_are_the_seed_questions_and_whole_answers_in_order() -> None:
+def test_faq_notes_are_the_seed_questions_and_whole_answers_in_order(seeds: Path) -> None:
     notes = shipped(SAMHSA)["notes"]
-    questions = read_faq_seed()
+    questions = read_faq_seed(seeds)
     assert [q.number for q in questions] == list(range(1, 16))
     assert [(n["code"], n["title"], n["text"]) for n in notes] == [
         (f"FAQ{q.number}", q.title, q.text) for q in questions
@@ -279,8 +280,8 @@ def test_each_faq_note_cites_the_faq_document_and_its_question() -> None:
         }
 
 
-def test_peer_support_17_items_are_the_seed_entries_in_source_order() -> None:
-    _, entries = read_narrative_seed()
+def test_peer_support_17_items_are_the_seed_entries_in_source_order(seeds: Path) -> None:
+    _, entries = read_narrative_seed(seeds)
     assert [as_entry(i) for i in items_of(PS17)] == entries
     assert [i["code"] for i in items_of(PS17)] == [str(n) for n in range(1, 18)]
 
@@ -296,10 +297,10 @@ def test_peer_support_17_headings_lose_only_number_colon_and_markup() -> None:
         assert not text.endswith((":", ".")), text
 
 
-def test_no_narrative_paragraph_is_lost_or_repeated() -> None:
+def test_no_narrative_paragraph_is_lost_or_repeated(seeds: Path) -> None:
     descriptions = [i["description"] for i in items_of(PS17)]
     assert len(set(descriptions)) == 17
-    plain = plain_seed("000")
+    plain = plain_seed(seeds, "000")
     for description in descriptions:
         assert plain.count(description) == 1, description[:60]
     paragraph_words = sum(len(d.split()) for d in descriptions)
@@ -313,8 +314,8 @@ def test_no_narrative_paragraph_is_lost_or_repeated() -> None:
 # --- verbatim: every shipped string stands in its own seed ----------------------------------
 
 
-def test_every_samhsa_text_and_description_stands_verbatim_in_seed_001() -> None:
-    plain = plain_seed("001")
+def test_every_samhsa_text_and_description_stands_verbatim_in_seed_001(seeds: Path) -> None:
+    plain = plain_seed(seeds, "001")
     for item in items_of(SAMHSA):
         assert item["text"] in plain, item["code"]
         assert item["text"] == squash(item["text"]), item["code"]
@@ -323,8 +324,8 @@ def test_every_samhsa_text_and_description_stands_verbatim_in_seed_001() -> None
             assert item["description"] == squash(item["description"]), item["code"]
 
 
-def test_every_faq_title_and_answer_stands_verbatim_in_seed_003() -> None:
-    plain = plain_seed("003")
+def test_every_faq_title_and_answer_stands_verbatim_in_seed_003(seeds: Path) -> None:
+    plain = plain_seed(seeds, "003")
     for note in shipped(SAMHSA)["notes"]:
         assert note["title"] in plain, note["code"]
         assert note["text"] in plain, note["code"]
@@ -333,8 +334,10 @@ def test_every_faq_title_and_answer_stands_verbatim_in_seed_003() -> None:
         assert not re.match(r"\d", note["title"]), note["code"]
 
 
-def test_every_peer_support_17_text_and_description_stands_verbatim_in_seed_000() -> None:
-    plain = plain_seed("000")
+def test_every_peer_support_17_text_and_description_stands_verbatim_in_seed_000(
+    seeds: Path,
+) -> None:
+    plain = plain_seed(seeds, "000")
     for item in items_of(PS17):
         assert item["text"] in plain, item["code"]
         assert item["description"] in plain, item["code"]

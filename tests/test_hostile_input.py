@@ -22,6 +22,7 @@ from peer_competencies._structure import MAX_DEPTH, parse_json, parse_toml, pars
 from peer_competencies.crosswalk._sssom import read_sssom_file
 from tests.crosswalk_fixtures import HEADER, sssom_text
 from tests.hostile import BOMB, DEEP, DIGITS, Reader, crafted, readers, special_files
+from tests.support import WriteFile
 
 READERS = readers()
 IDS = [r.name for r in READERS]
@@ -135,28 +136,22 @@ def test_a_damaged_document_ends_in_a_result_or_a_package_error(
 # --- each crash and hang of issue 8, by name ---------------------------------------------------
 
 
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def test_an_impossible_unquoted_date_is_a_located_error_in_every_yaml_reader(
-    tmp_path: Path,
+    write_file: WriteFile,
 ) -> None:
-    syllabus = write(
-        tmp_path, "s.yaml", "program: {title: T}\nmodules:\n  - {id: M, title: T, x: 2024-02-30}\n"
+    syllabus = write_file(
+        "s.yaml", "program: {title: T}\nmodules:\n  - {id: M, title: T, x: 2024-02-30}\n"
     )
     with pytest.raises(pc.InputError) as info:
         cov.read_syllabus(syllabus)
     assert info.value.where == "line 3, column 26"
     assert "day is out of range" in info.value.problem
-    applicant = write(tmp_path, "a.yaml", "id: A\ndate_of_birth: 1990-13-01\n")
+    applicant = write_file("a.yaml", "id: A\ndate_of_birth: 1990-13-01\n")
     with pytest.raises(pc.InputError) as info:
         el.read_applicant(applicant)
     assert info.value.where == "line 2, column 16"
     assert "1990" not in str(info.value)  # an applicant's values stay out of messages
-    sssom = write(tmp_path, "m.sssom.tsv", sssom_text(HEADER + "# mapping_date: 2024-02-30\n"))
+    sssom = write_file("m.sssom.tsv", sssom_text(HEADER + "# mapping_date: 2024-02-30\n"))
     with pytest.raises(pc.InputError) as info:
         read_sssom_file(sssom)
     assert info.value.where == "line 9, column 17"
@@ -220,14 +215,14 @@ def test_nesting_up_to_the_limit_is_read() -> None:
     assert read["s"] == "." * 500  # dots in a string are no nesting
 
 
-def test_a_yaml_alias_bomb_is_refused_in_every_yaml_reader(tmp_path: Path) -> None:
+def test_a_yaml_alias_bomb_is_refused_in_every_yaml_reader(write_file: WriteFile) -> None:
     with pytest.raises(pc.InputError, match="aliases expand the document"):
         parse_yaml(BOMB, "f")
     header = "".join(f"# {line}\n" for line in BOMB.splitlines())
-    sssom = write(tmp_path, "m.sssom.tsv", sssom_text(HEADER + header))
+    sssom = write_file("m.sssom.tsv", sssom_text(HEADER + header))
     with pytest.raises(pc.InputError, match="aliases expand the document"):
         read_sssom_file(sssom)
-    syllabus = write(tmp_path, "s.yaml", BOMB + "\nprogram: {title: T}\nmodules: []\n")
+    syllabus = write_file("s.yaml", BOMB + "\nprogram: {title: T}\nmodules: []\n")
     with pytest.raises(pc.InputError, match="aliases expand the document"):
         cov.read_syllabus(syllabus)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 
@@ -15,13 +14,7 @@ from peer_competencies import coverage as cov
 from peer_competencies import eligibility as el
 from peer_competencies.crosswalk._sssom import read_sssom_file
 from tests.crosswalk_fixtures import replace_cell, sssom_text
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
+from tests.support import WriteFile
 
 BAD_MODULES = {
     "program": {"title": "T"},
@@ -34,8 +27,8 @@ BAD_MODULES = {
 }
 
 
-def test_a_syllabus_error_lists_every_problem_each_with_its_place(tmp_path: Path) -> None:
-    path = write(tmp_path, "s.json", json.dumps(BAD_MODULES))
+def test_a_syllabus_error_lists_every_problem_each_with_its_place(write_file: WriteFile) -> None:
+    path = write_file("s.json", json.dumps(BAD_MODULES))
     with pytest.raises(pc.InputError) as info:
         cov.read_syllabus(path)
     places = [p.where for p in info.value.problems]
@@ -49,8 +42,8 @@ def test_a_syllabus_error_lists_every_problem_each_with_its_place(tmp_path: Path
     assert info.value.problem.endswith("(and 3 more problems)")
 
 
-def test_a_csv_syllabus_error_lists_the_problems_of_every_row(tmp_path: Path) -> None:
-    path = write(tmp_path, "s.csv", "id,title,hours\nM1,A,-1\nM2,B,2\nM3,,2\nM4,D,x,extra\n")
+def test_a_csv_syllabus_error_lists_the_problems_of_every_row(write_file: WriteFile) -> None:
+    path = write_file("s.csv", "id,title,hours\nM1,A,-1\nM2,B,2\nM3,,2\nM4,D,x,extra\n")
     with pytest.raises(pc.InputError) as info:
         cov.read_syllabus(path)
     assert [p.where for p in info.value.problems] == [
@@ -60,9 +53,9 @@ def test_a_csv_syllabus_error_lists_the_problems_of_every_row(tmp_path: Path) ->
     ]
 
 
-def test_repeated_module_ids_are_all_reported(tmp_path: Path) -> None:
+def test_repeated_module_ids_are_all_reported(write_file: WriteFile) -> None:
     modules = [{"id": m, "title": m} for m in ("A", "B", "A", "B", "A")]
-    path = write(tmp_path, "s.json", json.dumps({"program": {"title": "T"}, "modules": modules}))
+    path = write_file("s.json", json.dumps({"program": {"title": "T"}, "modules": modules}))
     with pytest.raises(pc.InputError) as info:
         cov.read_syllabus(path)
     assert [p.where for p in info.value.problems] == [
@@ -72,13 +65,13 @@ def test_repeated_module_ids_are_all_reported(tmp_path: Path) -> None:
     ]
 
 
-def test_an_sssom_error_lists_the_problems_of_every_row(tmp_path: Path) -> None:
+def test_an_sssom_error_lists_the_problems_of_every_row(write_file: WriteFile) -> None:
     rows = replace_cell(0, "confidence", "2")
     rows = tuple(
         tuple("skos:oddMatch" if i == 1 and n == 1 else c for i, c in enumerate(r))
         for n, r in enumerate(rows)
     )
-    path = write(tmp_path, "m.sssom.tsv", sssom_text(rows=rows))
+    path = write_file("m.sssom.tsv", sssom_text(rows=rows))
     with pytest.raises(pc.InputError) as info:
         read_sssom_file(path)
     assert [p.where for p in info.value.problems] == [
@@ -103,9 +96,9 @@ def test_a_roster_row_reports_every_problem_of_the_row() -> None:
 
 
 def test_the_command_line_prints_every_problem(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    write_file: WriteFile, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write(tmp_path, "s.json", json.dumps(BAD_MODULES))
+    path = write_file("s.json", json.dumps(BAD_MODULES))
     code = _cli.main(["coverage", str(path), "-f", "ca-sb803"])
     err = capsys.readouterr().err.splitlines()
     assert code == 3
@@ -121,17 +114,15 @@ def test_a_single_problem_is_its_own_list() -> None:
 # --- codes written as numbers ---------------------------------------------------------------
 
 
-def test_codes_written_as_numbers_are_the_codes_as_text(tmp_path: Path) -> None:
-    yaml_path = write(
-        tmp_path,
+def test_codes_written_as_numbers_are_the_codes_as_text(write_file: WriteFile) -> None:
+    yaml_path = write_file(
         "s.yaml",
         "program: {title: T, framework: ca-sb803}\n"
         "modules:\n"
         "  - {id: M1, title: A, hours: 4, competencies: [1, 3, ca-sb803:13],"
         " hours_by_competency: {1: 2}}\n",
     )
-    toml_path = write(
-        tmp_path,
+    toml_path = write_file(
         "s.toml",
         'program = {title = "T", framework = "ca-sb803"}\n'
         '[[modules]]\nid = "M1"\ntitle = "A"\nhours = 4\ncompetencies = [1, 3, "ca-sb803:13"]\n'
@@ -148,9 +139,10 @@ def test_codes_written_as_numbers_are_the_codes_as_text(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("code", ["1.10", "true", "null"])
-def test_a_code_written_as_a_decimal_or_a_truth_value_is_refused(tmp_path: Path, code: str) -> None:
-    path = write(
-        tmp_path,
+def test_a_code_written_as_a_decimal_or_a_truth_value_is_refused(
+    write_file: WriteFile, code: str
+) -> None:
+    path = write_file(
         "s.yaml",
         f"program: {{title: T}}\nmodules:\n  - {{id: M, title: A, competencies: [{code}]}}\n",
     )

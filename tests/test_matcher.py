@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import socket
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,8 +15,7 @@ import peer_competencies as pc
 from peer_competencies import coverage as cov
 from peer_competencies._text import stem
 from peer_competencies.coverage import _semantic
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import REPO
 
 MUST_CONFLATE = [
     ("partnering", "partners", "partner", "partnership"),
@@ -102,7 +100,7 @@ def test_the_concept_layer_links_course_words_to_framework_words() -> None:
 def test_every_concept_entry_is_justified_by_framework_items_that_exist() -> None:
     import json
 
-    path = ROOT / "src" / "peer_competencies" / "data" / "matcher" / "concepts.json"
+    path = REPO / "src" / "peer_competencies" / "data" / "matcher" / "concepts.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     for entry in data["concepts"]:
         assert entry["justified_by"], entry["id"]
@@ -116,7 +114,7 @@ def test_an_unknown_matcher_is_refused_with_the_names_to_use() -> None:
 
 
 def _bench_matcher() -> Any:
-    path = ROOT / "benchmarks" / "bench_matcher.py"
+    path = REPO / "benchmarks" / "bench_matcher.py"
     spec = importlib.util.spec_from_file_location("bench_matcher", path)
     assert spec is not None
     assert spec.loader is not None
@@ -213,7 +211,7 @@ def test_the_command_line_suggests_and_reports_with_the_semantic_matcher(
     found = json.loads(capsys.readouterr().out)
     assert found[0]["id"] == "ca-sb803:6"
     assert 0 < found[0]["score"] <= 1
-    syllabus = str(ROOT / "examples" / "ca-core-80h.toml")
+    syllabus = str(REPO / "examples" / "ca-core-80h.toml")
     main(["coverage", syllabus, "--matcher", "semantic", "--json"])
     report = json.loads(capsys.readouterr().out)
     assert report["framework"] == "ca-sb803"

@@ -23,14 +23,14 @@ import peer_competencies as pc
 from peer_competencies import eligibility as el
 from peer_competencies._cli import main
 from peer_competencies._schemas import SCHEMAS, build, schema
+from tests.support import REPO
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "src" / "peer_competencies" / "data"
+DATA = REPO / "src" / "peer_competencies" / "data"
 Validator = jsonschema.protocols.Validator
 
 
@@ -68,7 +68,7 @@ def _shipped_files() -> Iterator[tuple[str, Path]]:
         yield "credential", path
     for path in sorted((DATA / "requirements").glob("*.json")):
         yield "requirement", path
-    for path in sorted((ROOT / "examples").iterdir()):
+    for path in sorted((REPO / "examples").iterdir()):
         if path.suffix == ".toml" or path.name.startswith("syllabus"):
             yield "syllabus", path
         elif path.name.startswith("applicant"):
@@ -95,7 +95,7 @@ def test_the_shipped_files_cover_every_format_but_the_roster() -> None:
 
 def test_every_row_of_the_example_roster_is_valid_and_a_wrong_column_is_not() -> None:
     validator = _validator("roster")
-    with (ROOT / "examples" / "roster.csv").open(encoding="utf-8", newline="") as f:
+    with (REPO / "examples" / "roster.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert rows
     for row in rows:
@@ -197,7 +197,7 @@ def _read_credential(data: Any) -> object:
 
 def _read_requirement(data: Any) -> object:
     from peer_competencies._structure import strict_converter, structure
-    from peer_competencies.coverage._requirements import Requirement
+    from peer_competencies.coverage._requirements import CurriculumRequirement as Requirement
 
     return structure(strict_converter(), data, Requirement, "<mutated>", "see docs")
 
@@ -207,13 +207,13 @@ def _read_applicant(data: Any) -> object:
 
 
 CASES = [
-    ("framework", ROOT / "examples" / "acme-state.json", _read_framework),
+    ("framework", REPO / "examples" / "acme-state.json", _read_framework),
     ("framework", DATA / "frameworks" / "samhsa-recovery-principles.json", _read_framework),
-    ("syllabus", ROOT / "examples" / "ca-core-80h.toml", _read_syllabus),
+    ("syllabus", REPO / "examples" / "ca-core-80h.toml", _read_syllabus),
     ("credential", DATA / "credentials" / "ca-pss.json", _read_credential),
     ("credential", DATA / "credentials" / "pa-cps.json", _read_credential),
     ("requirement", DATA / "requirements" / "ca-sb803.json", _read_requirement),
-    ("applicant", ROOT / "examples" / "applicant.json", _read_applicant),
+    ("applicant", REPO / "examples" / "applicant.json", _read_applicant),
 ]
 
 

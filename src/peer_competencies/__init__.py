@@ -9,13 +9,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._api import framework, frameworks, get, lookup
+from ._api import framework, frameworks, get, lookup, parse_framework, read_framework
+from ._deprecated import renamed
 from ._errors import InputError, PeerCompetenciesError, UnknownIdError
-from ._load import read_framework_file
 from ._model import Citation, Framework, Item, Kind, Note, Origin
 
 if TYPE_CHECKING:
-    from ._export import case_package, export, to_case, to_csv, to_ctdl, to_json, to_markdown
+    from ._export import (
+        FORMATS,
+        case_package,
+        render,
+        to_case,
+        to_csv,
+        to_ctdl,
+        to_json,
+        to_markdown,
+    )
     from ._model import converter
     from ._schemas import schema
     from ._search import Match, search
@@ -23,9 +32,10 @@ if TYPE_CHECKING:
 # Exports, search and the converter are made on first use, so that ``import peer_competencies``
 # stays fast.
 _LAZY = {
+    "FORMATS": "._export",
     "converter": "._model",
     "case_package": "._export",
-    "export": "._export",
+    "render": "._export",
     "to_case": "._export",
     "to_csv": "._export",
     "to_ctdl": "._export",
@@ -37,6 +47,16 @@ _LAZY = {
 }
 
 
+# Old names, kept until 0.3 with a DeprecationWarning.
+_renamed = renamed(
+    __name__,
+    {
+        "export": ("._export", "render", "peer_competencies.render(framework, format)"),
+        "read_framework_file": ("._api", "read_framework", "peer_competencies.read_framework"),
+    },
+)
+
+
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
@@ -44,12 +64,13 @@ def __getattr__(name: str) -> Any:
         value = getattr(importlib.import_module(_LAZY[name], __name__), name)
         globals()[name] = value
         return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _renamed(name)
 
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "FORMATS",
     "Citation",
     "Framework",
     "InputError",
@@ -63,12 +84,13 @@ __all__ = [
     "__version__",
     "case_package",
     "converter",
-    "export",
     "framework",
     "frameworks",
     "get",
     "lookup",
-    "read_framework_file",
+    "parse_framework",
+    "read_framework",
+    "render",
     "schema",
     "search",
     "to_case",

@@ -206,8 +206,8 @@ def search_arguments(p: argparse.ArgumentParser) -> None:
 def _cmd_export(args: argparse.Namespace) -> int:
     from ._api import framework
     from ._errors import InputError
-    from ._export import export
-    from .crosswalk._export import EXPORT_FORMATS as CROSSWALK_FORMATS
+    from ._export import render
+    from .crosswalk._export import FORMATS as CROSSWALK_FORMATS
 
     if args.framework == "crosswalk":
         if args.format not in CROSSWALK_FORMATS:
@@ -233,7 +233,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     else:  # case, case-1.0 and ctdl carry the shipped crosswalk's mappings of the framework
         from .crosswalk import default
 
-        text = export(framework(args.framework), args.format, crosswalk=default())
+        text = render(framework(args.framework), args.format, crosswalk=default())
     if args.format in ("json", "case", "case-1.0", "ctdl"):  # escape what a terminal acts on
         text = json_safe(text)
     write_output(text, args.output)
@@ -243,7 +243,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def export_arguments(p: argparse.ArgumentParser) -> None:
     """``export F|crosswalk|credential ID --format FORMAT [-o FILE]``."""
     from ._export import FORMATS
-    from .crosswalk._export import EXPORT_FORMATS as CROSSWALK_FORMATS  # imports no networkx
+    from .crosswalk._export import FORMATS as CROSSWALK_FORMATS  # imports no networkx
 
     p.description = (
         f"Export a framework ({', '.join(FORMATS)}), the crosswalk "

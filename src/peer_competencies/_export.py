@@ -25,6 +25,7 @@ __all__ = [
     "NAMESPACE",
     "case_package",
     "export",
+    "render",
     "to_case",
     "to_csv",
     "to_ctdl",
@@ -162,14 +163,14 @@ FORMATS: Mapping[str, Callable[[Framework], str]] = MappingProxyType(
         "markdown": to_markdown,
     }
 )
-"""The framework export formats (``export ID --format …``), read-only: ``case`` is CASE 1.1,
-``case-1.0`` CASE 1.0, ``ctdl`` CTDL-ASN JSON-LD."""
+"""The framework formats of :func:`render` (``export ID --format …``), read-only: ``case`` is
+CASE 1.1, ``case-1.0`` CASE 1.0, ``ctdl`` CTDL-ASN JSON-LD."""
 
 MAPPING_FORMATS = frozenset({"case", "case-1.0", "ctdl"})
-"""The formats that can carry a crosswalk's mappings (``export(..., crosswalk=...)``)."""
+"""The formats that can carry a crosswalk's mappings (``render(..., crosswalk=...)``)."""
 
 
-def export(framework: Framework, format: str, *, crosswalk: Crosswalk | None = None) -> str:
+def render(framework: Framework, format: str, *, crosswalk: Crosswalk | None = None) -> str:
     """The framework in one of :data:`FORMATS` as text; raises :class:`InputError` for another
     format. ``crosswalk`` adds the framework's mappings in it to the formats that carry them
     (:data:`MAPPING_FORMATS`); the command line passes the shipped crosswalk."""
@@ -179,3 +180,6 @@ def export(framework: Framework, format: str, *, crosswalk: Crosswalk | None = N
             framework, crosswalk
         )
     return writer(framework)
+
+
+export = render  # the old name (deprecated in the public face)

@@ -185,7 +185,7 @@ def _framework() -> dict[str, Any]:
 
 
 def _requirement() -> dict[str, Any]:
-    from .coverage._requirements import Requirement
+    from .coverage._requirements import CurriculumRequirement as Requirement
 
     b = _Builder()
     b.overrides[(Requirement, "format")] = {"const": 1}

@@ -8,12 +8,8 @@
 
 from __future__ import annotations
 
-import warnings
-from typing import Any
-
+from .._deprecated import renamed
 from ._coverage import (
-    PARTIAL,
-    STRONG,
     CategoryTally,
     CompetencyCoverage,
     CoverageReport,
@@ -24,10 +20,16 @@ from ._coverage import (
     Translate,
     Via,
     coverage,
-    crosswalk_credit,
 )
-from ._report import REPORT_FORMATS, render, to_data
-from ._requirements import Requirement, RequirementCheck, RequirementVerdict, Rule, requirement
+from ._report import REPORT_FORMATS as FORMATS
+from ._report import render, to_data
+from ._requirements import (
+    CurriculumRequirement,
+    RequirementCheck,
+    RequirementVerdict,
+    Rule,
+    curriculum_requirement,
+)
 from ._suggest import (
     MATCHERS,
     Calibration,
@@ -37,16 +39,13 @@ from ._suggest import (
     calibration,
     suggest,
     suggest_many,
-    targets,
 )
-from ._syllabus import SYLLABUS_SUFFIXES, Module, Program, Syllabus, read_syllabus, syllabus_from
+from ._syllabus import Module, Program, Syllabus, read_syllabus
+from ._syllabus import syllabus_from as _syllabus_from
 
 __all__ = [
+    "FORMATS",
     "MATCHERS",
-    "PARTIAL",
-    "REPORT_FORMATS",
-    "STRONG",
-    "SYLLABUS_SUFFIXES",
     "Calibration",
     "CategoryTally",
     "CompetencyCoverage",
@@ -55,11 +54,11 @@ __all__ = [
     "Credit",
     "CreditLevel",
     "CrosswalkHit",
+    "CurriculumRequirement",
     "Evidence",
     "Matcher",
     "Module",
     "Program",
-    "Requirement",
     "RequirementCheck",
     "RequirementVerdict",
     "Rule",
@@ -69,26 +68,47 @@ __all__ = [
     "Via",
     "calibration",
     "coverage",
-    "crosswalk_credit",
+    "curriculum_requirement",
+    "parse_syllabus",
     "read_syllabus",
     "render",
-    "requirement",
     "suggest",
     "suggest_many",
-    "syllabus_from",
-    "targets",
     "to_data",
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """``Status``, the old name of :class:`CoverageStatus`, still works, with a warning."""
-    if name == "Status":
-        warnings.warn(
-            "peer_competencies.coverage.Status is deprecated: use CoverageStatus (eligibility "
-            "has statuses of its own)",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return CoverageStatus
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+def parse_syllabus(data: object, *, source: str | None = None) -> Syllabus:
+    """A syllabus from data already in memory (a mapping with ``program`` and ``modules``, as
+    decoded from YAML, JSON or TOML); ``source`` names it in errors (default ``<data>``)."""
+    return _syllabus_from(data, source or "<data>")
+
+
+# Old names, kept until 0.3 with a DeprecationWarning.
+__getattr__ = renamed(
+    __name__,
+    {
+        "PARTIAL": ("._coverage", "PARTIAL", "the documented thresholds (docs/coverage.md)"),
+        "REPORT_FORMATS": ("._report", "REPORT_FORMATS", "coverage.FORMATS"),
+        "Requirement": (
+            "._requirements",
+            "CurriculumRequirement",
+            "coverage.CurriculumRequirement",
+        ),
+        "STRONG": ("._coverage", "STRONG", "the documented thresholds (docs/coverage.md)"),
+        "SYLLABUS_SUFFIXES": ("._syllabus", "SYLLABUS_SUFFIXES", "read_syllabus, which names them"),
+        "Status": ("._coverage", "CoverageStatus", "CoverageStatus"),
+        "crosswalk_credit": ("._coverage", "crosswalk_credit", "CrosswalkHit and Credit.level"),
+        "requirement": (
+            "._requirements",
+            "curriculum_requirement",
+            "coverage.curriculum_requirement",
+        ),
+        "syllabus_from": (
+            "._syllabus",
+            "syllabus_from",
+            "coverage.parse_syllabus(data, source=...)",
+        ),
+        "targets": ("._suggest", "targets", "the framework's items (peer_competencies.framework)"),
+    },
+)

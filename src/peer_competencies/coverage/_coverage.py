@@ -60,7 +60,7 @@ from ._requirements import (
     RequirementVerdict,
     check_requirement,
     competency_findings,
-    requirement,
+    curriculum_requirement,
 )
 from ._suggest import Suggestion, suggest_many, targets
 from ._syllabus import Module, Syllabus, beyond, program_framework
@@ -578,7 +578,7 @@ def coverage(
             passing = not credit.full and credit.hours is not None and credit.hours <= 0
             if not credit.hint and not passing:  # a hint or a passing mention assesses nothing
                 measures[credit.target_id].update(assessed)
-    req = requirement(fw.id)
+    req = curriculum_requirement(fw.id)
     rows = []
     for target in target_list:
         found = credits[target.id]

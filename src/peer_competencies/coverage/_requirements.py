@@ -18,12 +18,12 @@ if TYPE_CHECKING:
     from ._coverage import CompetencyCoverage, CoverageReport
 
 __all__ = [
-    "Requirement",
+    "CurriculumRequirement",
     "RequirementCheck",
     "RequirementVerdict",
     "Rule",
     "check_requirement",
-    "requirement",
+    "curriculum_requirement",
 ]
 
 
@@ -36,7 +36,7 @@ class Rule:
 
 
 @attrs.frozen
-class Requirement:
+class CurriculumRequirement:
     """What a curriculum must show for a framework (e.g. CalMHSA's curriculum crosswalk)."""
 
     format: int
@@ -66,7 +66,7 @@ class RequirementCheck:
     """The outcome: the verdict, every reason it is not met (``reasons``), and everything that
     cannot be judged for want of a stated figure (``unknown``)."""
 
-    requirement: Requirement
+    requirement: CurriculumRequirement
     verdict: RequirementVerdict
     reasons: tuple[str, ...]
     unknown: tuple[str, ...] = ()
@@ -79,7 +79,7 @@ class RequirementCheck:
 
 
 @cache
-def requirement(framework: str) -> Requirement | None:
+def curriculum_requirement(framework: str) -> CurriculumRequirement | None:
     """The shipped curriculum requirement of ``framework``, or None when it has none."""
     from .._resources import data_folder
 
@@ -90,7 +90,7 @@ def requirement(framework: str) -> Requirement | None:
     return structure(
         strict_converter(),
         json.loads(resource.read_bytes()),
-        Requirement,
+        CurriculumRequirement,
         file,
         fix="see docs/coverage.md",
     )
@@ -100,7 +100,9 @@ def _hours(hours: float) -> str:
     return f"{hours:g} hour{'' if hours == 1 else 's'}"
 
 
-def competency_findings(req: Requirement, row: CompetencyCoverage) -> tuple[list[str], list[str]]:
+def competency_findings(
+    req: CurriculumRequirement, row: CompetencyCoverage
+) -> tuple[list[str], list[str]]:
     """What the requirement finds unmet for one competency, and what it cannot judge."""
     unmet: list[str] = []
     unknown: list[str] = []
@@ -118,7 +120,9 @@ def competency_findings(req: Requirement, row: CompetencyCoverage) -> tuple[list
     return unmet, unknown
 
 
-def _total_findings(req: Requirement, report: CoverageReport) -> tuple[list[str], list[str]]:
+def _total_findings(
+    req: CurriculumRequirement, report: CoverageReport
+) -> tuple[list[str], list[str]]:
     least = req.total_hours_at_least
     if least is None:
         return [], []
@@ -151,7 +155,7 @@ def _total_findings(req: Requirement, report: CoverageReport) -> tuple[list[str]
 
 def check_requirement(report: CoverageReport) -> RequirementCheck | None:
     """Check ``report`` against its framework's requirement (None when there is none)."""
-    req = requirement(report.framework.id)
+    req = curriculum_requirement(report.framework.id)
     if req is None:
         return None
     reasons: list[str] = []

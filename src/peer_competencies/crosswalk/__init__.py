@@ -21,31 +21,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._crosswalk import (
-    CURATED_FRAMEWORKS,
-    LEVELS,
-    Crosswalk,
-    default,
-    level_items,
-    load_framework,
-    load_mappings,
-    top_items,
-)
+from .._deprecated import renamed
+from ._crosswalk import CURATED_FRAMEWORKS as _CURATED_FRAMEWORKS
+from ._crosswalk import Crosswalk, default
+from ._crosswalk import load_mappings as read_mappings
 from ._csv import to_csv
-from ._curie import BASE_IRI, CURATORS, curie_for, prefix_for
-from ._export import (
-    EXPORT_FORMATS,
-    FrameworkMapping,
-    case_associations,
-    case_package,
-    export,
-    framework_mappings,
-    to_case,
-    to_graphml,
-    to_json,
-    to_sssom,
-)
-from ._infer import DECAY, compose
+from ._export import FORMATS, render, to_graphml, to_json, to_sssom
 from ._matrix import Matrix, matrix, matrix_csv, matrix_html, matrix_text, matrix_xlsx
 from ._model import (
     NO_TERM_FOUND,
@@ -61,9 +42,8 @@ from ._model import (
     Problem,
     Step,
     Translation,
-    effective_confidence,
 )
-from ._sssom import parse_sssom, write_sssom
+from ._sssom import parse_sssom
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -71,19 +51,13 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
-    "BASE_IRI",
-    "CURATED_FRAMEWORKS",
-    "CURATORS",
-    "DECAY",
-    "EXPORT_FORMATS",
-    "LEVELS",
+    "FORMATS",
     "NO_TERM_FOUND",
     "Cell",
     "Completeness",
     "CompletenessEntry",
     "Correspondence",
     "Crosswalk",
-    "FrameworkMapping",
     "Justification",
     "MappingRecord",
     "MappingSet",
@@ -93,20 +67,9 @@ __all__ = [
     "Problem",
     "Step",
     "Translation",
-    "case_associations",
-    "case_package",
-    "check",
     "completeness",
-    "compose",
-    "curie_for",
     "default",
-    "effective_confidence",
-    "export",
-    "framework_mappings",
     "graph",
-    "level_items",
-    "load_framework",
-    "load_mappings",
     "mapping_sets",
     "mappings",
     "matrix",
@@ -115,16 +78,57 @@ __all__ = [
     "matrix_text",
     "matrix_xlsx",
     "parse_sssom",
-    "prefix_for",
-    "to_case",
+    "problems",
+    "read_mappings",
+    "render",
     "to_csv",
     "to_graphml",
     "to_json",
     "to_sssom",
-    "top_items",
     "translate",
-    "write_sssom",
 ]
+
+_INTERNAL = "nothing: it is internal"
+# Old names, kept until 0.3 with a DeprecationWarning.
+__getattr__ = renamed(
+    __name__,
+    {
+        "BASE_IRI": ("._curie", "BASE_IRI", _INTERNAL),
+        "CURATED_FRAMEWORKS": ("._crosswalk", "CURATED_FRAMEWORKS", "completeness()'s default"),
+        "CURATORS": ("._curie", "CURATORS", _INTERNAL),
+        "DECAY": ("._infer", "DECAY", "Correspondence.confidence, which applies it"),
+        "EXPORT_FORMATS": ("._export", "FORMATS", "crosswalk.FORMATS"),
+        "FrameworkMapping": ("._export", "FrameworkMapping", "crosswalk.mappings(item_id)"),
+        "LEVELS": ("._crosswalk", "LEVELS", "the levels named in docs/crosswalk.md"),
+        "case_associations": (
+            "._export",
+            "case_associations",
+            "peer_competencies.case_package(framework, crosswalk=...)",
+        ),
+        "case_package": (
+            "._export",
+            "case_package",
+            "peer_competencies.case_package(framework, crosswalk=...)",
+        ),
+        "check": (".", "problems", "crosswalk.problems()"),
+        "compose": ("._infer", "compose", "crosswalk.translate, which composes mappings"),
+        "curie_for": ("._curie", "curie_for", _INTERNAL),
+        "effective_confidence": (
+            "._model",
+            "effective_confidence",
+            "MappingRecord.confidence (None counts as 1.0)",
+        ),
+        "export": ("._export", "export", "crosswalk.render(crosswalk, format)"),
+        "framework_mappings": ("._export", "framework_mappings", "crosswalk.mappings(item_id)"),
+        "level_items": ("._crosswalk", "level_items", "the framework's items"),
+        "load_framework": ("._crosswalk", "load_framework", "peer_competencies.read_framework"),
+        "load_mappings": ("._crosswalk", "load_mappings", "crosswalk.read_mappings"),
+        "prefix_for": ("._curie", "prefix_for", _INTERNAL),
+        "to_case": ("._export", "to_case", "peer_competencies.to_case(framework, crosswalk=...)"),
+        "top_items": ("._crosswalk", "top_items", "Framework.roots (less qualifications)"),
+        "write_sssom": ("._sssom", "write_sssom", "crosswalk.to_sssom(mapping_set)"),
+    },
+)
 
 
 def graph() -> nx.MultiDiGraph[str]:
@@ -151,13 +155,13 @@ def translate(
     return default().translate(ids, to, predicates=predicates, min_confidence=min_confidence)
 
 
-def check() -> tuple[Problem, ...]:
+def problems() -> tuple[Problem, ...]:
     """The consistency problems of the shipped mappings (empty when consistent)."""
     return default().check()
 
 
 def completeness(
-    frameworks: Sequence[str] = CURATED_FRAMEWORKS, *, level: str = "top"
+    frameworks: Sequence[str] = _CURATED_FRAMEWORKS, *, level: str = "top"
 ) -> Completeness:
     """How completely the shipped mappings cover the frameworks' items at ``level`` (see
     :meth:`Crosswalk.completeness`)."""

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._errors import InputError
 from .._terminal import clip, dump_json, escape, terminal_width, wrap, write_output
-from ._export import EXPORT_FORMATS
+from ._export import FORMATS as EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from ._crosswalk import Crosswalk
@@ -250,7 +250,7 @@ def _print_mappings(
 def cmd_export(args: argparse.Namespace) -> int:
     """Handler of ``export crosswalk --format sssom|graphml|json [-o FILE]``: reads
     ``args.format`` and ``args.output``."""
-    from ._export import export
+    from ._export import render
 
-    write_output(export(args.format), args.output)
+    write_output(render(None, args.format), args.output)
     return 0

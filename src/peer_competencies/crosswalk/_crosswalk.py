@@ -116,7 +116,7 @@ def shipped_mapping_sets() -> tuple[MappingSet, ...]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".sssom.tsv"):
             file = f"peer_competencies/data/crosswalk/{entry.name}"
-            sets.append(parse_sssom(decode(entry.read_bytes(), file), file))
+            sets.append(parse_sssom(decode(entry.read_bytes(), file), source=file))
     return tuple(sets)
 
 

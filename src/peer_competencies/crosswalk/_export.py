@@ -26,11 +26,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXPORT_FORMATS",
+    "FORMATS",
     "FrameworkMapping",
     "case_associations",
     "case_package",
     "export",
     "framework_mappings",
+    "render",
     "to_case",
     "to_graphml",
     "to_json",
@@ -46,13 +48,16 @@ def _crosswalk(crosswalk: Crosswalk | None) -> Crosswalk:
     return default() if crosswalk is None else crosswalk
 
 
-def to_sssom(crosswalk: Crosswalk | None = None) -> str:
-    """Every asserted mapping of the crosswalk as one SSSOM/TSV mapping set.
+def to_sssom(crosswalk: Crosswalk | MappingSet | None = None) -> str:
+    """Every asserted mapping of the crosswalk (None: the shipped one) as one SSSOM/TSV mapping
+    set; or one mapping set as SSSOM/TSV text (the YAML header behind ``# ``, then the table).
 
     With only the shipped set this is the shipped file itself. With added sets, their rows
     follow, in one set whose id is the shipped set's id with ``#combined`` and whose version
     joins the sets' versions; a row whose set has another license carries it in ``license``.
     """
+    if isinstance(crosswalk, MappingSet):
+        return write_sssom(crosswalk)
     cw = _crosswalk(crosswalk)
     sets = cw.mapping_sets
     if not sets:
@@ -270,7 +275,7 @@ def to_case(framework_id: str, base_uri: str = "", crosswalk: Crosswalk | None =
     return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
 
 
-EXPORT_FORMATS: Mapping[str, Callable[[Crosswalk | None], str]] = MappingProxyType(
+FORMATS: Mapping[str, Callable[[Crosswalk | None], str]] = MappingProxyType(
     {
         "csv": to_csv,
         "graphml": to_graphml,
@@ -282,7 +287,16 @@ EXPORT_FORMATS: Mapping[str, Callable[[Crosswalk | None], str]] = MappingProxyTy
 list of their names, which the command line reads too (importing it imports no networkx)."""
 
 
-def export(format: str, crosswalk: Crosswalk | None = None) -> str:
-    """The crosswalk in one of :data:`EXPORT_FORMATS` as text; raises :class:`InputError`."""
-    writer = choose(EXPORT_FORMATS, format, "crosswalk export format")
+EXPORT_FORMATS = FORMATS  # the old name (deprecated in the public face)
+
+
+def render(crosswalk: Crosswalk | None, format: str) -> str:
+    """The crosswalk (None: the shipped one) in one of :data:`FORMATS` as text; raises
+    :class:`InputError` for another format."""
+    writer = choose(FORMATS, format, "crosswalk export format")
     return writer(crosswalk)
+
+
+def export(format: str, crosswalk: Crosswalk | None = None) -> str:
+    """Deprecated: ``render(crosswalk, format)``, the arguments the other way round."""
+    return render(crosswalk, format)

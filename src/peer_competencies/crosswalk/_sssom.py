@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -481,8 +482,18 @@ def _set_framework(header: _Header, key: str) -> str | None:
         ) from None
 
 
-def parse_sssom(text: str, file: str) -> MappingSet:
-    """Parse SSSOM/TSV text into a :class:`MappingSet`; raises :class:`InputError`."""
+def parse_sssom(text: str, _file: str | None = None, /, *, source: str | None = None) -> MappingSet:
+    """Parse SSSOM/TSV text into a :class:`MappingSet`; raises :class:`InputError` naming
+    ``source`` (a file name, or ``<data>``). The file name as a second positional argument is
+    deprecated (until 0.3): pass ``source=``."""
+    if _file is not None:
+        warnings.warn(
+            "parse_sssom(text, file) is deprecated and goes in 0.3: use parse_sssom(text, "
+            "source=file)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+    file = source or _file or "<data>"
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     header_lines, first = _split_header(text)
     header = _parse_header(header_lines, file)
@@ -596,7 +607,7 @@ def _table_row(
 def read_sssom_file(path: str | Path) -> MappingSet:
     """Read an SSSOM/TSV file from disk; raises :class:`InputError`."""
     path = Path(path)
-    return parse_sssom(read_text(path), str(path))
+    return parse_sssom(read_text(path), source=str(path))
 
 
 def _cell(value: str | None) -> str:

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from .._deprecated import renamed
 from ._applicant import (
     Applicant,
     Certification,
@@ -20,14 +21,13 @@ from ._applicant import (
     LivedExperience,
     Training,
     WorkExperience,
-    parse_applicant,
     read_applicant,
 )
+from ._applicant import parse_applicant as _parse_applicant
 from ._check import Outcome, RequirementResult, Result, check
-from ._explain import explain, markdown_pages
+from ._explain import explain
 from ._predicates import Status, Vocabulary
 from ._roster import (
-    EMPTY_ROW,
     MAX_ROW_BYTES,
     RESULT_COLUMNS,
     RosterResult,
@@ -50,7 +50,6 @@ from ._rules import (
 )
 
 __all__ = [
-    "EMPTY_ROW",
     "MAX_ROW_BYTES",
     "RESULT_COLUMNS",
     "Applicant",
@@ -82,7 +81,6 @@ __all__ = [
     "credential",
     "credentials",
     "explain",
-    "markdown_pages",
     "parse_applicant",
     "read_applicant",
     "read_roster",
@@ -90,3 +88,31 @@ __all__ = [
     "vocabulary",
     "write_results",
 ]
+
+
+def parse_applicant(
+    data: object, *, source: str | None = None, file: str | None = None
+) -> Applicant:
+    """Structure data already in memory (a mapping of field names, as decoded from JSON or
+    YAML) into an :class:`Applicant`; raises :class:`InputError` naming ``source``, the path
+    (``$.trainings[2].hours``) and the expected type. ``file=`` is the old name of ``source=``
+    (deprecated, until 0.3)."""
+    if file is not None:
+        import warnings
+
+        warnings.warn(
+            "parse_applicant(data, file=...) is deprecated and goes in 0.3: use source=...",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+    return _parse_applicant(data, file=source or file)
+
+
+# Old names, kept until 0.3 with a DeprecationWarning.
+__getattr__ = renamed(
+    __name__,
+    {
+        "EMPTY_ROW": ("._roster", "EMPTY_ROW", "RosterResult.skipped"),
+        "markdown_pages": ("._explain", "markdown_pages", "explain(credential, 'markdown')"),
+    },
+)

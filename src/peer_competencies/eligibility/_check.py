@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -353,6 +353,8 @@ def _leaf(node: Requirement, ctx: Context) -> RequirementResult:
 
 
 def _evaluate(node: Node, ctx: Context, skipped: list[Requirement]) -> RequirementResult | None:
+    """The result of ``node`` (None when nothing below it is in force), walking the tree: the
+    plain form of what :func:`_compiled` does."""
     if isinstance(node, Requirement):
         if not node.in_force(ctx.as_of):
             skipped.append(node)
@@ -361,7 +363,11 @@ def _evaluate(node: Node, ctx: Context, skipped: list[Requirement]) -> Requireme
     children = [r for c in node.children if (r := _evaluate(c, ctx, skipped)) is not None]
     if not children:
         return None
-    needed = _needed(node, len(children))
+    return _group(node, _needed(node, len(children)), children)
+
+
+def _group(node: Group, needed: int, children: list[RequirementResult]) -> RequirementResult:
+    """A group's result from its children's (those in force)."""
     statuses = [c.status for c in children]
     status = _group_status(needed, statuses)
     met = statuses.count(Status.MET)
@@ -390,6 +396,47 @@ def _evaluate(node: Node, ctx: Context, skipped: list[Requirement]) -> Requireme
     return RequirementResult(node, status, reason, missing, steps, tuple(children))
 
 
+Evaluation = Callable[[Context], RequirementResult]
+"""A requirement tree compiled for one check date: the result for the applicant in a context."""
+
+
+def _compile(node: Node, on: dt.date, skipped: list[Requirement]) -> Evaluation | None:
+    """``node`` as a function of the context, for checks as of ``on``: what is in force and how
+    many children each group needs are settled once (None: nothing below it is in force)."""
+    if isinstance(node, Requirement):
+        if not node.in_force(on):
+            skipped.append(node)
+            return None
+        return functools.partial(_leaf, node)
+    parts = [p for c in node.children if (p := _compile(c, on, skipped)) is not None]
+    if not parts:
+        return None
+    needed = _needed(node, len(parts))
+
+    def group(ctx: Context) -> RequirementResult:
+        return _group(node, needed, [part(ctx) for part in parts])
+
+    return group
+
+
+_COMPILED: dict[tuple[int, dt.date], tuple[Group, Evaluation | None, tuple[Requirement, ...]]] = {}
+_COMPILED_MAX = 256
+
+
+def _compiled(root: Group, on: dt.date) -> tuple[Evaluation | None, tuple[Requirement, ...]]:
+    """The pathway tree ``root`` compiled for checks as of ``on``, and the requirements not in
+    force then; compiled once per pathway and date (each entry keeps its tree alive, so its id
+    stays its own)."""
+    found = _COMPILED.get((id(root), on))
+    if found is None or found[0] is not root:
+        skipped: list[Requirement] = []
+        evaluation = _compile(root, on, skipped)
+        if len(_COMPILED) >= _COMPILED_MAX:
+            _COMPILED.clear()
+        found = _COMPILED[(id(root), on)] = (root, evaluation, tuple(skipped))
+    return found[1], found[2]
+
+
 def _recomputed(r: RequirementResult, leaf_id: str, status: Status) -> Status:
     if isinstance(r.node, Requirement):
         return status if r.node.id == leaf_id else r.status
@@ -404,20 +451,46 @@ def _turns_on(root: RequirementResult, r: RequirementResult) -> bool:
     return any(_recomputed(root, r.node.id, s) is not root.status for s in others)
 
 
-def _depends_on_unverified(root: RequirementResult) -> tuple[Requirement, ...]:
-    return tuple(
-        r.node
-        for r in root.walk()
-        if r.unverified and isinstance(r.node, Requirement) and _turns_on(root, r)
-    )
+_TURNING: dict[tuple[object, ...], tuple[Node, tuple[bool, ...]]] = {}
+"""Memo of :func:`_turning`. Which leaves decide an outcome follows from the pathway's tree,
+the leaves in force and their statuses alone, and few such patterns cover a whole roster. Keys
+hold the ids of the nodes; each entry keeps its root node alive, so no id is reused meanwhile."""
+_TURNING_MAX = 4096
 
 
-def _not_checked(root: RequirementResult) -> tuple[Requirement, ...]:
-    return tuple(
-        r.node
-        for r in root.walk()
-        if r.status is Status.NOT_CHECKED and isinstance(r.node, Requirement) and _turns_on(root, r)
+def _turning(root: RequirementResult, leaves: list[RequirementResult]) -> tuple[bool, ...]:
+    """For each of ``leaves`` (the leaves of ``root`` in order), whether it is unverified or
+    not checked and the outcome would differ were its status another."""
+    key = (id(root.node), *(id(r.node) for r in leaves), *(r.status for r in leaves))
+    cached = _TURNING.get(key)
+    if cached is not None and cached[0] is root.node:
+        return cached[1]
+    found = tuple(
+        (r.unverified or r.status is Status.NOT_CHECKED) and _turns_on(root, r) for r in leaves
     )
+    if len(_TURNING) >= _TURNING_MAX:
+        _TURNING.clear()
+    _TURNING[key] = (root.node, found)
+    return found
+
+
+def _deciding(root: RequirementResult) -> tuple[tuple[Requirement, ...], tuple[Requirement, ...]]:
+    """The unverified requirements, and the requirements not checked, that the outcome turns
+    on, each in the order of the pathway."""
+    leaves = []
+    stack = [root]
+    while stack:  # depth first, as walk() goes; a result with no children is a leaf's
+        r = stack.pop()
+        if r.children:
+            stack.extend(reversed(r.children))
+        else:
+            leaves.append(r)
+    if not any(r.unverified or r.status is Status.NOT_CHECKED for r in leaves):
+        return (), ()
+    deciding = [r for r, turns in zip(leaves, _turning(root, leaves), strict=True) if turns]
+    unverified = tuple(r.node for r in deciding if r.unverified)
+    not_checked = tuple(r.node for r in deciding if r.status is Status.NOT_CHECKED)
+    return unverified, not_checked  # type: ignore[return-value]  # leaves' nodes: Requirements
 
 
 @functools.lru_cache(maxsize=1)
@@ -458,9 +531,10 @@ def check(
         vocabulary=vocabulary(),
         states_with_credential=_states_with_credential(),
     )
-    skipped: list[Requirement] = []
-    root = _evaluate(chosen.requirements, ctx, skipped)
-    assert root is not None, "every pathway has a requirement in force"
+    evaluation, skipped = _compiled(chosen.requirements, when)
+    assert evaluation is not None, "every pathway has a requirement in force"
+    root = evaluation(ctx)
+    depends_on_unverified, not_checked = _deciding(root)
     return Result(
         credential=cred,
         pathway=chosen,
@@ -468,7 +542,7 @@ def check(
         outcome=_OUTCOME[root.status],
         requirements=root,
         applicant_id=person.id,
-        not_in_force=tuple(skipped),
-        depends_on_unverified=_depends_on_unverified(root),
-        not_checked=_not_checked(root),
+        not_in_force=skipped,
+        depends_on_unverified=depends_on_unverified,
+        not_checked=not_checked,
     )

@@ -42,6 +42,12 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
+def _jobs(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes ≥ 1, got {text!r}")
+    return int(text)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from ._applicant import read_applicant
     from ._check import check
@@ -84,7 +90,11 @@ def _cmd_roster(args: argparse.Namespace) -> int:
 
     write = _write_json_results if args.json else write_results
     results = check_roster(
-        read_roster(args.roster), args.credential, pathway=args.pathway, as_of=args.as_of
+        read_roster(args.roster),
+        args.credential,
+        pathway=args.pathway,
+        as_of=args.as_of,
+        jobs=args.jobs,
     )
     if args.output:
         with output_file(args.output) as stream:
@@ -209,6 +219,13 @@ def eligibility_arguments(top: argparse.ArgumentParser) -> None:
     p.add_argument("--pathway", help="a pathway id (default: initial certification)")
     p.add_argument("--as-of", type=_date, help="check as of this date, YYYY-MM-DD (today)")
     p.add_argument("-o", "--output", help="write the results here (default: standard output)")
+    p.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="check in N processes (default 1); the results and their order are the same",
+    )
     _json_flag(p, "write the results as a JSON array, each with the full result")
     p.set_defaults(handler=_cmd_roster)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import functools
 import json
 import math
 import re
@@ -136,8 +137,14 @@ class Name:
     aliases: tuple[str, ...] = ()
 
 
+@functools.lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    """``text`` lower-cased, with everything but letters and digits removed (remembered: a
+    roster names the same few trainings and exams on every row)."""
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 
 _MINOR_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with"})

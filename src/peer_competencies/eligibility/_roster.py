@@ -29,6 +29,7 @@ from .._markup import csv_writer
 from .._structure import open_file
 from ._applicant import Applicant, parse_applicant
 from ._check import Result, check
+from ._plan import planned_applicant
 from ._predicates import Status
 from ._rules import Credential
 from ._rules import credential as find_credential
@@ -321,6 +322,10 @@ def _column(where: str | None, positions: Mapping[str, list[int]]) -> str:
 def _applicant(record: Any, row: int) -> Applicant:
     if isinstance(record, Applicant):
         return record
+    if isinstance(record, RosterRow):
+        planned = planned_applicant(record.cells)  # the quick road for rows that are fine
+        if planned is not None:
+            return planned
     cells = record.cells if isinstance(record, RosterRow) else record
     if not isinstance(cells, Mapping):
         raise InputError("a roster record is an Applicant or a mapping", where=f"row {row}")
@@ -359,6 +364,7 @@ def check_roster(
     pathway: str | None = None,
     as_of: dt.date | None = None,
     start: int = 1,
+    jobs: int = 1,
 ) -> Iterator[RosterResult]:
     """Check every record against a credential, yielding one :class:`RosterResult` each, in order.
 
@@ -367,7 +373,13 @@ def check_roster(
     own numbers; other records are numbered from ``start``. The credential, pathway and date are
     checked at once (unknown ids raise :class:`UnknownIdError` before anything is read); a bad
     record yields a result with its error and the rest carry on.
+
+    ``jobs`` > 1 checks the records in that many worker processes (records and results must
+    then pickle, as those of :func:`read_roster` do); the results are the same, in the same
+    order, as with one process.
     """
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise InputError("jobs is a whole number ≥ 1", where="jobs", fix="pass jobs=1 or more")
     cred = find_credential(credential)
     cred.pathway(pathway)
     if as_of is not None and as_of > dt.date.today():
@@ -376,6 +388,10 @@ def check_roster(
             where="as_of",
             fix="check as of today or an earlier date",
         )
+    if jobs > 1:
+        from ._parallel import check_in_processes
+
+        return check_in_processes(records, cred, pathway, as_of, start, jobs)
     return _stream(records, cred, pathway, as_of, start)
 
 
