@@ -103,7 +103,7 @@ def test_every_shipped_framework_reads_the_same_fast_and_strictly() -> None:
     folder = _resources.data_folder("frameworks")
     for framework_id in _load.database().framework_ids():
         path = Path(str(folder.joinpath(f"{framework_id}.json")))
-        strict = pc.read_framework_file(path)
+        strict = pc.read_framework(path)
         assert pc.framework(framework_id) == strict
         assert [i.citation for i in strict] == [i.citation for i in pc.framework(framework_id)]
 
@@ -124,7 +124,7 @@ def test_a_shipped_framework_is_freed_without_the_cyclic_collector() -> None:
 
 def test_a_users_framework_lives_as_long_as_one_of_its_items() -> None:
     path = _resources.data_folder("frameworks", "samhsa-2015.json")
-    item = pc.read_framework_file(Path(str(path))).lookup("VIII.4")
+    item = pc.read_framework(Path(str(path))).lookup("VIII.4")
     assert item.framework is not pc.framework("samhsa-2015")
     assert item.framework == pc.framework("samhsa-2015")
     assert item.parent is not None
