@@ -1,19 +1,33 @@
-"""Roster throughput: applicants checked per second on one core.
+"""Roster throughput: applicants checked per second, against ``csv.DictReader`` in the same run.
 
-Generates a 10,000-row CSV roster (fixed seed), then times, in the same run:
+Generates a CSV roster (10,000 rows by default, fixed seed), then, in each of ``--runs`` runs
+(at least 3), times one after the other:
 
 - the baseline: reading every row with ``csv.DictReader`` and nothing more;
-- ``check_roster(read_roster(path), "ca-pss")``: reading, structuring and checking every row.
+- ``check_roster(read_roster(path), "ca-pss")`` in this process, pinned to one core: reading,
+  structuring and checking every row;
+- the same with ``jobs=2`` (both cores), where the package has ``jobs``.
 
-Prints both rates and their ratio. Run with ``python benchmarks/bench_roster.py [ROWS]``.
+Prints each run's ratio (check / baseline time) and the speed-up of 2 jobs over 1, then their
+medians and spreads (lowest to highest). ``--memory`` instead runs the command line over 10,000
+and 100,000 rows in child processes and prints each one's peak resident memory
+(``resource.getrusage``; workers' peaks apart), to show that memory stays flat as rosters grow.
+
+Run with ``python benchmarks/bench_roster.py [ROWS] [--runs N] [--memory]``; to compare with an
+older version, point ``PYTHONPATH`` at its ``src``. The machine may be shared: compare ratios
+measured in one run, not rates.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
+import inspect
 import os
 import random
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -88,37 +102,110 @@ def _baseline(path: Path) -> int:
         return sum(1 for _ in csv.DictReader(stream))
 
 
-def _checked(path: Path) -> int:
-    results = eligibility.check_roster(eligibility.read_roster(path), "ca-pss", as_of=AS_OF)
+def _checked(path: Path, jobs: int = 1) -> int:
+    rows = eligibility.read_roster(path)
+    results = (
+        eligibility.check_roster(rows, "ca-pss", as_of=AS_OF, jobs=jobs)
+        if jobs > 1
+        else eligibility.check_roster(rows, "ca-pss", as_of=AS_OF)  # as versions before jobs
+    )
     return sum(1 for r in results if r.ok)
 
 
-def _rate(fn: Callable[[Path], int], path: Path, rows: int, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        count = fn(path)
-        best = min(best, time.perf_counter() - start)
-        if count != rows:
-            raise SystemExit(f"{fn.__name__} handled {count} rows of {rows}")
-    return rows / best
+def _seconds(fn: Callable[[], int], rows: int) -> float:
+    start = time.perf_counter()
+    count = fn()
+    seconds = time.perf_counter() - start
+    if count != rows:
+        raise SystemExit(f"{count} rows of {rows} handled")
+    return seconds
 
 
-def main(argv: list[str]) -> None:
-    """Generate the roster, time both, print the rates and the ratio."""
-    rows = int(argv[0]) if argv else ROWS
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+def _spread(values: list[float]) -> str:
+    low, high = min(values), max(values)
+    return f"median {statistics.median(values):.2f}x (spread {low:.2f} to {high:.2f})"
+
+
+def _throughput(rows: int, runs: int) -> None:
+    with_jobs = "jobs" in inspect.signature(eligibility.check_roster).parameters
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
     eligibility.check({}, "ca-pss", as_of=AS_OF)  # load the rules before timing
+    ratios, speedups, rates = [], [], []
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "roster.csv"
         make_roster(path, rows)
-        baseline = _rate(_baseline, path, rows)
-        checked = _rate(_checked, path, rows)
-    print(f"roster of {rows:,} applicants, one core, best of 3")
-    print(f"baseline (csv.DictReader only): {baseline:12,.0f} rows/s")
-    print(f"check_roster (ca-pss):          {checked:12,.0f} applicants/s")
-    print(f"ratio (baseline / check_roster): {baseline / checked:11.1f}x")
+        _checked(path)  # warm up: the column plan, the compiled tree
+        for run in range(1, runs + 1):
+            if cores:
+                os.sched_setaffinity(0, {min(cores)})  # one core
+            base = _seconds(lambda: _baseline(path), rows)
+            one = _seconds(lambda: _checked(path), rows)
+            line = (
+                f"run {run}: DictReader {rows / base:9,.0f} rows/s, check_roster "
+                f"{rows / one:7,.0f}/s, ratio {one / base:5.1f}x"
+            )
+            ratios.append(one / base)
+            rates.append(rows / one)
+            if with_jobs:
+                if cores:
+                    os.sched_setaffinity(0, cores)
+                two = _seconds(lambda: _checked(path, jobs=2), rows)
+                speedups.append(one / two)
+                line += f"; 2 jobs {rows / two:7,.0f}/s, speed-up {one / two:.2f}x"
+            print(line, flush=True)
+    print(f"roster of {rows:,} applicants (ca-pss), {runs} runs, load {os.getloadavg()[0]:.1f}")
+    print(f"check_roster / csv.DictReader, one core: {_spread(ratios)}")
+    print(f"applicants/s, one core: median {statistics.median(rates):,.0f}")
+    if speedups:
+        print(f"2 jobs / 1 job ({os.cpu_count()} cores): {_spread(speedups)}")
+
+
+_CHILD = """
+import resource, sys
+from peer_competencies import _cli
+code = _cli.main(sys.argv[1:])
+self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(self, workers, code, file=sys.stderr)
+"""
+
+
+def _memory() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        for rows in (10_000, 100_000):
+            path = Path(folder) / f"roster-{rows}.csv"
+            make_roster(path, rows)
+            for jobs in (1, 2):
+                argv = ["eligibility", "roster", str(path), "--credential", "ca-pss"]
+                argv += ["--as-of", AS_OF.isoformat(), "-o", os.devnull, "--jobs", str(jobs)]
+                start = time.perf_counter()
+                done = subprocess.run(
+                    [sys.executable, "-c", _CHILD, *argv],
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                )
+                seconds = time.perf_counter() - start
+                own, workers, code = done.stderr.split()[-3:]
+                print(
+                    f"{rows:>7,} rows, {jobs} job{'s' if jobs > 1 else ''}: peak RSS "
+                    f"{int(own) / 1024:6.1f} MB (largest worker {int(workers) / 1024:.1f} MB), "
+                    f"{seconds:5.1f} s, exit {code}",
+                    flush=True,
+                )
+
+
+def main(argv: list[str]) -> None:
+    """Time the roster against its baseline (or measure memory), print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rows", nargs="?", type=int, default=ROWS)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--memory", action="store_true")
+    args = parser.parse_args(argv)
+    if args.memory:
+        _memory()
+    else:
+        _throughput(args.rows, max(3, args.runs))
 
 
 if __name__ == "__main__":

@@ -338,6 +338,13 @@ class _Database:
         return tuple(self.framework(fid) for fid in self.framework_ids())
 
     def get(self, item_id: str) -> Item | None:
+        framework = (
+            self._frameworks.get(item_id.partition(":")[0]) if type(item_id) is str else None
+        )
+        if framework is not None:  # a loaded framework: the id as it is, else the steps below
+            found = framework._by_id.get(item_id)
+            if found is not None:
+                return found
         if not isinstance(item_id, str):
             raise TypeError(f"an item id is a str, not {type(item_id).__name__}")
         framework_id, sep, code = item_id.partition(":")

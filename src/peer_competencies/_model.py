@@ -14,6 +14,9 @@ import cattrs
 from ._enum import TextEnum
 from ._errors import UnknownIdError
 
+if TYPE_CHECKING:
+    from ._load import _Database
+
 __all__ = ["Citation", "Framework", "Item", "Kind", "Note", "Origin", "converter"]
 
 
@@ -95,6 +98,20 @@ class _Owned:
     __slots__ = ("_owner",)
 
 
+def _shipped_framework(framework_id: str) -> Framework:
+    """The shipped framework of this id, from the database (imported on first use: it imports
+    this module)."""
+    global _database
+    if _database is None:
+        from ._load import database
+
+        _database = database()
+    return _database.framework(framework_id)
+
+
+_database: _Database | None = None
+
+
 def _short(text: str, width: int = 40) -> str:
     return repr(text if len(text) <= width else text[: width - 1].rstrip() + "…")
 
@@ -132,9 +149,7 @@ class Item(_Owned):
         owner: Framework | None = getattr(self, "_owner", None)
         if owner is not None:
             return owner
-        from ._load import database
-
-        return database().framework(self.framework_id)
+        return _shipped_framework(self.framework_id)
 
     @property
     def parent(self) -> Item | None:

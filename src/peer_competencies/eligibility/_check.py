@@ -458,7 +458,7 @@ _TURNING_MAX = 4096
 def _turning(root: RequirementResult, leaves: list[RequirementResult]) -> tuple[bool, ...]:
     """For each of ``leaves`` (the leaves of ``root`` in order), whether it is unverified or
     not checked and the outcome would differ were its status another."""
-    key = (id(root.node), *((id(r.node), r.status) for r in leaves))
+    key = (id(root.node), *(id(r.node) for r in leaves), *(r.status for r in leaves))
     cached = _TURNING.get(key)
     if cached is not None and cached[0] is root.node:
         return cached[1]
@@ -474,7 +474,14 @@ def _turning(root: RequirementResult, leaves: list[RequirementResult]) -> tuple[
 def _deciding(root: RequirementResult) -> tuple[tuple[Requirement, ...], tuple[Requirement, ...]]:
     """The unverified requirements, and the requirements not checked, that the outcome turns
     on, each in the order of the pathway."""
-    leaves = [r for r in root.walk() if isinstance(r.node, Requirement)]
+    leaves = []
+    stack = [root]
+    while stack:  # depth first, as walk() goes; a result with no children is a leaf's
+        r = stack.pop()
+        if r.children:
+            stack.extend(reversed(r.children))
+        else:
+            leaves.append(r)
     if not any(r.unverified or r.status is Status.NOT_CHECKED for r in leaves):
         return (), ()
     deciding = [r for r, turns in zip(leaves, _turning(root, leaves), strict=True) if turns]

@@ -62,14 +62,41 @@ _REDUCTIONS: dict[type, Any] = {
 }
 
 
+def _same(obj: object) -> object:
+    return obj
+
+
 class _Pickler(pickle.Pickler):
+    """Pickles results with the rule objects as references (``index``: id → number), and each
+    requirement result once however many rows of the chunk have an equal one (most rows share
+    most of theirs: the same rule met for the same reason)."""
+
     def __init__(self, stream: io.BytesIO, index: dict[int, int]) -> None:
         super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
         self._index = index
+        self._seen: dict[int, RequirementResult] = {}
+        self._equal: dict[tuple[object, ...], RequirementResult] = {}
         self.dispatch_table = _REDUCTIONS
 
     def persistent_id(self, obj: Any) -> int | None:
         return self._index.get(id(obj))
+
+    def _canonical(self, r: RequirementResult) -> RequirementResult:
+        """The first result of the chunk equal to ``r``."""
+        found = self._seen.get(id(r))
+        if found is None:
+            children = tuple(self._canonical(c) for c in r.children)
+            key = (id(r.node), r.status, r.reason, r.missing, r.next_steps, r.unrecognised)
+            found = self._equal.setdefault((*key, *map(id, children)), r)
+            self._seen[id(r)] = found
+        return found
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is RequirementResult:
+            first = self._canonical(obj)
+            if first is not obj:
+                return _same, (first,)
+        return NotImplemented
 
 
 class _Unpickler(pickle.Unpickler):

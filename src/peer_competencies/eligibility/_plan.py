@@ -12,7 +12,6 @@ and the strict path reads the row again and reports every problem with its place
 
 from __future__ import annotations
 
-import enum
 import re
 import typing
 from collections.abc import Callable, Mapping
@@ -20,7 +19,6 @@ from typing import Any
 
 import attrs
 
-from .._structure import _FALSE, _TRUE
 from ._applicant import _CONVERTER, Applicant
 
 __all__ = ["planned_applicant"]
@@ -36,25 +34,29 @@ def _inner(hint: Any) -> Any:
     return args[0] if len(args) == 1 else hint
 
 
+_KNOWN_MAX = 4096
+"""Cell texts remembered per field: a roster repeats the same dates, hours and words."""
+
+
 def _decoder(kind: Any) -> Decoder:
     """What reads a (stripped, not blank) cell into a value of ``kind``: the strict converter's
-    hook, with the common words looked up first (a text is kept as the text hook keeps it; an
-    enum value or a yes/no word in any case is found as the hook finds it)."""
-    hook = _CONVERTER.get_structure_hook(kind)
+    hook, each text's value remembered (hooks are pure: the same text, the same value). A text
+    field keeps the cell as the text hook keeps it."""
     if kind is str:
         return lambda value: value
-    words: dict[str, Any] = {}
-    if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        for member in kind:
-            words.setdefault(str(member.value).lower(), member)
-    elif kind is bool:
-        words = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
-    else:
-        return lambda value: hook(value, kind)
+    hook = _CONVERTER.get_structure_hook(kind)
+    known: dict[str, Any] = {}
 
     def decode(value: str) -> Any:
-        found = words.get(value.lower())
-        return hook(value, kind) if found is None else found
+        try:
+            return known[value]
+        except KeyError:
+            pass
+        decoded = hook(value, kind)  # a text the hook refuses raises: the strict path says why
+        if len(known) >= _KNOWN_MAX:
+            known.clear()
+        known[value] = decoded
+        return decoded
 
     return decode
 
