@@ -103,7 +103,7 @@ def test_every_shipped_framework_reads_the_same_fast_and_strictly() -> None:
     folder = _resources.data_folder("frameworks")
     for framework_id in _load.database().framework_ids():
         path = Path(str(folder.joinpath(f"{framework_id}.json")))
-        strict = pc.read_framework_file(path)
+        strict = pc.read_framework(path)
         assert pc.framework(framework_id) == strict
         assert [i.citation for i in strict] == [i.citation for i in pc.framework(framework_id)]
 
@@ -124,7 +124,7 @@ def test_a_shipped_framework_is_freed_without_the_cyclic_collector() -> None:
 
 def test_a_users_framework_lives_as_long_as_one_of_its_items() -> None:
     path = _resources.data_folder("frameworks", "samhsa-2015.json")
-    item = pc.read_framework_file(Path(str(path))).lookup("VIII.4")
+    item = pc.read_framework(Path(str(path))).lookup("VIII.4")
     assert item.framework is not pc.framework("samhsa-2015")
     assert item.framework == pc.framework("samhsa-2015")
     assert item.parent is not None
@@ -155,3 +155,46 @@ def test_a_first_lookup_imports_no_zip_support_and_makes_no_converter() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     ).stdout
     assert out.splitlines() == ["[]", "False 0", "True"]
+
+
+def _mixed_syllabus() -> Any:
+    """Modules naming ids of every framework (most credit goes through the crosswalk), bare
+    codes, named hours, no hours, and modules naming nothing."""
+    from peer_competencies import coverage as cov
+
+    ids = [i.id for f in pc.frameworks() for i in f.items if i.kind is not pc.Kind.QUALIFICATION]
+    modules: list[dict[str, Any]] = []
+    for n in range(60):
+        chosen = [] if n % 10 == 0 else [ids[(n * 37 + k * 101) % len(ids)] for k in range(3)]
+        module: dict[str, Any] = {
+            "id": f"M{n}",
+            "title": f"Module {n}",
+            "description": pc.lookup(ids[(n * 13) % len(ids)]).text,
+            "competencies": list(dict.fromkeys(chosen)),
+            "measures": ["quiz"] if n % 3 else [],
+        }
+        if n % 7:
+            module["hours"] = 1 + n % 4
+        if n % 7 and n % 5 == 1 and chosen:
+            module["hours_by_competency"] = {chosen[0]: 0.5}
+        modules.append(module)
+    return cov.parse_syllabus({"program": {"title": "Mixed"}, "modules": modules}, source="mixed")
+
+
+def test_coverage_through_the_reach_tables_equals_coverage_through_the_crosswalk() -> None:
+    from peer_competencies import coverage as cov
+    from peer_competencies.coverage import _coverage
+
+    syllabus = _mixed_syllabus()
+    examples = Path(__file__).parent.parent / "examples"
+    for framework in _load.database().framework_ids():
+        for via in (True, False):
+            fast = cov.coverage(syllabus, framework, via_crosswalk=via)
+            plain = cov.coverage(
+                syllabus, framework, via_crosswalk=via, translate=_coverage._crosswalk
+            )
+            assert fast == plain
+    example = cov.read_syllabus(examples / "ca-core-80h.toml")
+    assert cov.coverage(example, "samhsa-2015") == cov.coverage(
+        example, "samhsa-2015", translate=_coverage._crosswalk
+    )

@@ -12,12 +12,12 @@ import functools
 import json
 import re
 import threading
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from ._didyoumean import closest
 from ._errors import InputError, UnknownIdError
 from ._model import Citation, Framework, Item, Kind, Note, Origin
 from ._structure import parse_json, read_text, strict_converter, structure
@@ -288,15 +288,6 @@ def read_framework_file(path: str | Path) -> Framework:
     return parse_framework(parse_json(read_text(path), str(path)), str(path))
 
 
-def closest(unknown: str, known: Iterable[str], n: int = 3) -> list[str]:
-    """The known ids closest to ``unknown``, best first (for "did you mean" messages)."""
-    import difflib
-
-    by_folded = {k.casefold(): k for k in known}  # upper and lower case weigh nothing
-    found = difflib.get_close_matches(unknown.casefold(), list(by_folded), n=n, cutoff=0.5)
-    return [by_folded[f] for f in found]
-
-
 class _Database:
     """The shipped frameworks, each parsed once on first use; safe to share between threads."""
 
@@ -347,6 +338,13 @@ class _Database:
         return tuple(self.framework(fid) for fid in self.framework_ids())
 
     def get(self, item_id: str) -> Item | None:
+        framework = (
+            self._frameworks.get(item_id.partition(":")[0]) if type(item_id) is str else None
+        )
+        if framework is not None:  # a loaded framework: the id as it is, else the steps below
+            found = framework._by_id.get(item_id)
+            if found is not None:
+                return found
         if not isinstance(item_id, str):
             raise TypeError(f"an item id is a str, not {type(item_id).__name__}")
         framework_id, sep, code = item_id.partition(":")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
@@ -12,12 +11,16 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import cattrs
 
+from ._enum import TextEnum
 from ._errors import UnknownIdError
+
+if TYPE_CHECKING:
+    from ._load import _Database
 
 __all__ = ["Citation", "Framework", "Item", "Kind", "Note", "Origin", "converter"]
 
 
-class Kind(str, enum.Enum):
+class Kind(TextEnum):
     """What an item is in its framework. The value is the word used in the data files."""
 
     CATEGORY = "category"
@@ -32,9 +35,6 @@ class Kind(str, enum.Enum):
     FIELD_EXAMPLE = "field-example"
     QUALIFICATION = "qualification"
     PRINCIPLE = "principle"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen
@@ -98,6 +98,20 @@ class _Owned:
     __slots__ = ("_owner",)
 
 
+def _shipped_framework(framework_id: str) -> Framework:
+    """The shipped framework of this id, from the database (imported on first use: it imports
+    this module)."""
+    global _database
+    if _database is None:
+        from ._load import database
+
+        _database = database()
+    return _database.framework(framework_id)
+
+
+_database: _Database | None = None
+
+
 def _short(text: str, width: int = 40) -> str:
     return repr(text if len(text) <= width else text[: width - 1].rstrip() + "…")
 
@@ -135,9 +149,7 @@ class Item(_Owned):
         owner: Framework | None = getattr(self, "_owner", None)
         if owner is not None:
             return owner
-        from ._load import database
-
-        return database().framework(self.framework_id)
+        return _shipped_framework(self.framework_id)
 
     @property
     def parent(self) -> Item | None:
@@ -244,7 +256,7 @@ class Framework:
         """The item with this id or code; raises :class:`UnknownIdError` naming the closest ids."""
         item = self.get(id_or_code)
         if item is None:
-            from ._load import closest
+            from ._didyoumean import closest
 
             text = str(id_or_code)
             # several items that differ only in case: name them all

@@ -50,6 +50,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
+from .._didyoumean import did_you_mean
+from .._enum import TextEnum
 from .._errors import InputError, UnknownIdError
 from .._load import database
 from .._model import Framework, Item
@@ -91,7 +93,7 @@ part credit. The crosswalk keeps rows built on a name alone at 0.7 or below, so 
 count; a chain's confidence (the product of its steps', less 10 % a step) must reach it too."""
 
 
-class CoverageStatus(str, enum.Enum):
+class CoverageStatus(TextEnum):
     """How far a competency is covered (not to be confused with eligibility's statuses)."""
 
     COVERED = "covered"
@@ -100,9 +102,6 @@ class CoverageStatus(str, enum.Enum):
     PARTIAL = "partly covered"
     HINTED = "hinted only"
     MISSING = "missing"
-
-    def __str__(self) -> str:
-        return self.value
 
     @property
     def covered(self) -> bool:
@@ -130,16 +129,13 @@ class CreditLevel(enum.IntEnum):
         return self.name.lower()
 
 
-class Via(str, enum.Enum):
+class Via(TextEnum):
     """How a module's id reaches a competency."""
 
     DIRECT = "direct"
     PART = "part"  # the id is below the competency
     WHOLE = "whole"  # the id is above the competency (a category)
     CROSSWALK = "crosswalk"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen
@@ -425,14 +421,15 @@ def _full_id(entry: str, syllabus: Syllabus, framework: Framework) -> str:
     return entry if ":" in entry else f"{syllabus.program.framework or framework.id}:{entry}"
 
 
-def _resolve(entry: str, syllabus: Syllabus, framework: Framework, where: str) -> Item:
+def _resolve(entry: str, syllabus: Syllabus, framework: Framework, n: int, m: int) -> Item:
     try:
         return database().lookup(_full_id(entry, syllabus, framework))
     except UnknownIdError as exc:
+        where = syllabus.place(n, "competencies", m)
         if "," in entry:
             hint = "separate ids with ';' in a CSV cell, or list them one by one"
         elif exc.suggestions:
-            hint = f"did you mean {', '.join(exc.suggestions)}?"
+            hint = did_you_mean(exc.suggestions)
         else:
             hint = "use an id of a shipped framework, e.g. ca-sb803:13"
         raise InputError(
@@ -451,13 +448,12 @@ def _listed(module: Module, n: int, syllabus: Syllabus, framework: Framework) ->
     items: dict[str, int] = {}
     listed = []
     for m, entry in enumerate(module.competencies):
-        where = syllabus.place(n, "competencies", m)
-        item = _resolve(entry, syllabus, framework, where)
+        item = _resolve(entry, syllabus, framework, n, m)
         if item.id in items:
             raise InputError(
                 _twice(entry, module.competencies[items[item.id]], item.id),
                 file=syllabus.source,
-                where=where,
+                where=syllabus.place(n, "competencies", m),
                 fix="list each competency once",
             )
         items[item.id] = m
@@ -508,6 +504,23 @@ def _reach(
     return [reach for _, reach in best.values()]
 
 
+@functools.lru_cache(maxsize=65536)
+def _shipped_reach(item_id: str, framework: str, via_crosswalk: bool) -> tuple[Reach, ...]:
+    """What one shipped item credits in a shipped framework through the shipped crosswalk (or
+    without it): the same for every module that lists the item, so worked out once per process
+    (the framework's reach table, filled as ids are met)."""
+    fw = database().framework(framework)
+    item = database().lookup(item_id)
+    foreign = via_crosswalk and item.framework_id != fw.id
+    translated = _translated(item_id, fw.id) if foreign else ()
+    return tuple(_reach(item, fw, _target_ids(framework), translated))
+
+
+@functools.lru_cache(maxsize=64)
+def _target_ids(framework: str) -> Mapping[str, Item]:
+    return frozen_mapping({t.id: t for t in targets(database().framework(framework))})
+
+
 def coverage(
     syllabus: Syllabus,
     framework: str,
@@ -545,16 +558,22 @@ def coverage(
             unmapped.append(module)
             continue
         listed = _listed(module, n, syllabus, fw)
-        foreign = [i.id for i in listed if i.framework_id != fw.id]
-        translated = translator(foreign, fw.id) if via_crosswalk and foreign else {}
-        reach = {i.id: _reach(i, fw, target_ids, translated.get(i.id, ())) for i in listed}
+        if translate is None:  # the shipped crosswalk: one reach table per framework
+            reach = {i.id: _shipped_reach(i.id, fw.id, via_crosswalk) for i in listed}
+        else:
+            foreign = [i.id for i in listed if i.framework_id != fw.id]
+            translated = translator(foreign, fw.id) if via_crosswalk and foreign else {}
+            reach = {
+                i.id: tuple(_reach(i, fw, target_ids, translated.get(i.id, ()))) for i in listed
+            }
         uncredited += [(module.id, i.id) for i in listed if all(r.hint for r in reach[i.id])]
         named = _named_hours(module, listed, reach, syllabus, fw, n)
+        assessed = dict.fromkeys(module.measures)
         for credit in _split_hours(module, listed, reach, named, syllabus, n):
             credits[credit.target_id].append(credit)
             passing = not credit.full and credit.hours is not None and credit.hours <= 0
             if not credit.hint and not passing:  # a hint or a passing mention assesses nothing
-                measures[credit.target_id].update(dict.fromkeys(module.measures))
+                measures[credit.target_id].update(assessed)
     req = curriculum_requirement(fw.id)
     rows = []
     for target in target_list:
@@ -616,13 +635,15 @@ def coverage(
 def _named_hours(
     module: Module,
     listed: list[Item],
-    reach: Mapping[str, list[Reach]],
+    reach: Mapping[str, Sequence[Reach]],
     syllabus: Syllabus,
     framework: Framework,
     n: int,
 ) -> dict[str, float]:
     """``hours_by_competency`` by full id, each key checked to be a listed id or a competency
     one of them credits."""
+    if not module.hours_by_competency:
+        return {}
     known = {i.id for i in listed} | {
         r.target.id for found in reach.values() for r in found if not r.hint
     }
@@ -653,7 +674,7 @@ def _named_hours(
 def _split_hours(
     module: Module,
     listed: list[Item],
-    reach: Mapping[str, list[Reach]],
+    reach: Mapping[str, Sequence[Reach]],
     named: Mapping[str, float],
     syllabus: Syllabus,
     n: int,
@@ -678,14 +699,16 @@ def _split_hours(
         item_hours = named.get(item.id, share)
         # hours follow the strongest correspondence: to the full credits when there are any,
         # else to the part credits; a hint takes none
-        paid = [r for r in found if r.full] or [r for r in found if not r.hint]
+        full = any(r.full for r in found)
+        paid = sum(1 for r in found if (r.full if full else not r.hint))
         for r in found:
-            hours: float | None = item_hours / len(paid) if r in paid else 0.0
+            pays = r.full if full else not r.hint
+            hours: float | None = item_hours / paid if pays else 0.0
             target = r.target.id
             if target in named and target not in listed_ids and target not in given:
                 hours = (hours or 0.0) + named[target]
                 given.add(target)
-            if module.hours is None and r in paid:
+            if module.hours is None and pays:
                 hours = None  # a share of hours the module does not state
             yield Credit(
                 target_id=target,
