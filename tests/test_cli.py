@@ -9,17 +9,13 @@ from pathlib import Path
 
 import pytest
 
+import peer_competencies as pc
 from peer_competencies._cli import EXIT_ERROR, main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.support import run_cli
 
 
 def test_frameworks_lists_every_framework(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "frameworks")
+    code, out, _ = run_cli(capsys, "frameworks")
     assert code == 0
     assert "samhsa-2015" in out
     assert "ca-sb803" in out
@@ -27,7 +23,7 @@ def test_frameworks_lists_every_framework(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_frameworks_json_gives_counts(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "frameworks", "--json")
+    code, out, _ = run_cli(capsys, "frameworks", "--json")
     data = {f["id"]: f for f in json.loads(out)}
     assert code == 0
     assert data["samhsa-2015"]["kinds"] == {"category": 12, "competency": 62}
@@ -36,7 +32,7 @@ def test_frameworks_json_gives_counts(capsys: pytest.CaptureFixture[str]) -> Non
 def test_show_prints_text_kind_citation_parent_and_children(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, _ = run(capsys, "show", "samhsa-2015:VIII")
+    code, out, _ = run_cli(capsys, "show", "samhsa-2015:VIII")
     assert code == 0
     assert "[category]" in out
     assert "citation:" in out
@@ -47,7 +43,7 @@ def test_show_prints_text_kind_citation_parent_and_children(
 
 
 def test_show_json_is_the_item(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "show", "samhsa-2015:VIII.4", "--json")
+    code, out, _ = run_cli(capsys, "show", "samhsa-2015:VIII.4", "--json")
     assert code == 0
     data = json.loads(out)
     assert data["id"] == "samhsa-2015:VIII.4"
@@ -56,7 +52,7 @@ def test_show_json_is_the_item(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_show_a_framework_id_summarises_the_framework(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "show", "peer-support-17")
+    code, out, _ = run_cli(capsys, "show", "peer-support-17")
     assert code == 0
     assert "attribution unconfirmed" in out
 
@@ -64,7 +60,7 @@ def test_show_a_framework_id_summarises_the_framework(capsys: pytest.CaptureFixt
 def test_an_unknown_id_gives_one_line_with_the_closest_ids_and_fails(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = run(capsys, "show", "samhsa-2015:VIII.9")
+    code, out, err = run_cli(capsys, "show", "samhsa-2015:VIII.9")
     assert code == EXIT_ERROR
     assert out == ""
     assert err.count("\n") == 1
@@ -72,7 +68,7 @@ def test_an_unknown_id_gives_one_line_with_the_closest_ids_and_fails(
 
 
 def test_search_prints_scored_matches(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "search", "housing", "--framework", "bja-prss-2020", "--json")
+    code, out, _ = run_cli(capsys, "search", "housing", "--framework", "bja-prss-2020", "--json")
     assert code == 0
     hits = json.loads(out)
     assert hits[0]["id"] == "bja-prss-2020:6.9"
@@ -80,7 +76,7 @@ def test_search_prints_scored_matches(capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_export_writes_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     target = tmp_path / "samhsa.case.json"
-    code, _, _ = run(capsys, "export", "samhsa-2015", "--format", "case", "-o", str(target))
+    code, _, _ = run_cli(capsys, "export", "samhsa-2015", "--format", "case", "-o", str(target))
     assert code == 0
     assert json.loads(target.read_text(encoding="utf-8"))["CFDocument"]["title"]
 
@@ -95,14 +91,13 @@ def test_export_offers_every_framework_and_crosswalk_format(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     from peer_competencies import crosswalk
-    from peer_competencies._export import FORMATS
 
     with pytest.raises(SystemExit):
         main(["export", "--help"])
     out, _ = capsys.readouterr()
     offered = out.partition("{")[2].partition("}")[0].split(",")
-    assert sorted(offered) == sorted({*FORMATS, *crosswalk.EXPORT_FORMATS})
-    code, _, err = run(capsys, "export", "crosswalk", "--format", "markdown")
+    assert sorted(offered) == sorted({*pc.FORMATS, *crosswalk.EXPORT_FORMATS})
+    code, _, err = run_cli(capsys, "export", "crosswalk", "--format", "markdown")
     assert code == EXIT_ERROR
     assert "the crosswalk exports as csv, graphml, json, sssom, not markdown" in err
 

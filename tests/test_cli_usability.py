@@ -15,18 +15,12 @@ import pytest
 
 from peer_competencies import coverage, eligibility
 from peer_competencies._cli import COMMANDS, EXIT_ERROR, main
-from tests.support import REPO
+from tests.support import REPO, run_cli
 
 EXAMPLES = REPO / "examples"
 SYLLABUS = str(EXAMPLES / "ca-core-80h.toml")
 ROSTER = str(EXAMPLES / "roster.csv")
 HOSTILE = "\x1b[31mred\x1b[0m \u202egnp.exe\u202c"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def fails(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
@@ -50,7 +44,7 @@ def long_lines(text: str, width: int = 80) -> list[str]:
 
 
 def test_coverage_json_is_the_json_report(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "coverage", SYLLABUS, "--json")
+    code, out, _ = run_cli(capsys, "coverage", SYLLABUS, "--json")
     data = json.loads(out)
     assert code in (0, 1)
     assert data["framework"] == "ca-sb803"
@@ -61,11 +55,11 @@ def test_coverage_json_is_the_json_report(capsys: pytest.CaptureFixture[str]) ->
 def test_eligibility_roster_json_gives_one_entry_per_row_in_order(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = run(
+    code, out, err = run_cli(
         capsys, "eligibility", "roster", ROSTER, "--credential", "ca-pss", "--as-of", "2026-06-01"
     )
     csv_rows = out.splitlines()[1:]
-    code_json, out_json, _ = run(
+    code_json, out_json, _ = run_cli(
         capsys,
         "eligibility",
         "roster",
@@ -87,7 +81,7 @@ def test_eligibility_roster_json_gives_one_entry_per_row_in_order(
 def test_explain_json_has_the_tree_the_sources_and_the_accepted_names(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, _ = run(capsys, "eligibility", "explain", "icrc-pr", "--json")
+    code, out, _ = run_cli(capsys, "eligibility", "explain", "icrc-pr", "--json")
     data = json.loads(out)
     assert code == 0
     assert data["id"] == "icrc-pr"
@@ -116,7 +110,7 @@ def test_every_command_that_prints_results_takes_json(capsys: pytest.CaptureFixt
         ["eligibility", "credentials"],
     ]
     for argv in commands:
-        code, out, _ = run(capsys, *argv, "--json")
+        code, out, _ = run_cli(capsys, *argv, "--json")
         assert code in (0, 1, 2, 5), argv
         json.loads(out)
 
@@ -159,7 +153,7 @@ def test_the_top_level_help_lists_every_command_of_the_table(
 def test_a_json_export_escapes_what_a_terminal_could_act_on(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, out, _ = run(capsys, "export", "samhsa-2015", "--format", "json")
+    code, out, _ = run_cli(capsys, "export", "samhsa-2015", "--format", "json")
     assert code == 0
     assert json.loads(out)["id"] == "samhsa-2015"
     assert all(ch.isprintable() or ch in "\n " for ch in out)
@@ -168,12 +162,12 @@ def test_a_json_export_escapes_what_a_terminal_could_act_on(
 def test_an_error_message_shows_user_text_escaped(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, _, err = run(capsys, "show", f"samhsa-2015:{HOSTILE}")
+    code, _, err = run_cli(capsys, "show", f"samhsa-2015:{HOSTILE}")
     assert code == EXIT_ERROR
     assert raw_controls(err) == []
     assert "\\x1b[31mred" in err
     missing = tmp_path / f"{HOSTILE}.json"
-    code, _, err = run(capsys, "eligibility", "check", str(missing), "--credential", "ca-pss")
+    code, _, err = run_cli(capsys, "eligibility", "check", str(missing), "--credential", "ca-pss")
     assert code == EXIT_ERROR
     assert raw_controls(err) == []
     assert "\\u202e" in err
@@ -185,7 +179,7 @@ def test_an_error_message_shows_user_text_escaped(
 def test_show_fits_80_columns_with_the_citation_on_lines_of_its_own(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, _ = run(capsys, "show", "samhsa-2015:VIII.4")
+    code, out, _ = run_cli(capsys, "show", "samhsa-2015:VIII.4")
     lines = out.splitlines()
     assert code == 0
     assert long_lines(out) == []
@@ -201,10 +195,10 @@ def test_every_framework_and_item_text_command_fits_80_columns(
     import peer_competencies as pc
 
     for fw in pc.frameworks():
-        _, out, _ = run(capsys, "show", fw.id)
+        _, out, _ = run_cli(capsys, "show", fw.id)
         assert long_lines(out) == [], fw.id
         for item in fw.items[:: max(1, len(fw) // 15)]:
-            _, out, _ = run(capsys, "show", item.id)
+            _, out, _ = run_cli(capsys, "show", item.id)
             assert long_lines(out) == [], item.id
             cut = [line for line in out.splitlines() if line.endswith("…")]
             assert all(len(line) <= 80 for line in cut)
@@ -214,13 +208,13 @@ def test_explain_and_check_fit_80_columns_and_lose_no_word(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     for cred in eligibility.credentials():
-        _, out, _ = run(capsys, "eligibility", "explain", cred.id)
+        _, out, _ = run_cli(capsys, "eligibility", "explain", cred.id)
         assert long_lines(out) == [], cred.id
         words = eligibility.explain(cred).split()
         assert " ".join(out.split()).startswith(" ".join(words[:40]))
-    _, out, _ = run(capsys, "eligibility", "credentials")
+    _, out, _ = run_cli(capsys, "eligibility", "credentials")
     assert long_lines(out) == []
-    _, out, _ = run(
+    _, out, _ = run_cli(
         capsys, "eligibility", "check", str(EXAMPLES / "applicant.yaml"), "--credential", "icrc-pr"
     )
     assert long_lines(out) == []
@@ -235,7 +229,7 @@ def test_coverage_table_and_crosswalk_fit_80_columns(capsys: pytest.CaptureFixtu
         ["search", "crisis"],
         ["frameworks"],
     ):
-        _, out, _ = run(capsys, *argv)
+        _, out, _ = run_cli(capsys, *argv)
         assert long_lines(out) == [], argv
 
 
@@ -259,10 +253,10 @@ def test_control_characters_in_a_syllabus_are_escaped_in_every_output(
         encoding="utf-8",
     )
     for argv in (["coverage", str(path)], ["suggest", str(path)]):
-        _, out, _ = run(capsys, *argv)
+        _, out, _ = run_cli(capsys, *argv)
         assert raw_controls(out) == [], argv
         assert "\\x1b[31mred" in out or "\\u202e" in out, argv
-    _, out, _ = run(capsys, "coverage", str(path), "--json")
+    _, out, _ = run_cli(capsys, "coverage", str(path), "--json")
     assert raw_controls(out) == []
     assert json.loads(out)["program"]["title"] == f"Training {HOSTILE}"
 
@@ -272,9 +266,11 @@ def test_control_characters_in_an_applicant_are_escaped(
 ) -> None:
     path = tmp_path / "a.json"
     path.write_text(json.dumps({"id": HOSTILE, "date_of_birth": "1990-01-01"}), encoding="utf-8")
-    _, out, _ = run(capsys, "eligibility", "check", str(path), "--credential", "ca-pss")
+    _, out, _ = run_cli(capsys, "eligibility", "check", str(path), "--credential", "ca-pss")
     assert raw_controls(out) == []
-    _, out, _ = run(capsys, "eligibility", "check", str(path), "--credential", "ca-pss", "--json")
+    _, out, _ = run_cli(
+        capsys, "eligibility", "check", str(path), "--credential", "ca-pss", "--json"
+    )
     assert raw_controls(out) == []
     assert json.loads(out)["applicant_id"] == HOSTILE
 
@@ -286,7 +282,7 @@ def test_control_characters_in_an_applicant_are_escaped(
 def test_each_template_is_accepted_by_its_reader(
     kind: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, out, err = run(capsys, "template", kind)
+    code, out, err = run_cli(capsys, "template", kind)
     assert code == 0
     assert err.strip()  # how to use it, beside the file
     suffix = {"applicant": ".yaml", "roster": ".csv", "syllabus": ".toml"}[kind]
@@ -314,7 +310,7 @@ def test_each_template_is_accepted_by_its_reader(
 
 def test_template_writes_a_file_with_o(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     target = tmp_path / "applicant.yaml"
-    code, out, _ = run(capsys, "template", "applicant", "-o", str(target))
+    code, out, _ = run_cli(capsys, "template", "applicant", "-o", str(target))
     assert code == 0
     assert out == ""
     assert eligibility.read_applicant(target).id == "E-0001"
@@ -323,7 +319,7 @@ def test_template_writes_a_file_with_o(capsys: pytest.CaptureFixture[str], tmp_p
 def test_credentials_lists_every_credential_with_pathways_and_dates(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, _ = run(capsys, "eligibility", "credentials", "--json")
+    code, out, _ = run_cli(capsys, "eligibility", "credentials", "--json")
     data = {c["id"]: c for c in json.loads(out)}
     assert code == 0
     assert set(data) == {c.id for c in eligibility.credentials()}
@@ -335,33 +331,35 @@ def test_credentials_lists_every_credential_with_pathways_and_dates(
     assert grand["applications_until"] == "2022-12-31"
     ny = data["ny-crpa"]["pathways"][0]["dated_rules"]
     assert {"id": "medication-supported-recovery", "from": "2022-04-01", "to": None} in ny
-    code, out, _ = run(capsys, "eligibility", "credentials", "--jurisdiction", "ny")
+    code, out, _ = run_cli(capsys, "eligibility", "credentials", "--jurisdiction", "ny")
     assert out.splitlines()[0].startswith("ny-crpa New York")
     assert "ca-pss" not in out
-    _, out, _ = run(capsys, "eligibility", "credentials", "--jurisdiction", "national", "--json")
+    _, out, _ = run_cli(
+        capsys, "eligibility", "credentials", "--jurisdiction", "national", "--json"
+    )
     assert {c["id"] for c in json.loads(out)} == {"icrc-pr", "mha-ncps", "naadac-ncprss"}
-    code, out, _ = run(capsys, "eligibility", "credentials", "--jurisdiction", "ZZ")
+    code, out, _ = run_cli(capsys, "eligibility", "credentials", "--jurisdiction", "ZZ")
     assert (code, out) == (0, "no credential of jurisdiction ZZ is shipped\n")
     err = fails(capsys, "eligibility", "credentials", "--jurisdiction", "New York")
     assert "expected a two-letter state code" in err
 
 
 def test_explain_shows_the_names_records_may_use(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "eligibility", "explain", "icrc-pr")
+    _, out, _ = run_cli(capsys, "eligibility", "explain", "icrc-pr")
     flat = " ".join(out.split())
     assert "names accepted in applicant records" in flat
     assert "topic ethics: ethics; Ethics; Ethical Responsibility;" in flat
     assert "exam icrc-pr: icrc-pr; IC&RC Peer Recovery exam;" in flat
-    _, md, _ = run(capsys, "eligibility", "explain", "icrc-pr", "--markdown")
+    _, md, _ = run_cli(capsys, "eligibility", "explain", "icrc-pr", "--markdown")
     assert "## Names accepted in applicant records" in md
     assert "| `topic` | `advocacy` | Advocacy; IC&RC Domain 1;" in md
 
 
 def test_show_takes_an_id_in_any_case(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "show", "samhsa-2015:viii.4")
+    code, out, _ = run_cli(capsys, "show", "samhsa-2015:viii.4")
     assert code == 0
     assert out.startswith("samhsa-2015:VIII.4  [competency]")
-    code, out, _ = run(capsys, "show", "CA-SB803")
+    code, out, _ = run_cli(capsys, "show", "CA-SB803")
     assert code == 0
     assert out.startswith("ca-sb803: ")
 
@@ -376,10 +374,10 @@ def test_every_command_takes_shipped_ids_in_any_case(capsys: pytest.CaptureFixtu
         ["export", "SAMHSA-2015", "--format", "csv"],
     ]
     for argv in commands:
-        code, out, err = run(capsys, *argv)
+        code, out, err = run_cli(capsys, *argv)
         assert code != EXIT_ERROR, (argv, err)
         assert out, argv
-    _, out, _ = run(capsys, "crosswalk", "samhsa-2015:viii", "--to", "CA-SB803")
+    _, out, _ = run_cli(capsys, "crosswalk", "samhsa-2015:viii", "--to", "CA-SB803")
     assert out.startswith("samhsa-2015:VIII  Helps peers to manage crises")
 
 
@@ -421,10 +419,10 @@ def test_a_users_own_framework_is_shown_escaped_by_the_crosswalk_commands(
         ["crosswalk", "acme-state-2024:1", *mine],
         ["crosswalk", "--matrix", "acme-state-2024", "samhsa-2015", *mine],
     ):
-        code, out, err = run(capsys, *argv)
+        code, out, err = run_cli(capsys, *argv)
         assert code == 0, err
         assert raw_controls(out) == [], argv
-    _, out, _ = run(capsys, "crosswalk", "acme-state-2024:1", *mine)
+    _, out, _ = run_cli(capsys, "crosswalk", "acme-state-2024:1", *mine)
     assert "\\x1b[31mred" in out
 
 
@@ -432,7 +430,7 @@ def test_the_name_of_a_file_written_is_shown_escaped(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     target = tmp_path / f"{HOSTILE}.csv"
-    code, _, err = run(capsys, "export", "samhsa-2015", "--format", "csv", "-o", str(target))
+    code, _, err = run_cli(capsys, "export", "samhsa-2015", "--format", "csv", "-o", str(target))
     assert code == 0
     assert target.exists()
     assert raw_controls(err) == []

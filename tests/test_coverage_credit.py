@@ -19,7 +19,6 @@ from peer_competencies import coverage as cov
 from peer_competencies.coverage import CoverageStatus as S
 from peer_competencies.coverage import CreditLevel, CrosswalkHit
 from peer_competencies.coverage._requirements import competency_findings
-from peer_competencies.coverage._requirements import curriculum_requirement as requirement
 
 Hits = Mapping[str, Sequence[CrosswalkHit]]
 
@@ -126,7 +125,7 @@ def test_a_competency_that_fails_the_rule_is_never_plainly_covered(
     report = cov.coverage(
         syllabus(*data), "ca-sb803", translate=no_crosswalk, suggest_unmapped=False
     )
-    req = requirement("ca-sb803")
+    req = cov.curriculum_requirement("ca-sb803")
     assert req is not None
     for r in report.competencies:
         unmet, unjudged = competency_findings(req, r)

@@ -21,16 +21,11 @@ from tests.crosswalk_fixtures import (
     write_framework,
     write_sssom,
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = _cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.support import run_cli
 
 
 def test_crosswalk_shows_an_items_mappings_with_why(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "crosswalk", "samhsa-2015:VIII")
+    code, out, _ = run_cli(capsys, "crosswalk", "samhsa-2015:VIII")
     assert code == 0
     assert out.startswith("samhsa-2015:VIII  Helps peers to manage crises")
     assert "close       ca-sb803:13  Safety and crisis planning." in out
@@ -39,14 +34,16 @@ def test_crosswalk_shows_an_items_mappings_with_why(capsys: pytest.CaptureFixtur
 
 
 def test_crosswalk_says_when_there_is_no_counterpart(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "crosswalk", "ca-sb803:17", "--to", "samhsa-2015")
+    code, out, _ = run_cli(capsys, "crosswalk", "ca-sb803:17", "--to", "samhsa-2015")
     assert code == 0
     assert "no close match in samhsa-2015" in out
     assert "Digital literacy has no close SAMHSA 2015 counterpart" in out
 
 
 def test_crosswalk_inferred_shows_the_path(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "crosswalk", "ca-sb803:13.S2", "--to", "samhsa-2015", "--inferred")
+    code, out, _ = run_cli(
+        capsys, "crosswalk", "ca-sb803:13.S2", "--to", "samhsa-2015", "--inferred"
+    )
     assert code == 0
     assert "broad       samhsa-2015:VIII" in out
     assert "MappingChaining" in out
@@ -56,13 +53,13 @@ def test_crosswalk_inferred_shows_the_path(capsys: pytest.CaptureFixture[str]) -
 def test_crosswalk_without_inferred_suggests_it_when_nothing_is_asserted(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, _ = run(capsys, "crosswalk", "ca-sb803:13.S2", "--to", "samhsa-2015")
+    code, out, _ = run_cli(capsys, "crosswalk", "ca-sb803:13.S2", "--to", "samhsa-2015")
     assert code == 0
     assert "no mappings (try --inferred)" in out
 
 
 def test_crosswalk_json_is_the_mappings(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(
+    code, out, _ = run_cli(
         capsys, "crosswalk", "ca-sb803:13.S2", "--to", "samhsa-2015", "--inferred", "--json"
     )
     assert code == 0
@@ -74,7 +71,9 @@ def test_crosswalk_json_is_the_mappings(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_crosswalk_lists_the_finest_mapping_first(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "crosswalk", "samhsa-2015:VIII.1", "--to", "ca-sb803", "--inferred")
+    code, out, _ = run_cli(
+        capsys, "crosswalk", "samhsa-2015:VIII.1", "--to", "ca-sb803", "--inferred"
+    )
     assert code == 0
     first = out.index("exact       ca-sb803:13.S4")
     assert first < out.index("ca-sb803:13  Safety and crisis planning")
@@ -82,7 +81,7 @@ def test_crosswalk_lists_the_finest_mapping_first(capsys: pytest.CaptureFixture[
 
 
 def test_crosswalk_matrix_prints_80_column_text(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "crosswalk", "--matrix", "samhsa-2015", "peer-support-17")
+    code, out, _ = run_cli(capsys, "crosswalk", "--matrix", "samhsa-2015", "peer-support-17")
     assert code == 0
     assert out.startswith("samhsa-2015 (rows) x peer-support-17 (columns)")
     assert all(len(line) <= 80 for line in out.splitlines())
@@ -92,7 +91,7 @@ def test_crosswalk_matrix_html_writes_a_page(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     page = tmp_path / "m.html"
-    code, out, err = run(
+    code, out, err = run_cli(
         capsys, "crosswalk", "--matrix", "icrc-pr", "rfc-forensic-2017", "--html", str(page)
     )
     assert code == 0
@@ -102,7 +101,7 @@ def test_crosswalk_matrix_html_writes_a_page(
 
 
 def test_crosswalk_matrix_json(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "crosswalk", "--matrix", "samhsa-2015", "ca-sb803", "--json")
+    code, out, _ = run_cli(capsys, "crosswalk", "--matrix", "samhsa-2015", "ca-sb803", "--json")
     data = json.loads(out)
     assert code == 0
     cell = next(
@@ -127,7 +126,7 @@ def test_crosswalk_matrix_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_crosswalk_errors_are_one_line_and_exit_3(
     capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], says: str
 ) -> None:
-    code, out, err = run(capsys, *argv)
+    code, out, err = run_cli(capsys, *argv)
     assert code == _cli.EXIT_ERROR
     assert out == ""
     assert err.count("\n") == 1
@@ -139,7 +138,7 @@ def test_crosswalk_with_a_users_framework_and_mappings(
 ) -> None:
     framework = write_framework(tmp_path)
     mappings = write_sssom(tmp_path)
-    code, out, _ = run(
+    code, out, _ = run_cli(
         capsys,
         "crosswalk",
         f"{USER_FRAMEWORK_ID}:1",
@@ -158,7 +157,7 @@ def test_a_bad_user_mapping_file_fails_with_its_place(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     bad = write_sssom(tmp_path, "# mapping_set_id: https://example.org/x\n")
-    code, _, err = run(capsys, "crosswalk", "samhsa-2015:I", "--with-mappings", str(bad))
+    code, _, err = run_cli(capsys, "crosswalk", "samhsa-2015:I", "--with-mappings", str(bad))
     assert code == _cli.EXIT_ERROR
     assert str(bad) in err
     assert "license" in err
@@ -170,7 +169,7 @@ def test_an_asserted_mapping_without_an_author_is_not_called_inferred(
     mappings = write_sssom(
         tmp_path, shipped_rows_text("samhsa_2015:I.1 skos:relatedMatch peer_support_17:3 0.5")
     )
-    code, out, _ = run(
+    code, out, _ = run_cli(
         capsys,
         "crosswalk",
         "samhsa-2015:I.1",
@@ -190,7 +189,9 @@ def test_a_users_negative_that_denies_a_shipped_mapping_fails_with_its_place(
     mappings = write_sssom(
         tmp_path, shipped_rows_text("samhsa_2015:VIII skos:closeMatch Not ca_sb803:13 0.9")
     )
-    code, out, err = run(capsys, "crosswalk", "samhsa-2015:VIII", "--with-mappings", str(mappings))
+    code, out, err = run_cli(
+        capsys, "crosswalk", "samhsa-2015:VIII", "--with-mappings", str(mappings)
+    )
     assert code == _cli.EXIT_ERROR
     assert out == ""
     assert err.startswith(f"peer-competencies: {mappings}: line 8: ")
@@ -214,7 +215,7 @@ def test_a_second_users_set_is_checked_against_the_first(
         name="second.sssom.tsv",
     )
     argv = ("crosswalk", "samhsa-2015:I.1", "--with-mappings", str(first), "--with-mappings")
-    code, _, err = run(capsys, *argv, str(second))
+    code, _, err = run_cli(capsys, *argv, str(second))
     assert code == _cli.EXIT_ERROR
     assert f"{second}: line 8: " in err
 
@@ -260,7 +261,7 @@ def test_crosswalk_matrix_as_csv_at_competency_level(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     target = tmp_path / "m.csv"
-    code, _, err = run(
+    code, _, err = run_cli(
         capsys,
         "crosswalk",
         "--matrix",
@@ -284,11 +285,13 @@ def test_crosswalk_matrix_as_csv_at_competency_level(
 def test_crosswalk_matrix_as_xlsx_needs_a_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, _, err = run(capsys, "crosswalk", "--matrix", "icrc-pr", "ca-sb803", "--format", "xlsx")
+    code, _, err = run_cli(
+        capsys, "crosswalk", "--matrix", "icrc-pr", "ca-sb803", "--format", "xlsx"
+    )
     assert code == _cli.EXIT_ERROR
     assert "add -o FILE.xlsx" in err
     target = tmp_path / "m.xlsx"
-    code, _, _ = run(
+    code, _, _ = run_cli(
         capsys,
         "crosswalk",
         "--matrix",
@@ -304,7 +307,7 @@ def test_crosswalk_matrix_as_xlsx_needs_a_file(
 
 
 def test_matrix_options_without_matrix_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "crosswalk", "samhsa-2015:VIII", "--level", "competency")
+    code, _, err = run_cli(capsys, "crosswalk", "samhsa-2015:VIII", "--level", "competency")
     assert code == _cli.EXIT_ERROR
     assert "--level goes with --matrix" in err
 
@@ -315,7 +318,7 @@ def test_export_crosswalk_as_csv_has_one_line_a_mapping(
     import csv
     import io
 
-    code, out, _ = run(capsys, "export", "crosswalk", "--format", "csv")
+    code, out, _ = run_cli(capsys, "export", "crosswalk", "--format", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == len(cw.default().records)

@@ -310,12 +310,11 @@ def test_the_old_crosswalk_case_functions_are_deprecated_and_still_write_case_1_
 
 
 def test_the_module_level_tables_cannot_be_changed_by_a_caller() -> None:
-    from peer_competencies._export import FORMATS
     from peer_competencies.crosswalk._curie import BUILTIN_PREFIXES
     from peer_competencies.crosswalk._export import CASE_TYPES
     from peer_competencies.crosswalk._matrix import SYMBOLS
 
-    tables: list[Any] = [cw.EXPORT_FORMATS, FORMATS, BUILTIN_PREFIXES, CASE_TYPES, SYMBOLS]
+    tables: list[Any] = [cw.EXPORT_FORMATS, pc.FORMATS, BUILTIN_PREFIXES, CASE_TYPES, SYMBOLS]
     for table in tables:
         key = next(iter(table))
         with pytest.raises(TypeError):

@@ -10,15 +10,9 @@ import pytest
 
 from peer_competencies import _cli
 from tests.eligibility_cases import with_
-from tests.support import ELIGIBLE_CA_PSS
+from tests.support import ELIGIBLE_CA_PSS, run_cli
 
 ELIGIBLE = with_(ELIGIBLE_CA_PSS, id=None)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = _cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def applicant(tmp_path: Path, **changes: object) -> str:
@@ -31,7 +25,7 @@ def applicant(tmp_path: Path, **changes: object) -> str:
 def test_check_exits_0_for_an_eligible_applicant(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(
+    code, out, _ = run_cli(
         capsys,
         "eligibility",
         "check",
@@ -49,7 +43,7 @@ def test_check_exits_1_for_a_not_eligible_applicant(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = applicant(tmp_path, date_of_birth="2008-06-02")
-    code, out, _ = run(
+    code, out, _ = run_cli(
         capsys, "eligibility", "check", path, "--credential", "ca-pss", "--as-of", "2026-06-01"
     )
     assert code == 1
@@ -60,7 +54,7 @@ def test_check_exits_2_for_an_incomplete_record_and_prints_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = applicant(tmp_path, exams=None)
-    code, out, _ = run(capsys, "eligibility", "check", path, "--credential", "ca-pss", "--json")
+    code, out, _ = run_cli(capsys, "eligibility", "check", path, "--credential", "ca-pss", "--json")
     assert code == 2
     data = json.loads(out)
     assert data["outcome"] == "INCOMPLETE"
@@ -70,7 +64,7 @@ def test_check_exits_2_for_an_incomplete_record_and_prints_json(
 def test_check_with_a_closed_pathway_exits_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(
+    code, out, _ = run_cli(
         capsys,
         "eligibility",
         "check",
@@ -85,15 +79,17 @@ def test_check_with_a_closed_pathway_exits_1(
 
 
 def test_errors_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "eligibility", "check", applicant(tmp_path), "--credential", "ca-ps")
+    code, _, err = run_cli(
+        capsys, "eligibility", "check", applicant(tmp_path), "--credential", "ca-ps"
+    )
     assert code == _cli.EXIT_ERROR
     assert "did you mean ca-pss" in err
-    code, _, err = run(
+    code, _, err = run_cli(
         capsys, "eligibility", "check", applicant(tmp_path, age=-1), "--credential", "ca-pss"
     )
     assert code == _cli.EXIT_ERROR
     assert "$.age" in err
-    code, _, err = run(
+    code, _, err = run_cli(
         capsys,
         "eligibility",
         "check",
@@ -106,7 +102,9 @@ def test_errors_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert code == _cli.EXIT_ERROR
     assert "in the future" in err
     with pytest.raises(SystemExit) as info:  # argparse refuses the date before any handler
-        run(capsys, "eligibility", "check", "a.json", "--credential", "x", "--as-of", "1/2/2026")
+        run_cli(
+            capsys, "eligibility", "check", "a.json", "--credential", "x", "--as-of", "1/2/2026"
+        )
     assert info.value.code == _cli.EXIT_ERROR
 
 
@@ -116,7 +114,7 @@ def test_roster_writes_one_result_per_row_and_exits_4_on_bad_rows(
     roster = tmp_path / "roster.csv"
     roster.write_text("id,age,education\nA,30,ged\nB,-2,ged\nC,17,none\n", encoding="utf-8")
     output = tmp_path / "results.csv"
-    code, _, err = run(
+    code, _, err = run_cli(
         capsys,
         "eligibility",
         "roster",
@@ -143,15 +141,15 @@ def test_roster_writes_one_result_per_row_and_exits_4_on_bad_rows(
 def test_roster_of_good_rows_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     roster = tmp_path / "roster.csv"
     roster.write_text("id,age\nA,30\n", encoding="utf-8")
-    code, out, _ = run(capsys, "eligibility", "roster", str(roster), "--credential", "ga-cps")
+    code, out, _ = run_cli(capsys, "eligibility", "roster", str(roster), "--credential", "ga-cps")
     assert code == 0
     assert out.splitlines()[1].startswith("2,A,INCOMPLETE")
 
 
 def test_explain_prints_text_or_markdown(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "eligibility", "explain", "icrc-pr")
+    code, out, _ = run_cli(capsys, "eligibility", "explain", "icrc-pr")
     assert code == 0
     assert out.startswith("icrc-pr: IC&RC Peer Recovery (PR)")
-    code, out, _ = run(capsys, "eligibility", "explain", "icrc-pr", "--markdown")
+    code, out, _ = run_cli(capsys, "eligibility", "explain", "icrc-pr", "--markdown")
     assert code == 0
     assert out.startswith("# IC&RC Peer Recovery (PR) (`icrc-pr`)")

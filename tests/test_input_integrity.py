@@ -17,10 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import peer_competencies as pc
-from peer_competencies import _cli
 from peer_competencies import coverage as cov
 from peer_competencies import eligibility as el
 from peer_competencies._terminal import command_inputs, output_file
+from tests.support import run_cli
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ca-core-80h.toml"
 
@@ -33,12 +33,6 @@ def roster(tmp_path: Path, content: bytes | str, name: str = "roster.csv") -> Pa
 
 def results(path: Path) -> list[el.RosterResult]:
     return list(el.check_roster(el.read_roster(path), "ga-cps", as_of=dt.date(2026, 6, 1)))
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = _cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # --- rosters -------------------------------------------------------------------------------
@@ -112,9 +106,9 @@ def test_the_roster_exit_code_tells_checked_some_errors_and_could_not_run_apart(
     mixed = roster(tmp_path, "id,age\nA,30\nB,x\n", "mixed.csv")
     broken = roster(tmp_path, "id,age,age\nA,30,31\n", "broken.csv")
     base = ["eligibility", "roster", "--credential", "ga-cps", "--as-of", "2026-06-01"]
-    assert run(capsys, *base, str(good))[0] == 0
-    assert run(capsys, *base, str(mixed))[0] == 4
-    code, out, err = run(capsys, *base, str(broken))
+    assert run_cli(capsys, *base, str(good))[0] == 0
+    assert run_cli(capsys, *base, str(mixed))[0] == 4
+    code, out, err = run_cli(capsys, *base, str(broken))
     assert (code, out) == (3, "")
     assert "repeats column 2" in err
 
@@ -178,7 +172,7 @@ def test_an_output_naming_the_roster_is_refused_and_the_roster_kept(
     os.link(path, hard)
     base = ["eligibility", "roster", str(path), "--credential", "ga-cps"]
     for output in (path, link, hard, tmp_path / "." / "roster.csv"):
-        code, _, err = run(capsys, *base, "-o", str(output))
+        code, _, err = run_cli(capsys, *base, "-o", str(output))
         assert code == 3
         assert "would destroy the input" in err
         assert path.read_text(encoding="utf-8") == text
@@ -190,7 +184,7 @@ def test_an_output_naming_the_syllabus_is_refused(
     path = tmp_path / "x.toml"
     text = EXAMPLE.read_text(encoding="utf-8")
     path.write_text(text, encoding="utf-8")
-    code, _, err = run(capsys, "coverage", str(path), "-o", str(path))
+    code, _, err = run_cli(capsys, "coverage", str(path), "-o", str(path))
     assert code == 3
     assert "would destroy the input" in err
     assert path.read_text(encoding="utf-8") == text
@@ -242,7 +236,7 @@ def test_results_read_back_one_row_per_roster_row(
     lines[200] = 'R199,"3'
     path = roster(tmp_path, "\n".join(lines) + "\n")
     output = tmp_path / "results.csv"
-    code, _, _ = run(
+    code, _, _ = run_cli(
         capsys, "eligibility", "roster", str(path), "--credential", "ga-cps", "-o", str(output)
     )
     assert code == 4
@@ -268,12 +262,12 @@ def test_a_workbook_output_goes_through_the_same_checks_and_temporary_file(
     mappings = write_framework(tmp_path)
     text = mappings.read_text(encoding="utf-8")
     matrix = ["crosswalk", "--matrix", "icrc-pr", "ca-sb803", "--format", "xlsx"]
-    code, _, err = run(capsys, *matrix, "--with-framework", str(mappings), "-o", str(mappings))
+    code, _, err = run_cli(capsys, *matrix, "--with-framework", str(mappings), "-o", str(mappings))
     assert code == 3
     assert "would destroy the input" in err
     assert mappings.read_text(encoding="utf-8") == text
     target = tmp_path / "m.xlsx"
-    assert run(capsys, *matrix, "-o", str(target))[0] == 0
+    assert run_cli(capsys, *matrix, "-o", str(target))[0] == 0
     assert zipfile.is_zipfile(target)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["acme.json", "m.xlsx"]
 
@@ -283,7 +277,7 @@ def test_an_output_named_like_an_argument_that_is_no_input_is_written(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     Path("csv").write_text("old", encoding="utf-8")
-    code, _, _ = run(capsys, "export", "icrc-pr", "--format", "csv", "-o", "csv")
+    code, _, _ = run_cli(capsys, "export", "icrc-pr", "--format", "csv", "-o", "csv")
     assert code == 0
     assert Path("csv").read_text(encoding="utf-8").startswith("id,framework,")
 

@@ -125,3 +125,41 @@ def test_render_gives_what_each_to_function_gives() -> None:
     assert pc.render(fw, "csv") == pc.to_csv(fw)
     assert crosswalk.render(None, "csv") == crosswalk.to_csv()
     assert crosswalk.render(crosswalk.default(), "sssom") == crosswalk.to_sssom()
+
+
+def test_every_public_enum_prints_as_its_value() -> None:
+    import enum
+
+    enums = [
+        value
+        for package in PACKAGES
+        for name in package.__all__
+        if isinstance(value := getattr(package, name), type)
+        and issubclass(value, enum.Enum)
+        and issubclass(value, str)
+    ]
+    assert len(enums) >= 12
+    for kind in enums:
+        for member in kind:
+            assert str(member) == member.value
+            assert f"{member}" == member.value
+
+
+def test_an_unknown_id_key_or_slot_is_offered_its_near_misses_by_one_measure() -> None:
+    with pytest.raises(pc.UnknownIdError, match=r"did you mean samhsa-2015\?"):
+        pc.framework("samhsa-2051")
+    with pytest.raises(pc.UnknownIdError, match="did you mean ca-pss"):
+        eligibility.credential("ca-pps")
+    text = crosswalk.to_sssom(crosswalk.mapping_sets()[0]).replace("# license:", "# licence:", 1)
+    with pytest.raises(pc.InputError, match="did you mean license"):
+        crosswalk.parse_sssom(text, source="typo.sssom.tsv")
+    syllabus = coverage.parse_syllabus(
+        {
+            "program": {"title": "T", "framework": "ca-sb830"},
+            "modules": [{"id": "A", "title": "t", "competencies": ["13"]}],
+        },
+        source="s.yaml",
+    )
+    with pytest.raises(pc.InputError) as info:
+        coverage.coverage(syllabus, "ca-sb803")
+    assert info.value.fix == "did you mean ca-sb803?"

@@ -13,12 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peer_competencies import _cli
+import peer_competencies as pc
 from peer_competencies import eligibility as el
-from peer_competencies._errors import InputError
 from peer_competencies.eligibility import _check, _parallel, _plan, _roster
 from peer_competencies.eligibility._rules import leaves
 from tests.eligibility_cases import CASES
+from tests.support import run_cli
 
 AS_OF = dt.date(2026, 6, 1)
 
@@ -116,7 +116,7 @@ def test_the_column_plan_reads_a_generated_roster_as_the_strict_converter_does(
     for row in cells:
         try:
             strict = strict_applicant(row)
-        except InputError:
+        except pc.InputError:
             assert _plan.planned_applicant(row) is None  # the strict road reports it
             continue
         assert _plan.planned_applicant(row) == strict
@@ -126,7 +126,7 @@ def test_the_column_plan_reads_a_generated_roster_as_the_strict_converter_does(
     assert len(quick) == len(cells)
     for result, row in zip(quick, cells, strict=True):
         if result.error is not None:
-            with pytest.raises(InputError):
+            with pytest.raises(pc.InputError):
                 strict_applicant(row)
         elif result.result is not None:
             assert result.result == strict_check(strict_applicant(row), "ca-pss", None, AS_OF)
@@ -149,12 +149,6 @@ def _roster_file(tmp_path: Path) -> Path:
     return path
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = _cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.mark.parametrize("form", [(), ("--json",)], ids=["csv", "json"])
 def test_jobs_2_writes_what_jobs_1_writes_row_for_row_bad_rows_included(
     tmp_path: Path,
@@ -165,8 +159,8 @@ def test_jobs_2_writes_what_jobs_1_writes_row_for_row_bad_rows_included(
     monkeypatch.setattr(_parallel, "CHUNK_ROWS", 7)  # many chunks, each row in a worker
     path = _roster_file(tmp_path)
     argv = ("eligibility", "roster", str(path), "--credential", "ca-pss", "--as-of", "2026-06-01")
-    one = _run(capsys, *argv, *form, "--jobs", "1")
-    two = _run(capsys, *argv, *form, "--jobs", "2")
+    one = run_cli(capsys, *argv, *form, "--jobs", "1")
+    two = run_cli(capsys, *argv, *form, "--jobs", "2")
     assert one == two
     assert one[0] == 4  # rows in error
     assert "241 rows" in one[2]  # count in = count out: 240 lines and the one not UTF-8
@@ -184,8 +178,8 @@ def test_check_roster_with_jobs_gives_the_same_results_in_the_same_order(
         assert (a.applicant_id, a.result, a.note) == (b.applicant_id, b.result, b.note)
         assert str(a.error) == str(b.error)
         if a.error is not None:
-            assert isinstance(a.error, InputError)
-            assert isinstance(b.error, InputError)
+            assert isinstance(a.error, pc.InputError)
+            assert isinstance(b.error, pc.InputError)
             assert [str(p) for p in a.error.problems] == [str(p) for p in b.error.problems]
         if b.result is not None:  # a worker's result holds the parent's own rule objects
             assert b.result.credential is el.credential("ca-pss")
@@ -199,5 +193,5 @@ def test_applicant_records_are_numbered_from_start_across_processes() -> None:
 
 @pytest.mark.parametrize("jobs", [0, -1, True, 1.5])
 def test_jobs_below_one_or_not_whole_is_refused(jobs: Any) -> None:
-    with pytest.raises(InputError, match="jobs"):
+    with pytest.raises(pc.InputError, match="jobs"):
         el.check_roster([], "ca-pss", jobs=jobs)

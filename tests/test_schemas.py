@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import peer_competencies as pc
+from peer_competencies import coverage as cov
 from peer_competencies import eligibility as el
 from peer_competencies._cli import main
 from peer_competencies._schemas import SCHEMAS, build, schema
@@ -178,15 +179,11 @@ def _accepts(read: Callable[[Any], object], document: Any) -> bool:
 
 
 def _read_framework(data: Any) -> object:
-    from peer_competencies._load import parse_framework
-
-    return parse_framework(data, "<mutated>")
+    return pc.parse_framework(data, source="<mutated>")
 
 
 def _read_syllabus(data: Any) -> object:
-    from peer_competencies.coverage._syllabus import syllabus_from
-
-    return syllabus_from(data, "<mutated>")
+    return cov.parse_syllabus(data, source="<mutated>")
 
 
 def _read_credential(data: Any) -> object:
@@ -197,9 +194,8 @@ def _read_credential(data: Any) -> object:
 
 def _read_requirement(data: Any) -> object:
     from peer_competencies._structure import strict_converter, structure
-    from peer_competencies.coverage._requirements import CurriculumRequirement as Requirement
 
-    return structure(strict_converter(), data, Requirement, "<mutated>", "see docs")
+    return structure(strict_converter(), data, cov.CurriculumRequirement, "<mutated>", "see docs")
 
 
 def _read_applicant(data: Any) -> object:

@@ -22,8 +22,10 @@ class UnknownIdError(PeerCompetenciesError, LookupError):
         self.id = unknown
         self.suggestions = tuple(suggestions)
         self.what = what
-        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"unknown {what} {unknown!r}{hint}")
+        from ._didyoumean import did_you_mean
+
+        hint = did_you_mean(self.suggestions)
+        super().__init__(f"unknown {what} {unknown!r}" + (f"; {hint}" if hint else ""))
 
     def __str__(self) -> str:  # LookupError would quote the message as a key otherwise
         return str(self.args[0])

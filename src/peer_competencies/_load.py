@@ -12,12 +12,12 @@ import functools
 import json
 import re
 import threading
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from ._didyoumean import closest
 from ._errors import InputError, UnknownIdError
 from ._model import Citation, Framework, Item, Kind, Note, Origin
 from ._structure import parse_json, read_text, strict_converter, structure
@@ -286,15 +286,6 @@ def read_framework_file(path: str | Path) -> Framework:
     """Read and check a framework file of the shipped format from disk."""
     path = Path(path)
     return parse_framework(parse_json(read_text(path), str(path)), str(path))
-
-
-def closest(unknown: str, known: Iterable[str], n: int = 3) -> list[str]:
-    """The known ids closest to ``unknown``, best first (for "did you mean" messages)."""
-    import difflib
-
-    by_folded = {k.casefold(): k for k in known}  # upper and lower case weigh nothing
-    found = difflib.get_close_matches(unknown.casefold(), list(by_folded), n=n, cutoff=0.5)
-    return [by_folded[f] for f in found]
 
 
 class _Database:

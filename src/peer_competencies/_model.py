@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import cattrs
 
+from ._enum import TextEnum
 from ._errors import UnknownIdError
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["Citation", "Framework", "Item", "Kind", "Note", "Origin", "converter"]
 
 
-class Kind(str, enum.Enum):
+class Kind(TextEnum):
     """What an item is in its framework. The value is the word used in the data files."""
 
     CATEGORY = "category"
@@ -35,9 +35,6 @@ class Kind(str, enum.Enum):
     FIELD_EXAMPLE = "field-example"
     QUALIFICATION = "qualification"
     PRINCIPLE = "principle"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen
@@ -259,7 +256,7 @@ class Framework:
         """The item with this id or code; raises :class:`UnknownIdError` naming the closest ids."""
         item = self.get(id_or_code)
         if item is None:
-            from ._load import closest
+            from ._didyoumean import closest
 
             text = str(id_or_code)
             # several items that differ only in case: name them all

@@ -50,6 +50,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
+from .._didyoumean import did_you_mean
+from .._enum import TextEnum
 from .._errors import InputError, UnknownIdError
 from .._load import database
 from .._model import Framework, Item
@@ -91,7 +93,7 @@ part credit. The crosswalk keeps rows built on a name alone at 0.7 or below, so 
 count; a chain's confidence (the product of its steps', less 10 % a step) must reach it too."""
 
 
-class CoverageStatus(str, enum.Enum):
+class CoverageStatus(TextEnum):
     """How far a competency is covered (not to be confused with eligibility's statuses)."""
 
     COVERED = "covered"
@@ -100,9 +102,6 @@ class CoverageStatus(str, enum.Enum):
     PARTIAL = "partly covered"
     HINTED = "hinted only"
     MISSING = "missing"
-
-    def __str__(self) -> str:
-        return self.value
 
     @property
     def covered(self) -> bool:
@@ -130,16 +129,13 @@ class CreditLevel(enum.IntEnum):
         return self.name.lower()
 
 
-class Via(str, enum.Enum):
+class Via(TextEnum):
     """How a module's id reaches a competency."""
 
     DIRECT = "direct"
     PART = "part"  # the id is below the competency
     WHOLE = "whole"  # the id is above the competency (a category)
     CROSSWALK = "crosswalk"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen
@@ -433,7 +429,7 @@ def _resolve(entry: str, syllabus: Syllabus, framework: Framework, n: int, m: in
         if "," in entry:
             hint = "separate ids with ';' in a CSV cell, or list them one by one"
         elif exc.suggestions:
-            hint = f"did you mean {', '.join(exc.suggestions)}?"
+            hint = did_you_mean(exc.suggestions)
         else:
             hint = "use an id of a shipped framework, e.g. ca-sb803:13"
         raise InputError(

@@ -3,13 +3,13 @@ the check of a coverage report against them."""
 
 from __future__ import annotations
 
-import enum
 import json
 from functools import cache
 from typing import TYPE_CHECKING
 
 import attrs
 
+from .._enum import TextEnum
 from .._model import Citation
 from .._structure import strict_converter, structure
 from ._syllabus import beyond
@@ -49,16 +49,13 @@ class CurriculumRequirement:
     total_hours_at_least: float | None = None
 
 
-class RequirementVerdict(str, enum.Enum):
+class RequirementVerdict(TextEnum):
     """Whether a syllabus meets a curriculum requirement: met, not met, or cannot be judged
     (nothing found unmet, but a figure the requirement needs is not stated)."""
 
     MET = "met"
     NOT_MET = "not met"
     CANNOT_BE_JUDGED = "cannot be judged"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen

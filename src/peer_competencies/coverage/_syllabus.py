@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from .._didyoumean import did_you_mean
 from .._errors import InputError, UnknownIdError, every_problem
 from .._structure import (
     FieldError,
@@ -236,7 +237,7 @@ def program_framework(syllabus: Syllabus) -> str | None:
         return database().framework(framework).id
     except UnknownIdError as exc:
         hint = (
-            f"did you mean {', '.join(exc.suggestions)}?"
+            did_you_mean(exc.suggestions)
             if exc.suggestions
             else f"use one of {', '.join(database().framework_ids())}"
         )

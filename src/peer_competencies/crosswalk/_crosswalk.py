@@ -15,8 +15,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from .._didyoumean import closest, did_you_mean
 from .._errors import InputError, UnknownIdError
-from .._load import closest, database, read_framework_file
+from .._load import database, read_framework_file
 from .._model import Framework, Item, Kind
 from .._structure import decode
 from ._infer import BROADER, NARROWER, Found, Link, Negatives, rank, search
@@ -951,18 +952,20 @@ def validate_ids(
                 )
                 where = f"line {record.line}{number} ({name})"
             if framework_id is not None and framework_id not in frameworks:
-                near = closest(framework_id, frameworks)
-                hint = f"; did you mean {', '.join(near)}?" if near else ""
+                hint = did_you_mean(closest(framework_id, frameworks))
+                hint = f"; {hint}" if hint else ""
                 raise InputError(
                     f"{value if value != NO_TERM_FOUND else framework_id!r} names the unknown "
                     f"framework {framework_id!r}{hint}",
                     file=mapping_set.file,
                     where=where,
-                    fix="load that framework first (load_framework) and pass it along",
+                    fix="read that framework first (read_framework) and pass it along",
                 )
             if value != NO_TERM_FOUND and value not in items:
-                near = closest(value, (i for i in items if i.startswith(f"{framework_id}:")))
-                hint = f"; did you mean {', '.join(near)}?" if near else ""
+                hint = did_you_mean(
+                    closest(value, (i for i in items if i.startswith(f"{framework_id}:")))
+                )
+                hint = f"; {hint}" if hint else ""
                 raise InputError(
                     f"{value!r} is not an item of {framework_id}{hint}",
                     file=mapping_set.file,

@@ -7,12 +7,12 @@ crosswalk hands out can change the shipped data.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Mapping
 from types import MappingProxyType
 
 import attrs
 
+from .._enum import TextEnum
 from .._structure import frozen_mapping
 
 __all__ = [
@@ -51,7 +51,7 @@ def _frozen_map(value: Mapping[str, object]) -> Mapping[str, object]:
     return MappingProxyType({k: _frozen(v) for k, v in value.items()})
 
 
-class Predicate(str, enum.Enum):
+class Predicate(TextEnum):
     """The SKOS mapping predicates the crosswalk uses. The value is the CURIE written in SSSOM."""
 
     EXACT = "skos:exactMatch"
@@ -59,9 +59,6 @@ class Predicate(str, enum.Enum):
     BROAD = "skos:broadMatch"
     NARROW = "skos:narrowMatch"
     RELATED = "skos:relatedMatch"
-
-    def __str__(self) -> str:
-        return self.value
 
     @property
     def strength(self) -> int:
@@ -95,7 +92,7 @@ _STRENGTH = {
 _INVERSE = {Predicate.BROAD: Predicate.NARROW, Predicate.NARROW: Predicate.BROAD}
 
 
-class Justification(str, enum.Enum):
+class Justification(TextEnum):
     """The semapv mapping justifications SSSOM allows. The value is the CURIE."""
 
     MANUAL_MAPPING_CURATION = "semapv:ManualMappingCuration"
@@ -111,9 +108,6 @@ class Justification(str, enum.Enum):
     STRUCTURAL_MATCHING = "semapv:StructuralMatching"
     INSTANCE_BASED_MATCHING = "semapv:InstanceBasedMatching"
     BACKGROUND_KNOWLEDGE_BASED_MATCHING = "semapv:BackgroundKnowledgeBasedMatching"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen

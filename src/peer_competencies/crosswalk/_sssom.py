@@ -10,13 +10,13 @@ item ids here (see ``_curie``); whether those items exist is checked against the
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .._didyoumean import closest, did_you_mean
 from .._errors import InputError, every_problem
 from .._structure import parse_yaml, read_text
 from ._curie import (
@@ -102,11 +102,6 @@ _ROW_DEFAULTS = ("subject_source", "object_source")
 
 IRI = re.compile(r"https?://\S+")
 _PREDICATES = ", ".join(p.value for p in Predicate)
-
-
-def _did_you_mean(word: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else ""
 
 
 class _Header:
@@ -215,7 +210,7 @@ def _parse_header(lines: Sequence[str], file: str) -> _Header:
     extensions = _extension_slots(header)
     for key in data:
         if not isinstance(key, str) or (key not in SET_SLOTS and key not in extensions):
-            hint = _did_you_mean(str(key), SET_SLOTS)
+            hint = did_you_mean(closest(str(key), sorted(SET_SLOTS), n=1))
             raise header.error(
                 str(key),
                 f"{key!r} is not an SSSOM mapping set slot",
@@ -396,7 +391,7 @@ def _record(
     try:
         justification = Justification(justification_text)
     except ValueError:
-        hint = _did_you_mean(justification_text, (j.value for j in Justification))
+        hint = did_you_mean(closest(justification_text, (j.value for j in Justification), n=1))
         raise row.error(
             "mapping_justification",
             f"{justification_text!r} is not a semapv mapping justification",
@@ -514,7 +509,7 @@ def parse_sssom(text: str, _file: str | None = None, /, *, source: str | None = 
     for n, name in enumerate(columns):
         where = f"line {first + 1}, column {n + 1}"
         if name not in MAPPING_SLOTS and name not in extensions:
-            hint = _did_you_mean(name, MAPPING_SLOTS)
+            hint = did_you_mean(closest(name, sorted(MAPPING_SLOTS), n=1))
             raise InputError(
                 f"{name!r} is not an SSSOM mapping slot",
                 file=file,

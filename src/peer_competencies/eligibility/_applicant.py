@@ -12,7 +12,6 @@ traceback by accident.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import math
 import re
 from collections.abc import Mapping
@@ -21,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from .._enum import TextEnum
 from .._errors import InputError
 from .._structure import FieldError, parse_json, parse_yaml, read_text, strict_converter, structure
 
@@ -46,7 +46,7 @@ _STATE = re.compile(r"[A-Za-z]{2}")
 _FIX = "see docs/eligibility.md for the applicant fields and their types"
 
 
-class Education(str, enum.Enum):
+class Education(TextEnum):
     """Highest education completed. Every level from ``ged`` up counts as a high school diploma
     or equivalent."""
 
@@ -60,7 +60,7 @@ class Education(str, enum.Enum):
     DOCTORATE = "doctorate"
 
 
-class LivedExperience(str, enum.Enum):
+class LivedExperience(TextEnum):
     """Whose recovery the applicant's lived experience is of."""
 
     SELF = "self"
@@ -68,7 +68,7 @@ class LivedExperience(str, enum.Enum):
     NONE = "none"
 
 
-class LetterKind(str, enum.Enum):
+class LetterKind(TextEnum):
     """Who wrote a recommendation letter."""
 
     SUPERVISOR = "supervisor"

@@ -11,13 +11,13 @@ not checked that it depends on: those whose status, were it different, would cha
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
+from .._enum import TextEnum
 from .._errors import InputError
 from .._markup import markdown_text
 from .._model import Citation
@@ -40,7 +40,7 @@ from ._rules import (
 __all__ = ["Outcome", "RequirementResult", "Result", "check"]
 
 
-class Outcome(str, enum.Enum):
+class Outcome(TextEnum):
     """The overall answer for an applicant; the CLI's exit code is :attr:`exit_code`.
 
     ELIGIBLE is given only when every requirement was checked and met. ELIGIBLE_IF_CONFIRMED
@@ -52,9 +52,6 @@ class Outcome(str, enum.Enum):
     NOT_ELIGIBLE = "NOT_ELIGIBLE"
     INCOMPLETE = "INCOMPLETE"
     ELIGIBLE_IF_CONFIRMED = "ELIGIBLE_IF_CONFIRMED"
-
-    def __str__(self) -> str:
-        return self.value
 
     @property
     def exit_code(self) -> int:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import enum
 import functools
 import json
 import math
@@ -27,6 +26,7 @@ from typing import Any, ClassVar, Literal, Protocol
 
 import attrs
 
+from .._enum import TextEnum
 from ._applicant import (
     Applicant,
     Certification,
@@ -61,7 +61,7 @@ Tri = bool | None
 INF = math.inf
 
 
-class Status(str, enum.Enum):
+class Status(TextEnum):
     """Whether one requirement is met by the applicant's record: MET, UNMET, UNKNOWN (a fact
     the record could give is missing), or NOT_CHECKED (no applicant record shows it, such as a
     photo ID: a person confirms it by hand)."""
@@ -70,9 +70,6 @@ class Status(str, enum.Enum):
     UNMET = "UNMET"
     UNKNOWN = "UNKNOWN"
     NOT_CHECKED = "NOT_CHECKED"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 _RECORD_NOUNS = {

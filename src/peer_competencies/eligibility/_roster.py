@@ -23,8 +23,8 @@ from typing import IO, Any
 
 import attrs
 
+from .._didyoumean import closest, did_you_mean
 from .._errors import InputError, PeerCompetenciesError, every_problem
-from .._load import closest
 from .._markup import csv_writer
 from .._structure import open_file
 from ._applicant import Applicant, parse_applicant
@@ -99,8 +99,8 @@ def _check_column(column: str) -> str | None:
         if m.group(3) in subs:
             return None
         return f"{m.group(1)} entries have no field {m.group(3)!r}; they have {', '.join(subs)}"
-    hint = closest(column, roster_columns())
-    return "not a roster column" + (f"; did you mean {', '.join(hint)}?" if hint else "")
+    hint = did_you_mean(closest(column, roster_columns()))
+    return "not a roster column" + (f"; {hint}" if hint else "")
 
 
 @attrs.frozen

@@ -10,7 +10,6 @@ verification status and a typed predicate (``test``). The file format is in
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 import threading
 from collections.abc import Iterator, Mapping
@@ -18,8 +17,9 @@ from typing import Any, Literal
 
 import attrs
 
+from .._didyoumean import closest, did_you_mean
+from .._enum import TextEnum
 from .._errors import InputError, UnknownIdError
-from .._load import closest
 from .._model import Citation
 from .._structure import decode, parse_json, strict_converter, structure
 from ._predicates import PREDICATES, ExamPassed, Hours, Name, Predicate, Vocabulary
@@ -41,14 +41,11 @@ FORMAT = 1
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-class Verification(str, enum.Enum):
+class Verification(TextEnum):
     """Whether a fact was confirmed on its publisher's own page."""
 
     VERIFIED = "verified"
     UNVERIFIED = "unverified"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen
@@ -444,7 +441,7 @@ class _Reader:
                     f"{key!r} is not a key of the {group} in data/vocabulary.json",
                     self.file,
                     where,
-                    fix=f"did you mean {', '.join(closest(key, table)) or 'a new entry'}?",
+                    fix=did_you_mean(closest(key, table)) or "add a new entry",
                 )
 
     def _resolve_references(self, pathway: Pathway, where: str) -> Pathway:
