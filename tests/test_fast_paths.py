@@ -198,3 +198,48 @@ def test_coverage_through_the_reach_tables_equals_coverage_through_the_crosswalk
     assert cov.coverage(example, "samhsa-2015") == cov.coverage(
         example, "samhsa-2015", translate=_coverage._crosswalk
     )
+
+
+def test_kept_paths_answer_as_a_new_crosswalk_does() -> None:
+    """The crosswalk keeps each item's searched paths and best paths; answers after that (other
+    targets, filters, fewer hops) equal those of a crosswalk that kept nothing yet."""
+    from peer_competencies import crosswalk as cw
+
+    warmed = cw.Crosswalk()
+    sources = [i.id for i in warmed.framework("samhsa-2015").items][:25]
+    for item_id in sources:  # fill what is kept
+        warmed.mappings(item_id, inferred=True)
+        warmed.translate([item_id], to="ca-sb803")
+    queries: list[tuple[str, dict[str, Any]]] = [
+        ("ca-sb803", {}),
+        ("ca-sb803", {"predicates": ["skos:exactMatch", "skos:closeMatch"]}),
+        ("ca-sb803", {"min_confidence": 0.6}),
+        ("peer-support-17", {"max_hops": 2}),
+        ("bja-prss-2020", {}),
+    ]
+    for to, options in queries:
+        assert warmed.translate(sources, to=to, **options) == cw.Crosswalk().translate(
+            sources, to=to, **options
+        )
+    for item_id in sources:
+        fresh = cw.Crosswalk()
+        assert warmed.mappings(item_id, inferred=True) == fresh.mappings(item_id, inferred=True)
+        assert warmed.mappings(item_id, to="icrc-pr", inferred=True, max_hops=2) == (
+            cw.Crosswalk().mappings(item_id, to="icrc-pr", inferred=True, max_hops=2)
+        )
+
+
+def test_the_graph_holds_every_item_and_every_positive_mapping_once() -> None:
+    from peer_competencies import crosswalk as cw
+
+    walk = cw.Crosswalk()
+    walk.mappings("samhsa-2015:VIII.4", inferred=True)  # queries build no graph
+    graph = walk.graph()
+    items = [i for f in walk.frameworks.values() for i in f.items]
+    assert list(graph.nodes) == [i.id for i in items]
+    hierarchy = [(u, v) for u, v, k in graph.edges(keys=True) if k == "skos:broader"]
+    assert hierarchy == [(i.id, i.parent_id) for i in items if i.parent_id is not None]
+    positive = {(r.subject_id, r.object_id, r.predicate.value) for r in walk.records if r.positive}
+    mapped = [(u, v, k) for u, v, k in graph.edges(keys=True) if k != "skos:broader"]
+    assert sorted(mapped) == sorted(positive)
+    assert graph.nodes["samhsa-2015:VIII.4"]["framework"] == "samhsa-2015"

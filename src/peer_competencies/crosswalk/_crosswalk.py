@@ -122,11 +122,18 @@ def shipped_mapping_sets() -> tuple[MappingSet, ...]:
 
 
 class _State:
-    """What the crosswalk computes once: the graph and the inference index."""
+    """What the crosswalk computes once: the inference index and the asserted edges; the
+    networkx graph is built from them when first asked for (the queries never need it, nor
+    networkx's import)."""
 
-    def __init__(self, graph: nx.MultiDiGraph[str], links: Mapping[str, Sequence[Link]]) -> None:
-        self.graph = graph
+    def __init__(
+        self,
+        links: Mapping[str, Sequence[Link]],
+        edges: Mapping[tuple[str, str, Predicate], tuple[MappingRecord, tuple[str | None, ...]]],
+    ) -> None:
         self.links = links
+        self.edges = edges
+        self.graph: nx.MultiDiGraph[str] | None = None
 
 
 class Crosswalk:
@@ -171,6 +178,10 @@ class Crosswalk:
         self._records = tuple(r for s in sets for r in s.records)
         self._lock = threading.Lock()
         self._state: _State | None = None
+        # kept answers (see _paths and _best_paths): filled by one thread or another, each
+        # entry the same whoever computes it
+        self._found: dict[tuple[str, int], tuple[tuple[tuple[object, ...], Found], ...]] = {}
+        self._best: dict[tuple[str, int], Mapping[str, Found]] = {}
         self._negatives = _negatives(self._records)
         involved: dict[str, list[MappingRecord]] = {}
         for record in self._records:
@@ -242,21 +253,10 @@ class Crosswalk:
         return state
 
     def _build(self) -> _State:
-        import networkx as nx
-
-        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(
-            name="peer_competencies crosswalk",
-            frameworks={f.id: f.version for f in self._frameworks.values()},
-            mapping_sets={s.id: s.version for s in self._sets},
-        )
         links: dict[str, list[Link]] = {}
         for framework in self._frameworks.values():
             for item in framework.items:
-                graph.add_node(item.id, **_node_attributes(item))
-        for framework in self._frameworks.values():
-            for item in framework.items:
                 if item.parent_id is not None:
-                    graph.add_edge(item.id, item.parent_id, key=BROADER, relation="hierarchy")
                     links.setdefault(item.id, []).append(
                         Link(item.parent_id, BROADER, Predicate.BROAD, 1.0)
                     )
@@ -275,13 +275,10 @@ class Crosswalk:
             current = best.get(triple)
             if current is None or effective_confidence(record) > effective_confidence(current):
                 best[triple] = record
-        for triple, record in best.items():
-            key = record.predicate.value
-            attributes = {**_edge_attributes(record), "mapping_sets": sets[triple]}
-            graph.add_edge(record.subject_id, record.object_id, key=key, **attributes)
+        for record in best.values():
             confidence = effective_confidence(record)
             links.setdefault(record.subject_id, []).append(
-                Link(record.object_id, key, record.predicate, confidence, record)
+                Link(record.object_id, record.predicate.value, record.predicate, confidence, record)
             )
             links.setdefault(record.object_id, []).append(
                 Link(
@@ -293,8 +290,49 @@ class Crosswalk:
                     inverted=True,
                 )
             )
+        return _State(
+            MappingProxyType({k: tuple(v) for k, v in links.items()}),
+            MappingProxyType({t: (r, sets[t]) for t, r in best.items()}),
+        )
+
+    def _network(self) -> nx.MultiDiGraph[str]:
+        """The crosswalk's own graph, built once, on first use (see :meth:`graph`)."""
+        state = self._built()
+        if state.graph is None:
+            with self._lock:
+                if state.graph is None:
+                    state.graph = self._graph_of(state)
+        return state.graph
+
+    def _graph_of(self, state: _State) -> nx.MultiDiGraph[str]:
+        import networkx as nx
+
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(
+            name="peer_competencies crosswalk",
+            frameworks={f.id: f.version for f in self._frameworks.values()},
+            mapping_sets={s.id: s.version for s in self._sets},
+        )
+        items = [item for framework in self._frameworks.values() for item in framework.items]
+        graph.add_nodes_from((item.id, _node_attributes(item)) for item in items)
+        hierarchy = {"relation": "hierarchy"}
+        # (subject, object, key, attributes): the stubs know only key-less tuples
+        edges: list[Any] = [
+            (item.id, item.parent_id, BROADER, hierarchy)
+            for item in items
+            if item.parent_id is not None
+        ]
+        edges += [
+            (
+                record.subject_id,
+                record.object_id,
+                record.predicate.value,
+                {**_edge_attributes(record), "mapping_sets": sets},
+            )
+            for record, sets in state.edges.values()
+        ]
+        graph.add_edges_from(edges)  # one call: networkx checks its arguments once
         nx.freeze(graph)
-        return _State(graph, MappingProxyType({k: tuple(v) for k, v in links.items()}))
+        return graph
 
     def graph(self) -> nx.MultiDiGraph[str]:
         """The crosswalk as a ``networkx.MultiDiGraph``.
@@ -312,7 +350,7 @@ class Crosswalk:
         """
         import networkx as nx
 
-        shared = self._built().graph
+        shared = self._network()
         copy = shared.copy()
         copy.graph.update({k: dict(v) for k, v in shared.graph.items() if isinstance(v, dict)})
         nx.freeze(copy)
@@ -361,20 +399,19 @@ class Crosswalk:
         self,
         item_id: str,
         max_hops: int,
-        accept: Callable[[Found], bool] = lambda found: True,
-    ) -> dict[str, Found]:
+        accept: Callable[[Found], bool] | None = None,
+    ) -> Mapping[str, Found]:
         """The best accepted path to every item reachable from ``item_id``: an asserted mapping
         between the two (read either way) wins over any chain, else the best-ranked chain that
-        no curated negative denies."""
-        state = self._built()
+        no curated negative denies. Accepting every path, the answer is kept for the next call."""
+        if accept is None:
+            kept = self._best.get((item_id, max_hops))
+            if kept is not None:
+                return kept
         best: dict[str, tuple[tuple[object, ...], Found]] = {}
-        for found in search(item_id, state.links, max_hops):
-            direct = len(found.steps) == 1
-            if not direct and self._negatives.blocks(item_id, found.predicate, found.target):
+        for key, found in self._paths(item_id, max_hops):
+            if accept is not None and not accept(found):
                 continue
-            if not accept(found):
-                continue
-            key = _path_key(found)  # the path's wording breaks ties only, so is made only then
             current = best.get(found.target)
             if (
                 current is None
@@ -382,7 +419,26 @@ class Crosswalk:
                 or (key == current[0] and _path_rank(found) < _path_rank(current[1]))
             ):
                 best[found.target] = (key, found)
-        return {target: found for target, (_, found) in best.items()}
+        paths = MappingProxyType({target: found for target, (_, found) in best.items()})
+        if accept is None:
+            self._best[(item_id, max_hops)] = paths
+        return paths
+
+    def _paths(self, item_id: str, max_hops: int) -> tuple[tuple[tuple[object, ...], Found], ...]:
+        """Every path out of ``item_id`` that no curated negative denies (a one-step path is an
+        asserted mapping, which stands), with its rank key: searched once per item and number
+        of hops, then kept (the crosswalk never changes)."""
+        kept = self._found.get((item_id, max_hops))
+        if kept is None:
+            links = self._built().links
+            kept = tuple(
+                (_path_key(found), found)  # the path's wording breaks ties only: made only then
+                for found in search(item_id, links, max_hops)
+                if len(found.steps) == 1
+                or not self._negatives.blocks(item_id, found.predicate, found.target)
+            )
+            self._found[(item_id, max_hops)] = kept
+        return kept
 
     def _chained(self, item_id: str, found: Found) -> MappingRecord:
         """The record of a chain (two steps or more: a one-step path is an asserted mapping,
@@ -633,7 +689,7 @@ class Crosswalk:
 def shared_graph(crosswalk: Crosswalk) -> nx.MultiDiGraph[str]:
     """The crosswalk's own graph, shared and never handed out: for the exports, which only read
     it (:meth:`Crosswalk.graph` gives callers a copy)."""
-    return crosswalk._built().graph
+    return crosswalk._network()
 
 
 # -- the queries' arguments, checked where they come in ------------------------------------
