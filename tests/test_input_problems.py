@@ -9,12 +9,11 @@ import json
 import pytest
 
 import peer_competencies as pc
-from peer_competencies import _cli
 from peer_competencies import coverage as cov
 from peer_competencies import eligibility as el
 from peer_competencies.crosswalk._sssom import read_sssom_file
 from tests.crosswalk_fixtures import replace_cell, sssom_text
-from tests.support import WriteFile
+from tests.support import WriteFile, run_cli
 
 BAD_MODULES = {
     "program": {"title": "T"},
@@ -99,8 +98,8 @@ def test_the_command_line_prints_every_problem(
     write_file: WriteFile, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = write_file("s.json", json.dumps(BAD_MODULES))
-    code = _cli.main(["coverage", str(path), "-f", "ca-sb803"])
-    err = capsys.readouterr().err.splitlines()
+    code, _, stderr = run_cli(capsys, "coverage", str(path), "-f", "ca-sb803")
+    err = stderr.splitlines()
     assert code == 3
     assert len(err) == 4
     assert all(line.startswith(f"peer-competencies: {path}: $.modules[") for line in err)

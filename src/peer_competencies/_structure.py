@@ -23,7 +23,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, BinaryIO, NewType, TypeVar, get_args, get_origin
@@ -34,6 +34,7 @@ from cattrs.cols import homogenous_tuple_structure_factory, list_structure_facto
 from ._errors import InputError, every_problem
 
 __all__ = [
+    "DECODERS",
     "MAX_ALIAS_NODES",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
@@ -782,6 +783,15 @@ def parse_yaml(
         else:
             subject = f"the {part} is not valid YAML: " if part else "not valid YAML: "
         raise InputError(f"{subject}{problem}", file=file, where=where, fix=fix) from None
+
+
+DECODERS: Mapping[str, Callable[[str, str], object]] = MappingProxyType(
+    {".yaml": parse_yaml, ".yml": parse_yaml, ".json": parse_json, ".toml": parse_toml}
+)
+"""The decoders of structured text by file suffix, read-only: each takes the text and the file's
+name and returns plain data, or raises :class:`InputError` naming the place. A new input format
+is one entry here; the readers that take structured files (``read_syllabus``,
+``read_applicant``) look their decoder up by suffix."""
 
 
 def choose(options: Mapping[str, T], name: str, what: str) -> T:

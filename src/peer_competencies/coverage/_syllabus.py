@@ -15,13 +15,11 @@ import attrs
 from .._didyoumean import did_you_mean
 from .._errors import InputError, UnknownIdError, every_problem
 from .._structure import (
+    DECODERS,
     FieldError,
     Hours,
     frozen_mapping,
     hours_problem,
-    parse_json,
-    parse_toml,
-    parse_yaml,
     read_bytes,
     read_text,
     strict_converter,
@@ -41,7 +39,7 @@ __all__ = [
 ]
 
 MAX_SYLLABUS_BYTES = 20 * 1024 * 1024
-SYLLABUS_SUFFIXES = (".yaml", ".yml", ".json", ".toml", ".csv", ".xlsx")
+SYLLABUS_SUFFIXES = (*DECODERS, ".csv", ".xlsx")  # .yaml .yml .json .toml .csv .xlsx
 """The file name endings :func:`read_syllabus` reads."""
 
 _FIX = "see docs/coverage.md for the syllabus keys and their types"
@@ -642,11 +640,4 @@ def read_syllabus(path: str | Path) -> Syllabus:
     text = read_text(path, MAX_SYLLABUS_BYTES)
     if suffix == ".csv":
         return _table(_csv_rows(text, file), file, sheet=False)
-    data: Any
-    if suffix == ".json":
-        data = parse_json(text, file)
-    elif suffix == ".toml":
-        data = parse_toml(text, file)
-    else:
-        data = parse_yaml(text, file)
-    return syllabus_from(data, file)
+    return syllabus_from(DECODERS[suffix](text, file), file)

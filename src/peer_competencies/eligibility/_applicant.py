@@ -22,7 +22,7 @@ import attrs
 
 from .._enum import TextEnum
 from .._errors import InputError
-from .._structure import FieldError, parse_json, parse_yaml, read_text, strict_converter, structure
+from .._structure import DECODERS, FieldError, read_text, strict_converter, structure
 
 __all__ = [
     "Applicant",
@@ -253,5 +253,4 @@ def read_applicant(path: str | Path) -> Applicant:
         fix = "use read_roster for a CSV roster" if suffix == ".csv" else "name it .json or .yaml"
         raise InputError("an applicant file is JSON or YAML", file=str(path), fix=fix)
     text = read_text(path, MAX_FILE_BYTES)
-    data = parse_json(text, str(path)) if suffix == ".json" else parse_yaml(text, str(path))
-    return parse_applicant(data, file=str(path))
+    return parse_applicant(DECODERS[suffix](text, str(path)), file=str(path))
