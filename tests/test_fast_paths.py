@@ -243,3 +243,20 @@ def test_the_graph_holds_every_item_and_every_positive_mapping_once() -> None:
     mapped = [(u, v, k) for u, v, k in graph.edges(keys=True) if k != "skos:broader"]
     assert sorted(mapped) == sorted(positive)
     assert graph.nodes["samhsa-2015:VIII.4"]["framework"] == "samhsa-2015"
+
+
+def test_crosswalk_queries_import_no_networkx() -> None:
+    code = (
+        "import sys\n"
+        "from peer_competencies import crosswalk as cw\n"
+        "cw.default().mappings('samhsa-2015:VIII.4', inferred=True)\n"
+        "cw.translate(['samhsa-2015:VIII.4'], to='ca-sb803')\n"
+        "print('networkx' in sys.modules)\n"
+        "cw.default().graph()\n"
+        "print('networkx' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(pc.__file__).parent.parent)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    assert out.splitlines() == ["False", "True"]
