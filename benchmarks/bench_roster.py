@@ -26,6 +26,7 @@ import datetime as dt
 import inspect
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -112,12 +113,27 @@ def _checked(path: Path, jobs: int = 1) -> int:
     return sum(1 for r in results if r.ok)
 
 
-def _seconds(fn: Callable[[], int], rows: int) -> float:
+def _cpu() -> tuple[float, float]:
+    """CPU seconds used so far by this process, and by its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def _seconds(
+    fn: Callable[[], int], rows: int, cpu: list[tuple[float, float]] | None = None
+) -> float:
+    """Wall seconds of ``fn``; with ``cpu``, appends the CPU seconds per row of this process and
+    of the worker processes."""
+    before = _cpu()
     start = time.perf_counter()
     count = fn()
     seconds = time.perf_counter() - start
+    after = _cpu()
     if count != rows:
         raise SystemExit(f"{count} rows of {rows} handled")
+    if cpu is not None:
+        cpu.append(((after[0] - before[0]) / rows, (after[1] - before[1]) / rows))
     return seconds
 
 
@@ -131,6 +147,8 @@ def _throughput(rows: int, runs: int) -> None:
     cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
     eligibility.check({}, "ca-pss", as_of=AS_OF)  # load the rules before timing
     ratios, speedups, rates = [], [], []
+    cpu_one: list[tuple[float, float]] = []
+    cpu_two: list[tuple[float, float]] = []
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "roster.csv"
         make_roster(path, rows)
@@ -139,7 +157,7 @@ def _throughput(rows: int, runs: int) -> None:
             if cores:
                 os.sched_setaffinity(0, {min(cores)})  # one core
             base = _seconds(lambda: _baseline(path), rows)
-            one = _seconds(lambda: _checked(path), rows)
+            one = _seconds(lambda: _checked(path), rows, cpu_one)
             line = (
                 f"run {run}: DictReader {rows / base:9,.0f} rows/s, check_roster "
                 f"{rows / one:7,.0f}/s, ratio {one / base:5.1f}x"
@@ -149,15 +167,23 @@ def _throughput(rows: int, runs: int) -> None:
             if with_jobs:
                 if cores:
                     os.sched_setaffinity(0, cores)
-                two = _seconds(lambda: _checked(path, jobs=2), rows)
+                two = _seconds(lambda: _checked(path, jobs=2), rows, cpu_two)
                 speedups.append(one / two)
                 line += f"; 2 jobs {rows / two:7,.0f}/s, speed-up {one / two:.2f}x"
             print(line, flush=True)
     print(f"roster of {rows:,} applicants (ca-pss), {runs} runs, load {os.getloadavg()[0]:.1f}")
     print(f"check_roster / csv.DictReader, one core: {_spread(ratios)}")
     print(f"applicants/s, one core: median {statistics.median(rates):,.0f}")
+    one_cpu = statistics.median(c[0] for c in cpu_one) * 1e6
+    print(f"CPU per row, one process: median {one_cpu:.0f} µs")
     if speedups:
         print(f"2 jobs / 1 job ({os.cpu_count()} cores): {_spread(speedups)}")
+        parent = statistics.median(c[0] for c in cpu_two) * 1e6
+        workers = statistics.median(c[1] for c in cpu_two) * 1e6
+        print(
+            f"CPU per row, 2 jobs: median {parent:.0f} µs in the parent, {workers:.0f} µs in the "
+            f"workers; on 2 idle cores at best {one_cpu / max(parent, (parent + workers) / 2):.2f}x"
+        )
 
 
 _CHILD = """

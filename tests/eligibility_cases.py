@@ -75,6 +75,9 @@ def _read_cases() -> tuple[Case, ...]:
     for file in sorted(CASES_DIR.glob("*.yaml")):
         entries = yaml.safe_load(file.read_text(encoding="utf-8"))
         cases.extend(_case(entry, file) for entry in entries)
+    names = [case.name for case in cases]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    assert not repeated, f"a case name is a test id and must be unique: {repeated}"
     return tuple(cases)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import attrs
 
 from tests.crosswalk_fixtures import framework_data, sssom_text
-from tests.support import ELIGIBLE_CA_PSS
+from tests.support import ELIGIBLE_CA_PSS, ELIGIBLE_CA_PSS_YAML
 
 AS_OF = dt.date(2026, 6, 1)
 
@@ -124,20 +124,6 @@ M2,Ethics,Boundaries,2.5,,,
 """
 
 
-APPLICANT_YAML = """\
-id: E-1
-date_of_birth: 1990-05-01
-education: high-school
-lived_experience: self
-willing_to_share: yes
-dedicated_to_recovery: yes
-code_of_ethics_signed: 2025-01-10
-trainings:
-  - {topic: ca-pss-core, hours: 80, date: 2024-01-10, approved: yes}
-exams:
-  - {exam: ca-pss, passed: yes, date: 2025-02-01}
-"""
-
 ROSTER_HEADER = (
     "id,date_of_birth,education,lived_experience,willing_to_share,dedicated_to_recovery,"
     "code_of_ethics_signed,trainings.1.topic,trainings.1.hours,trainings.1.date,"
@@ -175,7 +161,7 @@ def readers() -> list[Reader]:
         Reader(
             "applicant-json", ".json", _applicant, json.dumps(ELIGIBLE_CA_PSS, indent=1).encode()
         ),
-        Reader("applicant-yaml", ".yaml", _applicant, APPLICANT_YAML.encode()),
+        Reader("applicant-yaml", ".yaml", _applicant, ELIGIBLE_CA_PSS_YAML.encode()),
         Reader("roster", ".csv", _roster, ROSTER.encode()),
         Reader("framework", ".json", _framework, json.dumps(framework_data(), indent=1).encode()),
         Reader("sssom", ".tsv", _sssom, sssom_text().encode()),

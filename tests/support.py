@@ -1,6 +1,7 @@
 """Names several test files share that must be importable: paths, records, types, the CLI runner.
 
-``run_cli`` is the one place the tests outside the CLI's own reach the command line in-process.
+``run_cli`` runs the command line in-process. The package has no public in-process entry point
+for it, so this calls ``_cli.main``, the console script's target, in this one place.
 """
 
 from __future__ import annotations
@@ -24,6 +25,21 @@ ELIGIBLE_CA_PSS: dict[str, Any] = with_(
     applicant_of("an applicant meeting all eight SB 803 qualifications is eligible for ca-pss"),
     id="E-1",
 )
+
+#: The same applicant as a user might write it in YAML (unquoted dates, yes for true).
+ELIGIBLE_CA_PSS_YAML = """\
+id: E-1
+date_of_birth: 1990-05-01
+education: high-school
+lived_experience: self
+willing_to_share: yes
+dedicated_to_recovery: yes
+code_of_ethics_signed: 2025-01-10
+trainings:
+  - {topic: ca-pss-core, hours: 80, date: 2024-01-10, approved: yes}
+exams:
+  - {exam: ca-pss, passed: yes, date: 2025-02-01}
+"""
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -12,23 +12,9 @@ import pytest
 
 import peer_competencies as pc
 from peer_competencies import eligibility as el
-from tests.support import WriteFile
+from tests.support import ELIGIBLE_CA_PSS_YAML, WriteFile
 
 AS_OF = dt.date(2026, 6, 1)
-
-YAML = """\
-id: E-1
-date_of_birth: 1990-05-01
-education: high-school
-lived_experience: self
-willing_to_share: yes
-dedicated_to_recovery: yes
-code_of_ethics_signed: 2025-01-10
-trainings:
-  - {topic: ca-pss-core, hours: 80, date: 2024-01-10, approved: yes}
-exams:
-  - {exam: ca-pss, passed: yes, date: 2025-02-01}
-"""
 
 HEADER = (
     "id,date_of_birth,education,lived_experience,willing_to_share,dedicated_to_recovery,"
@@ -67,7 +53,7 @@ def test_a_json_applicant_is_read_and_checked(
 def test_a_yaml_applicant_reads_the_same_as_json(
     write_file: WriteFile, eligible_applicant: dict[str, Any]
 ) -> None:
-    from_yaml = el.read_applicant(write_file("a.yaml", YAML))
+    from_yaml = el.read_applicant(write_file("a.yaml", ELIGIBLE_CA_PSS_YAML))
     from_json = el.read_applicant(write_file("a.json", json.dumps(eligible_applicant)))
     assert from_yaml == from_json
 
@@ -200,7 +186,7 @@ def test_roster_columns_lists_plain_and_numbered_columns() -> None:
 
 
 def test_an_applicant_round_trips_through_plain_data(write_file: WriteFile) -> None:
-    applicant = el.read_applicant(write_file("a.yaml", YAML))
+    applicant = el.read_applicant(write_file("a.yaml", ELIGIBLE_CA_PSS_YAML))
     data = attrs.asdict(applicant)
     assert data["trainings"][0]["hours"] == 80
     assert el.parse_applicant(data) == applicant

@@ -103,17 +103,12 @@ def _shipped(data: dict[str, Any]) -> Framework:
         source.url,
         source.checked_on,
     )
-    raw = data["items"]
-    children: dict[str, list[str]] = {}
-    for it in raw:
-        parent = it.get("parent")
-        if parent is not None:
-            children.setdefault(parent, []).append(prefix + it["code"])
+    children: dict[str, list[str]] = {}  # filled from the end: a parent comes before its children
     citations: dict[str, Citation] = {}  # one per section: SB 803's skills share their section
     sources: dict[tuple[str, str | None, str | None], Origin] = {}  # 131 origins, 12 different
     items = []
     claim = object.__setattr__
-    for it in raw:
+    for it in reversed(data["items"]):
         code, section, parent = it["code"], it["section"], it.get("parent")
         if "source" in it:
             citation = _citation(it["source"])
@@ -124,7 +119,7 @@ def _shipped(data: dict[str, Any]) -> Framework:
             if found is None:
                 found = citations[section] = Citation(title, publisher, year, url, section, checked)
             citation = found
-        origins, remarks, below = it.get("origins"), it.get("notes"), children.get(code)
+        origins, remarks, below = it.get("origins"), it.get("notes"), children.pop(code, None)
         item = Item(
             prefix + code,
             fid,
@@ -135,12 +130,15 @@ def _shipped(data: dict[str, Any]) -> Framework:
             it.get("description"),
             it.get("label"),
             None if parent is None else prefix + parent,
-            () if below is None else tuple(below),
+            () if below is None else tuple(reversed(below)),
             () if not origins else tuple(_origin(sources, o) for o in origins),
             () if not remarks else tuple(remarks),
         )
         claim(item, "_owner", None)  # claimed by the database: no framework fills the slot
+        if parent is not None:
+            children.setdefault(parent, []).append(item.id)
         items.append(item)
+    items.reverse()
     notes = data.get("notes")
     return Framework(
         fid,
@@ -288,6 +286,13 @@ def read_framework_file(path: str | Path) -> Framework:
     return parse_framework(parse_json(read_text(path), str(path)), str(path))
 
 
+@functools.cache
+def _frameworks_folder() -> Any:
+    from ._resources import data_folder
+
+    return data_folder("frameworks")
+
+
 class _Database:
     """The shipped frameworks, each parsed once on first use; safe to share between threads."""
 
@@ -297,9 +302,7 @@ class _Database:
         self._shipped: tuple[str, ...] | None = None
 
     def _folder(self) -> Any:
-        from ._resources import data_folder
-
-        return data_folder("frameworks")
+        return _frameworks_folder()
 
     def framework_ids(self) -> tuple[str, ...]:
         if self._shipped is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -409,7 +409,12 @@ class Crosswalk:
             if kept is not None:
                 return kept
         best: dict[str, tuple[tuple[object, ...], Found]] = {}
-        for key, found in self._paths(item_id, max_hops):
+        # every path is kept for filtered queries (translate asks per target framework); an
+        # unfiltered one keeps only its answer, which holds fewer objects for the collector
+        every = self._found.get((item_id, max_hops))
+        if every is None and accept is not None:
+            every = self._found[(item_id, max_hops)] = tuple(self._paths(item_id, max_hops))
+        for key, found in self._paths(item_id, max_hops) if every is None else every:
             if accept is not None and not accept(found):
                 continue
             current = best.get(found.target)
@@ -424,21 +429,15 @@ class Crosswalk:
             self._best[(item_id, max_hops)] = paths
         return paths
 
-    def _paths(self, item_id: str, max_hops: int) -> tuple[tuple[tuple[object, ...], Found], ...]:
+    def _paths(self, item_id: str, max_hops: int) -> Iterator[tuple[tuple[object, ...], Found]]:
         """Every path out of ``item_id`` that no curated negative denies (a one-step path is an
-        asserted mapping, which stands), with its rank key: searched once per item and number
-        of hops, then kept (the crosswalk never changes)."""
-        kept = self._found.get((item_id, max_hops))
-        if kept is None:
-            links = self._built().links
-            kept = tuple(
-                (_path_key(found), found)  # the path's wording breaks ties only: made only then
-                for found in search(item_id, links, max_hops)
-                if len(found.steps) == 1
-                or not self._negatives.blocks(item_id, found.predicate, found.target)
-            )
-            self._found[(item_id, max_hops)] = kept
-        return kept
+        asserted mapping, which stands), with its rank key."""
+        links = self._built().links
+        for found in search(item_id, links, max_hops):
+            if len(found.steps) == 1 or not self._negatives.blocks(
+                item_id, found.predicate, found.target
+            ):
+                yield _path_key(found), found  # the wording breaks ties only: made only then
 
     def _chained(self, item_id: str, found: Found) -> MappingRecord:
         """The record of a chain (two steps or more: a one-step path is an asserted mapping,

@@ -233,7 +233,7 @@ def framework_mappings(
 
 def _deprecated(old: str, new: str) -> None:
     warnings.warn(
-        f"peer_competencies.crosswalk.{old} is deprecated; use {new}",
+        f"peer_competencies.crosswalk.{old} is deprecated and goes in 0.3: use {new}",
         DeprecationWarning,
         stacklevel=3,
     )

@@ -22,7 +22,7 @@ from .._errors import InputError
 from .._markup import markdown_text
 from .._model import Citation
 from ._applicant import Applicant, parse_applicant
-from ._predicates import Context, Status, Unrecognised, evaluate, quoted
+from ._predicates import Context, NotChecked, Status, Unrecognised, evaluate, quoted
 from ._rules import (
     Credential,
     Group,
@@ -404,6 +404,8 @@ def _compile(node: Node, on: dt.date, skipped: list[Requirement]) -> Evaluation 
         if not node.in_force(on):
             skipped.append(node)
             return None
+        if isinstance(node.test, NotChecked):  # looks at no record: the same for everyone
+            return _once(functools.partial(_leaf, node))
         return functools.partial(_leaf, node)
     parts = [p for c in node.children if (p := _compile(c, on, skipped)) is not None]
     if not parts:
@@ -414,6 +416,19 @@ def _compile(node: Node, on: dt.date, skipped: list[Requirement]) -> Evaluation 
         return _group(node, needed, [part(ctx) for part in parts])
 
     return group
+
+
+def _once(evaluation: Evaluation) -> Evaluation:
+    """``evaluation`` for a requirement whose result is the same for every applicant: worked
+    out for the first, then shared (results are immutable)."""
+    found: list[RequirementResult] = []
+
+    def shared(ctx: Context) -> RequirementResult:
+        if not found:
+            found.append(evaluation(ctx))
+        return found[0]
+
+    return shared
 
 
 _COMPILED: dict[tuple[int, dt.date], tuple[Group, Evaluation | None, tuple[Requirement, ...]]] = {}

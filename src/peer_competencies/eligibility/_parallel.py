@@ -2,27 +2,25 @@
 
 Each worker process checks whole chunks with the one-process code (``_roster._stream``), so a
 result is the same whichever process made it. At most two chunks per process are in flight, so a
-roster of any length is checked in flat memory. Results travel back pickled, with the
-credential, its pathways and their requirements sent as references to the parent's own objects:
-a result from a worker holds the very rule objects a one-process result holds.
+roster of any length is checked in flat memory.
+
+Results travel back as plain tuples (:func:`_encode`), which pickle at C speed: rules are sent
+as their place in the credential (the parent puts its own rule objects back, so a result from a
+worker holds the very rule objects a one-process result holds), and each requirement result
+once per chunk however many rows have an equal one (most rows share most of theirs: the same
+rule met for the same reason). :func:`_decode` rebuilds the results.
 """
 
 from __future__ import annotations
 
 import collections
-import copyreg
 import datetime as dt
-import io
-import operator
 import pickle
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-import attrs
-
 from ._check import RequirementResult, Result
-from ._predicates import Unrecognised
 from ._roster import Record, RosterResult, _stream
 from ._rules import Credential, Group, Node
 
@@ -32,10 +30,10 @@ CHUNK_ROWS = 500
 """Records sent to a worker at a time."""
 
 
-def _rule_objects(cred: Credential) -> list[object]:
+def _rule_objects(cred: Credential) -> list[Any]:
     """The credential, its pathways and every requirement and group, in a fixed order (the
     same in every process that holds an equal credential)."""
-    found: list[object] = [cred]
+    found: list[Any] = [cred]
 
     def walk(node: Node) -> None:
         found.append(node)
@@ -49,85 +47,94 @@ def _rule_objects(cred: Credential) -> list[object]:
     return found
 
 
-def _by_fields(cls: type) -> Any:
-    """Pickle an instance of the attrs class ``cls`` as a call of ``cls`` with its field values
-    (twice as fast to unpickle as attrs' own state restoring)."""
-    values = operator.attrgetter(*(a.name for a in attrs.fields(cls)))
-    return lambda obj: (cls, values(obj))
+def _encode(results: list[RosterResult], place: dict[int, int]) -> bytes:
+    """``results`` as a pickle of plain tuples: the chunk's distinct requirement results (each
+    after its children), then one tuple per row. ``place`` maps a rule object's id to its
+    place in :func:`_rule_objects`."""
+    table: list[tuple[Any, ...]] = []
+    positions: dict[tuple[Any, ...], int] = {}
+    seen: dict[int, int] = {}
 
-
-_REDUCTIONS: dict[type, Any] = {
-    **copyreg.dispatch_table,
-    **{cls: _by_fields(cls) for cls in (RequirementResult, Result, RosterResult, Unrecognised)},
-}
-
-
-def _same(obj: object) -> object:
-    return obj
-
-
-class _Pickler(pickle.Pickler):
-    """Pickles results with the rule objects as references (``index``: id → number), and each
-    requirement result once however many rows of the chunk have an equal one (most rows share
-    most of theirs: the same rule met for the same reason)."""
-
-    def __init__(self, stream: io.BytesIO, index: dict[int, int]) -> None:
-        super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
-        self._index = index
-        self._seen: dict[int, RequirementResult] = {}
-        self._equal: dict[tuple[object, ...], RequirementResult] = {}
-        self.dispatch_table = _REDUCTIONS
-
-    def persistent_id(self, obj: Any) -> int | None:
-        return self._index.get(id(obj))
-
-    def _canonical(self, r: RequirementResult) -> RequirementResult:
-        """The first result of the chunk equal to ``r``."""
-        found = self._seen.get(id(r))
+    def requirement(r: RequirementResult) -> int:
+        found = seen.get(id(r))
         if found is None:
-            children = tuple(self._canonical(c) for c in r.children)
-            key = (id(r.node), r.status, r.reason, r.missing, r.next_steps, r.unrecognised)
-            found = self._equal.setdefault((*key, *map(id, children)), r)
-            self._seen[id(r)] = found
+            children = tuple(requirement(c) for c in r.children)
+            key: tuple[Any, ...] = (place[id(r.node)], r.status, r.reason, r.missing)
+            key += (r.next_steps, children, r.unrecognised)
+            found = positions.get(key)
+            if found is None:
+                found = positions[key] = len(table)
+                table.append(key)
+            seen[id(r)] = found
         return found
 
-    def reducer_override(self, obj: Any) -> Any:
-        if type(obj) is RequirementResult:
-            first = self._canonical(obj)
-            if first is not obj:
-                return _same, (first,)
-        return NotImplemented
+    rows = []
+    for r in results:
+        result = None
+        if r.result is not None:
+            res = r.result
+            result = (
+                place[id(res.credential)],
+                place[id(res.pathway)],
+                res.as_of,
+                res.outcome,
+                requirement(res.requirements),
+                res.applicant_id,
+                tuple(place[id(n)] for n in res.not_in_force),
+                tuple(place[id(n)] for n in res.depends_on_unverified),
+                tuple(place[id(n)] for n in res.not_checked),
+            )
+        rows.append((r.row, r.applicant_id, result, r.error, r.note))
+    return pickle.dumps((table, rows), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, stream: io.BytesIO, shared: list[object]) -> None:
-        super().__init__(stream)
-        self._shared = shared
-
-    def persistent_load(self, pid: Any) -> object:
-        return self._shared[pid]
+def _decode(data: bytes, rules: list[Any]) -> list[RosterResult]:
+    """The results :func:`_encode` encoded, with the parent's rule objects ``rules``."""
+    table, rows = pickle.loads(data)  # bytes from our own worker processes
+    made: list[RequirementResult] = []
+    for node, status, reason, missing, steps, children, unrecognised in table:
+        kids = tuple(made[c] for c in children)
+        made.append(
+            RequirementResult(rules[node], status, reason, missing, steps, kids, unrecognised)
+        )
+    out = []
+    for row, applicant_id, result, error, note in rows:
+        res = None
+        if result is not None:
+            cred, pathway, as_of, outcome, root, person, skipped, unverified, unchecked = result
+            res = Result(
+                credential=rules[cred],
+                pathway=rules[pathway],
+                as_of=as_of,
+                outcome=outcome,
+                requirements=made[root],
+                applicant_id=person,
+                not_in_force=tuple(rules[n] for n in skipped),
+                depends_on_unverified=tuple(rules[n] for n in unverified),
+                not_checked=tuple(rules[n] for n in unchecked),
+            )
+        out.append(RosterResult(row, applicant_id, result=res, error=error, note=note))
+    return out
 
 
 _WORKER: dict[str, Any] = {}
 
 
 def _start(cred: Credential, pathway: str | None, as_of: dt.date | None) -> None:
-    shared = _rule_objects(cred)
+    rules = _rule_objects(cred)
     _WORKER.update(
         cred=cred,
         pathway=pathway,
         as_of=as_of,
-        index={id(obj): n for n, obj in enumerate(shared)},
-        shared=shared,  # keeps the objects alive, so their ids stay theirs
+        place={id(obj): n for n, obj in enumerate(rules)},
+        rules=rules,  # keeps the objects alive, so their ids stay theirs
     )
 
 
 def _check_chunk(first: int, records: list[Record]) -> bytes:
     w = _WORKER
     results = list(_stream(records, w["cred"], w["pathway"], w["as_of"], first))
-    stream = io.BytesIO()
-    _Pickler(stream, w["index"]).dump(results)
-    return stream.getvalue()
+    return _encode(results, w["place"])
 
 
 def _chunks(records: Iterable[Record], start: int) -> Iterator[tuple[int, list[Record]]]:
@@ -153,20 +160,15 @@ def check_in_processes(
 ) -> Iterator[RosterResult]:
     """The results of ``_roster._stream`` over ``records``, in order, checked by ``jobs``
     worker processes."""
-    shared = _rule_objects(cred)
+    rules = _rule_objects(cred)
     pending: collections.deque[Future[bytes]] = collections.deque()
     pool = ProcessPoolExecutor(jobs, initializer=_start, initargs=(cred, pathway, as_of))
-
-    def unpack(done: Future[bytes]) -> list[RosterResult]:
-        results: list[RosterResult] = _Unpickler(io.BytesIO(done.result()), shared).load()
-        return results
-
     try:
         for first, chunk in _chunks(records, start):
             pending.append(pool.submit(_check_chunk, first, chunk))
             if len(pending) >= 2 * jobs:
-                yield from unpack(pending.popleft())
+                yield from _decode(pending.popleft().result(), rules)
         while pending:
-            yield from unpack(pending.popleft())
+            yield from _decode(pending.popleft().result(), rules)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
