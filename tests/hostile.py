@@ -57,7 +57,7 @@ def _roster(path: Path) -> object:
 def _framework(path: Path) -> object:
     import peer_competencies as pc
 
-    return pc.read_framework_file(path)
+    return pc.read_framework(path)
 
 
 def _sssom(path: Path) -> object:

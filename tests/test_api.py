@@ -10,7 +10,6 @@ import attrs
 import pytest
 
 import peer_competencies as pc
-from peer_competencies import crosswalk
 from tests.crosswalk_fixtures import USER_FRAMEWORK_ID, write_framework
 
 
@@ -86,7 +85,7 @@ def test_items_navigate_to_parent_children_ancestors_descendants_and_framework()
 
 def test_the_items_of_a_users_framework_navigate_within_it(tmp_path: Path) -> None:
     path = write_framework(tmp_path)
-    skill = pc.read_framework_file(path).get(f"{USER_FRAMEWORK_ID}:1.S1")  # framework let go
+    skill = pc.read_framework(path).get(f"{USER_FRAMEWORK_ID}:1.S1")  # framework let go
     assert skill is not None
     competency = skill.parent
     assert competency is not None
@@ -96,7 +95,7 @@ def test_the_items_of_a_users_framework_navigate_within_it(tmp_path: Path) -> No
     assert competency.descendants == (skill,)
     assert skill.framework.id == USER_FRAMEWORK_ID
     assert skill.framework.get("2") is not None
-    loaded = crosswalk.load_framework(path)
+    loaded = pc.read_framework(path)
     assert loaded.lookup("1.S1").parent == loaded.lookup("1")
 
 

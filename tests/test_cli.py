@@ -96,7 +96,7 @@ def test_export_offers_every_framework_and_crosswalk_format(
         main(["export", "--help"])
     out, _ = capsys.readouterr()
     offered = out.partition("{")[2].partition("}")[0].split(",")
-    assert sorted(offered) == sorted({*pc.FORMATS, *crosswalk.EXPORT_FORMATS})
+    assert sorted(offered) == sorted({*pc.FORMATS, *crosswalk.FORMATS})
     code, _, err = run_cli(capsys, "export", "crosswalk", "--format", "markdown")
     assert code == EXIT_ERROR
     assert "the crosswalk exports as csv, graphml, json, sssom, not markdown" in err

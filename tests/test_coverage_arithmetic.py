@@ -14,6 +14,7 @@ import peer_competencies as pc
 from peer_competencies import coverage as cov
 from peer_competencies._structure import Hours
 from peer_competencies.coverage import CrosswalkHit
+from peer_competencies.coverage._suggest import targets
 
 
 def syllabus(*modules: dict[str, Any], framework: str = "ca-sb803") -> cov.Syllabus:
@@ -409,7 +410,7 @@ def _reachable(framework: str) -> list[str]:
     below them and the categories above them."""
     fw = pc.framework(framework)
     found: dict[str, None] = {}
-    for target in cov.targets(fw):
+    for target in targets(fw):
         found.update(dict.fromkeys(i.id for i in (target, *target.ancestors, *target.descendants)))
     return sorted(found)
 

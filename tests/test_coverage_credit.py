@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from peer_competencies import coverage as cov
 from peer_competencies.coverage import CoverageStatus as S
 from peer_competencies.coverage import CreditLevel, CrosswalkHit
+from peer_competencies.coverage._coverage import PARTIAL, STRONG, crosswalk_credit
 from peer_competencies.coverage._requirements import competency_findings
 
 Hits = Mapping[str, Sequence[CrosswalkHit]]
@@ -152,28 +153,28 @@ def hit(predicate: str, confidence: float, *steps: tuple[str, float]) -> Crosswa
 
 
 def test_the_credit_rules_of_a_single_mapping() -> None:
-    assert cov.crosswalk_credit(hit("exactMatch", 1.0)) is CreditLevel.FULL
-    assert cov.crosswalk_credit(hit("closeMatch", cov.STRONG)) is CreditLevel.FULL
-    assert cov.crosswalk_credit(hit("closeMatch", 0.79)) is CreditLevel.PART
-    assert cov.crosswalk_credit(hit("broadMatch", 0.9)) is CreditLevel.PART
-    assert cov.crosswalk_credit(hit("narrowMatch", cov.PARTIAL)) is CreditLevel.PART
-    assert cov.crosswalk_credit(hit("broadMatch", 0.74)) is CreditLevel.HINT
-    assert cov.crosswalk_credit(hit("relatedMatch", 0.95)) is CreditLevel.HINT
+    assert crosswalk_credit(hit("exactMatch", 1.0)) is CreditLevel.FULL
+    assert crosswalk_credit(hit("closeMatch", STRONG)) is CreditLevel.FULL
+    assert crosswalk_credit(hit("closeMatch", 0.79)) is CreditLevel.PART
+    assert crosswalk_credit(hit("broadMatch", 0.9)) is CreditLevel.PART
+    assert crosswalk_credit(hit("narrowMatch", PARTIAL)) is CreditLevel.PART
+    assert crosswalk_credit(hit("broadMatch", 0.74)) is CreditLevel.HINT
+    assert crosswalk_credit(hit("relatedMatch", 0.95)) is CreditLevel.HINT
 
 
 def test_a_chain_never_gives_more_than_its_weakest_step() -> None:
     # a strong composed close match whose second step is a weak close match: a hint
     weak = hit("closeMatch", 0.9, ("closeMatch", 0.95), ("closeMatch", 0.6))
-    assert cov.crosswalk_credit(weak) is CreditLevel.HINT
+    assert crosswalk_credit(weak) is CreditLevel.HINT
     # a related step anywhere makes a hint, whatever the chain claims
     related = hit("broadMatch", 0.8, ("relatedMatch", 0.9), ("exactMatch", 1.0))
-    assert cov.crosswalk_credit(related) is CreditLevel.HINT
+    assert crosswalk_credit(related) is CreditLevel.HINT
     # a broad step caps a chain at part credit
     capped = hit("closeMatch", 0.9, ("exactMatch", 1.0), ("broadMatch", 0.9))
-    assert cov.crosswalk_credit(capped) is CreditLevel.PART
+    assert crosswalk_credit(capped) is CreditLevel.PART
     # moves within a framework's hierarchy cap at part credit too
     moved = hit("closeMatch", 0.9, ("closeMatch", 0.9), ("narrower", 1.0))
-    assert cov.crosswalk_credit(moved) is CreditLevel.PART
+    assert crosswalk_credit(moved) is CreditLevel.PART
 
 
 def test_a_related_match_to_a_category_is_a_hint_for_each_competency_never_partial() -> None:
@@ -234,7 +235,7 @@ def test_one_sb803_module_counts_only_what_the_credit_rules_allow_on_the_shipped
         for c in r.counted:
             assert c.via is cov.Via.CROSSWALK
             assert c.predicate != "skos:relatedMatch"
-            assert c.confidence >= cov.PARTIAL
+            assert c.confidence >= PARTIAL
             assert not any(step.split()[1] == "skos:relatedMatch" for step in c.path)
         if not r.counted:
             assert r.hours == 0
@@ -293,12 +294,12 @@ def test_crosswalk_credit_follows_the_rules_and_credited_hours_add_up(
             steps = [s.split()[1] for s in c.path]
             if c.full:
                 assert c.predicate in ("skos:exactMatch", "skos:closeMatch")
-                assert c.confidence >= cov.STRONG
+                assert c.confidence >= STRONG
             if not c.hint:
                 anything = True
                 assert c.predicate != "skos:relatedMatch"
                 assert "skos:relatedMatch" not in steps
-                assert c.confidence >= cov.PARTIAL
+                assert c.confidence >= PARTIAL
             else:
                 assert c.hours == 0
         if not r.counted:

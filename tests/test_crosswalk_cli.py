@@ -232,7 +232,7 @@ def test_export_crosswalk_writes_each_format_to_a_file(
     _, err = capsys.readouterr()
     assert code == 0
     assert f"wrote {target}" in err
-    assert target.read_text(encoding="utf-8") == cw.export(fmt)
+    assert target.read_text(encoding="utf-8") == cw.render(None, fmt)
 
 
 def test_export_crosswalk_prints_to_standard_output(capsys: pytest.CaptureFixture[str]) -> None:

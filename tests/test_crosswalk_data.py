@@ -11,8 +11,6 @@ import pytest
 import peer_competencies as pc
 from peer_competencies import crosswalk as cw
 from peer_competencies.crosswalk import (
-    CURATED_FRAMEWORKS,
-    CURATORS,
     NO_TERM_FOUND,
     Crosswalk,
     Justification,
@@ -20,6 +18,8 @@ from peer_competencies.crosswalk import (
     MappingSet,
     Predicate,
 )
+from peer_competencies.crosswalk._crosswalk import CURATED_FRAMEWORKS  # the curated five
+from peer_competencies.crosswalk._curie import CURATORS
 from tests.support import REPO
 
 SOURCE_AUTHOR = "peer_competencies:bja-prss-2020"
@@ -40,7 +40,7 @@ def source_asserted() -> set[tuple[str, Predicate, str]]:
 
 
 def test_the_shipped_mappings_pass_the_consistency_check() -> None:
-    assert [str(p) for p in cw.check()] == []
+    assert [str(p) for p in cw.problems()] == []
 
 
 def test_every_curated_top_item_has_a_mapping_or_curated_no_match_into_each_other_framework() -> (
@@ -214,7 +214,7 @@ def test_the_mapping_set_header_names_id_version_license_and_creator() -> None:
 def test_the_shipped_file_is_exactly_what_the_writer_writes() -> None:
     (path,) = sorted(DATA.glob("*.sssom.tsv"))
     (mapping_set,) = cw.mapping_sets()
-    assert cw.write_sssom(mapping_set) == path.read_text(encoding="utf-8")
+    assert cw.to_sssom(mapping_set) == path.read_text(encoding="utf-8")
 
 
 def test_there_are_mappings_of_every_predicate_and_curated_no_matches() -> None:

@@ -18,7 +18,9 @@ import yaml
 
 import peer_competencies as pc
 from peer_competencies import crosswalk as cw
-from peer_competencies.crosswalk import CURATED_FRAMEWORKS, Crosswalk, Predicate
+from peer_competencies.crosswalk import Crosswalk, Predicate
+from peer_competencies.crosswalk._crosswalk import CURATED_FRAMEWORKS
+from peer_competencies.crosswalk._export import framework_mappings
 from tests.crosswalk_fixtures import shipped_rows_text, write_framework, write_sssom
 
 URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:\S+")
@@ -129,8 +131,8 @@ def sssom_schema(shared_schemas: Path) -> dict[str, Any]:
 
 @pytest.fixture
 def extended(tmp_path: Path) -> Crosswalk:
-    framework = cw.load_framework(write_framework(tmp_path))
-    mapping_set = cw.load_mappings(write_sssom(tmp_path), [framework])
+    framework = pc.read_framework(write_framework(tmp_path))
+    mapping_set = cw.read_mappings(write_sssom(tmp_path), [framework])
     return cw.default().extended([framework], [mapping_set])
 
 
@@ -153,7 +155,7 @@ def test_a_combined_export_with_a_users_set_passes_the_sssom_schema(
     assert sssom_schema_problems(text, sssom_schema) == []
     assert "acme_state_2024:1\t" in text
     assert "https://creativecommons.org/publicdomain/zero/1.0/" in text  # the user set's license
-    reread = cw.parse_sssom(text, "combined.tsv")
+    reread = cw.parse_sssom(text, source="combined.tsv")
     assert len(reread.records) == len(extended.records)
 
 
@@ -177,9 +179,9 @@ def test_the_reference_sssom_package_parses_and_validates_the_export(tmp_path: P
 
 def test_the_export_round_trips_through_our_reader() -> None:
     text = cw.to_sssom()
-    again = cw.parse_sssom(text, "export.tsv")
+    again = cw.parse_sssom(text, source="export.tsv")
     assert [str(r) for r in again.records] == [str(r) for r in cw.default().records]
-    assert cw.write_sssom(again) == text
+    assert cw.to_sssom(again) == text
 
 
 # -- GraphML and node-link JSON --------------------------------------------------------------
@@ -223,10 +225,10 @@ def test_node_link_json_reads_back_as_the_same_graph() -> None:
 
 
 def test_the_export_function_knows_its_formats() -> None:
-    assert set(cw.EXPORT_FORMATS) == {"sssom", "csv", "graphml", "json"}
-    assert cw.export("sssom") == cw.to_sssom()
+    assert set(cw.FORMATS) == {"sssom", "csv", "graphml", "json"}
+    assert cw.render(None, "sssom") == cw.to_sssom()
     with pytest.raises(pc.InputError, match="unknown crosswalk export format 'owl'"):
-        cw.export("owl")
+        cw.render(None, "owl")
 
 
 # -- CASE --------------------------------------------------------------------------------------
@@ -258,7 +260,7 @@ def test_case_packages_with_mappings_validate_against_the_case_1_1_schema(
     kinds = {a["associationType"] for a in package["CFAssociations"]}
     assert "isChildOf" in kinds
     assert kinds & {"isRelatedTo", "exactMatchOf"}
-    mappings = cw.framework_mappings(framework_id, within=False)
+    mappings = framework_mappings(framework_id, within=False)
     assert len(package["CFAssociations"]) == len(framework) + len(_mapping_links(package))
     assert 0 < len(_mapping_links(package)) <= len(mappings)
 
@@ -314,12 +316,12 @@ def test_the_module_level_tables_cannot_be_changed_by_a_caller() -> None:
     from peer_competencies.crosswalk._export import CASE_TYPES
     from peer_competencies.crosswalk._matrix import SYMBOLS
 
-    tables: list[Any] = [cw.EXPORT_FORMATS, pc.FORMATS, BUILTIN_PREFIXES, CASE_TYPES, SYMBOLS]
+    tables: list[Any] = [cw.FORMATS, pc.FORMATS, BUILTIN_PREFIXES, CASE_TYPES, SYMBOLS]
     for table in tables:
         key = next(iter(table))
         with pytest.raises(TypeError):
             table[key] = table[key]
-    assert cw.export("sssom") == cw.to_sssom()
+    assert cw.render(None, "sssom") == cw.to_sssom()
 
 
 def test_a_combined_export_keeps_the_users_extra_columns_and_their_declarations(
@@ -334,9 +336,9 @@ def test_a_combined_export_keeps_the_users_extra_columns_and_their_declarations(
         "samhsa_2015:I.1 skos:relatedMatch ca_sb803:5 0.5", header_extra=header
     ).replace("\tconfidence\n", "\tconfidence\text_votes\treviewer_label\n", 1)
     text = text.replace("\t0.5\n", "\t0.5\t3\tJo Doe\n")
-    mine = cw.load_mappings(write_sssom(tmp_path, text))
+    mine = cw.read_mappings(write_sssom(tmp_path, text))
     exported = cw.to_sssom(cw.default().extended(mapping_sets=[mine]))
-    again = cw.parse_sssom(exported, "combined.tsv")
+    again = cw.parse_sssom(exported, source="combined.tsv")
     (record,) = [r for r in again.records if r.extra]
     assert dict(record.extra) == {"ext_votes": "3", "reviewer_label": "Jo Doe"}
 
@@ -385,9 +387,9 @@ def test_once_one_row_has_a_date_of_its_own_every_row_states_its_date() -> None:
         mapping_date=dt.date(2026, 1, 1),
         records=(row("ca-sb803:13", None), row("ca-sb803:6", dt.date(2026, 2, 1))),
     )
-    text = cw.write_sssom(mapping_set)
+    text = cw.to_sssom(mapping_set)
     table = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
     dates = [r[table[0].index("mapping_date")] for r in table[1:]]
     assert dates == ["2026-01-01", "2026-02-01"]
-    again = cw.parse_sssom(text, "again.sssom.tsv")
+    again = cw.parse_sssom(text, source="again.sssom.tsv")
     assert [r.mapping_date for r in again.records] == [dt.date(2026, 1, 1), dt.date(2026, 2, 1)]

@@ -10,13 +10,13 @@ import pytest
 import peer_competencies as pc
 from peer_competencies import crosswalk as cw
 from peer_competencies.crosswalk import (
-    CURATED_FRAMEWORKS,
     Crosswalk,
     Justification,
     MappingRecord,
     MappingSet,
     Predicate,
 )
+from peer_competencies.crosswalk._crosswalk import CURATED_FRAMEWORKS, top_items
 from tests.crosswalk_fixtures import shipped_rows_text
 
 PAIRS = list(itertools.permutations(CURATED_FRAMEWORKS, 2))
@@ -27,7 +27,7 @@ def test_the_text_matrix_fits_80_columns_and_shows_every_top_item(rows: str, col
     m = cw.matrix(rows, columns)
     text = cw.matrix_text(m)
     assert all(len(line) <= 80 for line in text.splitlines()), text
-    assert [r.id for r in m.rows] == [i.id for i in cw.top_items(cw.default().framework(rows))]
+    assert [r.id for r in m.rows] == [i.id for i in top_items(cw.default().framework(rows))]
     for row in m.rows:
         assert any(line.startswith(row.code + " ") for line in text.splitlines()), row.id
 
@@ -104,7 +104,7 @@ def test_a_cell_ranks_a_mapping_of_confidence_zero_below_a_surer_one() -> None:
             "samhsa_2015:I skos:broadMatch ca_sb803:1 0.0",
             "ca_sb803:1 skos:broadMatch samhsa_2015:I 0.5",
         ),
-        "mine.sssom.tsv",
+        source="mine.sssom.tsv",
     )
     crosswalk = Crosswalk(pc.frameworks(), [mapping_set], shipped=False)
     cell = cw.matrix("samhsa-2015", "ca-sb803", crosswalk).cell("samhsa-2015:I", "ca-sb803:1")

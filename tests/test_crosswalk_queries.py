@@ -15,15 +15,14 @@ import pytest
 import peer_competencies as pc
 from peer_competencies import crosswalk as cw
 from peer_competencies.crosswalk import (
-    DECAY,
     NO_TERM_FOUND,
     Crosswalk,
     Justification,
     MappingRecord,
     MappingSet,
     Predicate,
-    compose,
 )
+from peer_competencies.crosswalk._infer import DECAY, compose
 from tests.crosswalk_fixtures import (
     USER_FRAMEWORK_ID,
     shipped_rows_text,
@@ -371,8 +370,8 @@ def test_an_item_already_in_the_target_framework_is_its_own_translation() -> Non
 
 @pytest.fixture
 def extended(tmp_path: Path) -> Crosswalk:
-    framework = cw.load_framework(write_framework(tmp_path))
-    mapping_set = cw.load_mappings(write_sssom(tmp_path), [framework])
+    framework = pc.read_framework(write_framework(tmp_path))
+    mapping_set = cw.read_mappings(write_sssom(tmp_path), [framework])
     return cw.default().extended([framework], [mapping_set])
 
 
@@ -403,7 +402,7 @@ def test_a_users_items_translate_through_the_shipped_mappings(extended: Crosswal
 
 
 def test_a_users_no_term_found_blocks_stronger_inferences(tmp_path: Path) -> None:
-    framework = cw.load_framework(write_framework(tmp_path))
+    framework = pc.read_framework(write_framework(tmp_path))
     records = (
         MappingRecord(
             subject_id=f"{USER_FRAMEWORK_ID}:2",
@@ -430,7 +429,7 @@ def test_a_users_no_term_found_blocks_stronger_inferences(tmp_path: Path) -> Non
 
 def only_these_mappings(*rows: str) -> Crosswalk:
     """The shipped frameworks with only these mappings (see ``shipped_rows_text``)."""
-    mapping_set = cw.parse_sssom(shipped_rows_text(*rows), "mine.sssom.tsv")
+    mapping_set = cw.parse_sssom(shipped_rows_text(*rows), source="mine.sssom.tsv")
     return Crosswalk(pc.frameworks(), [mapping_set], shipped=False)
 
 
@@ -455,13 +454,13 @@ def test_a_negative_on_a_pair_does_not_hide_the_chain_that_translate_finds() -> 
 
 def test_a_mapping_stated_without_confidence_counts_as_fully_confident_everywhere() -> None:
     stated = cw.parse_sssom(
-        shipped_rows_text("samhsa_2015:I skos:relatedMatch ca_sb803:1 -"), "stated.sssom.tsv"
+        shipped_rows_text("samhsa_2015:I skos:relatedMatch ca_sb803:1 -"), source="stated.sssom.tsv"
     )
     weaker = cw.parse_sssom(
         shipped_rows_text(
             "samhsa_2015:I skos:relatedMatch ca_sb803:1 0.5", set_id="https://example.org/weak"
         ),
-        "weaker.sssom.tsv",
+        source="weaker.sssom.tsv",
     )
     crosswalk = Crosswalk(pc.frameworks(), [weaker, stated], shipped=False)
     edge = crosswalk.graph().get_edge_data("samhsa-2015:I", "ca-sb803:1", key=R.value)
@@ -475,7 +474,8 @@ def test_a_mapping_stated_without_confidence_counts_as_fully_confident_everywher
 
 def test_two_mapping_sets_that_make_the_same_statement_agree_rather_than_repeat() -> None:
     mine = cw.parse_sssom(
-        shipped_rows_text("ca_sb803:13 skos:closeMatch samhsa_2015:VIII 0.8"), "mine.sssom.tsv"
+        shipped_rows_text("ca_sb803:13 skos:closeMatch samhsa_2015:VIII 0.8"),
+        source="mine.sssom.tsv",
     )
     assert cw.default().extended(mapping_sets=[mine]).check() == ()
     twice = cw.parse_sssom(
@@ -483,7 +483,7 @@ def test_two_mapping_sets_that_make_the_same_statement_agree_rather_than_repeat(
             "ca_sb803:13 skos:closeMatch samhsa_2015:VIII 0.8",
             "samhsa_2015:VIII skos:closeMatch ca_sb803:13 0.8",
         ),
-        "twice.sssom.tsv",
+        source="twice.sssom.tsv",
     )
     kinds = [p.kind for p in Crosswalk(pc.frameworks(), [twice], shipped=False).check()]
     assert kinds == ["stated-twice"]

@@ -265,7 +265,9 @@ def test_explain_gives_the_tree_with_citations_as_text_and_markdown() -> None:
 
 
 def test_markdown_pages_has_one_page_per_credential() -> None:
-    pages = el.markdown_pages()
+    from peer_competencies.eligibility._explain import markdown_pages
+
+    pages = markdown_pages()
     assert sorted(pages) == sorted(f"{c.id}.md" for c in el.credentials())
     assert "⚠ **unverified**" in pages["naadac-ncprss.md"]
     for page in pages.values():

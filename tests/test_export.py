@@ -64,7 +64,7 @@ def test_case_1_0_package_of_every_framework_validates_against_the_1_0_schema(
     case_1_0_validator: jsonschema.protocols.Validator,
     case_validator: jsonschema.protocols.Validator,
 ) -> None:
-    package = json.loads(pc.export(pc.framework(framework_id), "case-1.0"))
+    package = json.loads(pc.render(pc.framework(framework_id), "case-1.0"))
     errors = [e.message for e in case_1_0_validator.iter_errors(package)]
     assert errors == []
     assert "CFDefinitions" not in package
@@ -134,4 +134,4 @@ def test_csv_export_has_one_row_per_item_with_text_and_citation() -> None:
 
 def test_export_rejects_an_unknown_format() -> None:
     with pytest.raises(pc.InputError, match="unknown export format"):
-        pc.export(pc.framework("samhsa-2015"), "xml")
+        pc.render(pc.framework("samhsa-2015"), "xml")

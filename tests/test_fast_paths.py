@@ -140,6 +140,15 @@ def test_the_data_folder_on_disk_holds_what_the_package_resources_hold() -> None
     assert on_disk.joinpath(name).read_bytes() == packaged.joinpath(name).read_bytes()
 
 
+def _printed_by(code: str) -> list[str]:
+    """The lines a new interpreter prints running ``code`` with this package."""
+    env = {**os.environ, "PYTHONPATH": str(Path(pc.__file__).parent.parent)}
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    return run.stdout.splitlines()
+
+
 def test_a_first_lookup_imports_no_zip_support_and_makes_no_converter() -> None:
     code = (
         "import sys, peer_competencies as pc\n"
@@ -150,11 +159,7 @@ def test_a_first_lookup_imports_no_zip_support_and_makes_no_converter() -> None:
         "print('converter' in model, pc._load._converter.cache_info().currsize)\n"
         "print(pc.converter is model['converter'])\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(Path(pc.__file__).parent.parent)}
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
-    ).stdout
-    assert out.splitlines() == ["[]", "False 0", "True"]
+    assert _printed_by(code) == ["[]", "False 0", "True"]
 
 
 def _mixed_syllabus() -> Any:
@@ -255,8 +260,4 @@ def test_crosswalk_queries_import_no_networkx() -> None:
         "cw.default().graph()\n"
         "print('networkx' in sys.modules)\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(Path(pc.__file__).parent.parent)}
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
-    ).stdout
-    assert out.splitlines() == ["False", "True"]
+    assert _printed_by(code) == ["False", "True"]

@@ -38,7 +38,7 @@ def write(tmp_path: Path, data: object) -> Path:
 
 
 def test_a_well_formed_file_loads_with_ids_parents_and_citations(tmp_path: Path) -> None:
-    fw = pc.read_framework_file(write(tmp_path, good()))
+    fw = pc.read_framework(write(tmp_path, good()))
     item = fw.lookup("1.1")
     assert item.id == "my-state:1.1"
     assert item.parent_id == "my-state:1"
@@ -70,7 +70,7 @@ def test_a_malformed_file_names_the_file_the_place_and_the_fix(
     change(data)
     path = write(tmp_path, data)
     with pytest.raises(pc.InputError) as info:
-        pc.read_framework_file(path)
+        pc.read_framework(path)
     message = str(info.value)
     assert str(path) in message
     assert info.value.where == where
@@ -82,21 +82,21 @@ def test_a_file_that_is_not_json_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text('{"format": 1,\n  "id": }', encoding="utf-8")
     with pytest.raises(pc.InputError, match=r"broken.json: line 2, column 9: not valid JSON"):
-        pc.read_framework_file(path)
+        pc.read_framework(path)
 
 
 def test_a_file_that_is_not_utf8_or_missing_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "latin1.json"
     path.write_bytes('{"title": "caf\xe9"}'.encode("latin-1"))
     with pytest.raises(pc.InputError, match="UTF-8"):
-        pc.read_framework_file(path)
+        pc.read_framework(path)
     with pytest.raises(pc.InputError, match="cannot read"):
-        pc.read_framework_file(tmp_path / "absent.json")
+        pc.read_framework(tmp_path / "absent.json")
 
 
 def test_a_json_list_is_not_a_framework(tmp_path: Path) -> None:
     with pytest.raises(pc.InputError, match=r"\$: a framework file holds one JSON object"):
-        pc.read_framework_file(write(tmp_path, []))
+        pc.read_framework(write(tmp_path, []))
 
 
 def test_shipped_files_read_the_same_on_both_paths() -> None:
@@ -107,7 +107,7 @@ def test_shipped_files_read_the_same_on_both_paths() -> None:
     folder = importlib.resources.files("peer_competencies") / "data" / "frameworks"
     for fw in pc.frameworks():
         with importlib.resources.as_file(folder.joinpath(f"{fw.id}.json")) as path:
-            assert pc.read_framework_file(path) == fw
+            assert pc.read_framework(path) == fw
 
 
 def test_a_key_written_twice_in_a_framework_file_is_refused(tmp_path: Path) -> None:
@@ -117,7 +117,7 @@ def test_a_key_written_twice_in_a_framework_file_is_refused(tmp_path: Path) -> N
     )
     path.write_text(text, encoding="utf-8")
     with pytest.raises(pc.InputError) as info:
-        pc.read_framework_file(path)
+        pc.read_framework(path)
     assert str(path) in str(info.value)
     assert info.value.where == "line 6, column 2"
     assert "the key 'version' appears twice" in info.value.problem

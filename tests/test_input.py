@@ -117,7 +117,7 @@ def test_a_key_repeated_in_an_sssom_header_is_refused() -> None:
         "subject_id\tpredicate_id\tobject_id\tmapping_justification\n"
     )
     with pytest.raises(pc.InputError) as info:
-        cw.parse_sssom(text, "m.sssom.tsv")
+        cw.parse_sssom(text, source="m.sssom.tsv")
     assert info.value.where == "line 3, column 3"
     assert "the key 'license' appears twice" in info.value.problem
 

@@ -92,11 +92,11 @@ def test_a_row_of_empty_cells_is_skipped_with_a_note(tmp_path: Path) -> None:
     found = results(path)
     assert [r.row for r in found] == [2, 3, 4, 5]
     assert [r.skipped for r in found] == [False, True, True, False]
-    assert found[1].note == el.EMPTY_ROW
+    assert found[1].note == "every cell is empty; skipped"
     out = io.StringIO()
     counts = el.write_results(found, out)
     assert counts == {"INCOMPLETE": 2, "SKIPPED": 2}
-    assert out.getvalue().splitlines()[2] == f"3,,SKIPPED,,,,,,,{el.EMPTY_ROW}"
+    assert out.getvalue().splitlines()[2] == f"3,,SKIPPED,,,,,,,{'every cell is empty; skipped'}"
 
 
 def test_the_roster_exit_code_tells_checked_some_errors_and_could_not_run_apart(

@@ -54,7 +54,7 @@ def test_the_framework_csv_export_neutralises_item_text(tmp_path: Path) -> None:
     data["items"][0]["text"] = "=cmd|' /C calc'!A0"
     path = tmp_path / "f.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    rows = list(csv.DictReader(io.StringIO(pc.export(pc.read_framework_file(path), "csv"))))
+    rows = list(csv.DictReader(io.StringIO(pc.render(pc.read_framework(path), "csv"))))
     assert rows[0]["text"] == "'=cmd|' /C calc'!A0"
     assert rows[0]["citation_year"] == "2024"
 

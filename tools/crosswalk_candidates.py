@@ -36,6 +36,7 @@ import peer_competencies as pc
 from peer_competencies import crosswalk
 from peer_competencies._model import Item
 from peer_competencies._text import tokens
+from peer_competencies.crosswalk._curie import CURATORS, curie_for
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tools" / "crosswalk_candidates.tsv"
@@ -166,15 +167,15 @@ def lexical_rows(rows: Iterable[dict[str, str]]) -> list[str]:
         out.append(
             "\t".join(
                 (
-                    crosswalk.curie_for(s.id),
+                    curie_for(s.id),
                     s.text,
                     "skos:exactMatch",
                     "",
-                    crosswalk.curie_for(o.id),
+                    curie_for(o.id),
                     o.text,
                     "semapv:LexicalMatching",
                     "1.0",
-                    crosswalk.CURATORS,
+                    CURATORS,
                     "",
                     f"peer_competencies:{s.framework_id}",
                     f"peer_competencies:{o.framework_id}",

@@ -88,7 +88,7 @@ __all__ = [
     "translate",
 ]
 
-_INTERNAL = "nothing: it is internal"
+_INTERNAL = "the public API (it is internal)"
 # Old names, kept until 0.3 with a DeprecationWarning.
 __getattr__ = renamed(
     __name__,
