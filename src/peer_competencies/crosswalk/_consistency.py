@@ -1,4 +1,4 @@
-"""Consistency of asserted mappings: the problems :meth:`Crosswalk.check` reports, and the
+"""Consistency of asserted mappings: the problems :meth:`Crosswalk.problems` reports, and the
 check that a mapping set names only known frameworks and items."""
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from .._model import Framework, Item
 from ._infer import Negatives, negatives_of
 from ._model import NO_TERM_FOUND, MappingRecord, MappingSet, Predicate, Problem
 
-__all__ = ["problems", "validate_ids"]
+__all__ = ["find_problems", "validate_ids"]
 
 
-def problems(
+def find_problems(
     records: Sequence[MappingRecord], items: Mapping[str, Item], negatives: Negatives
 ) -> tuple[Problem, ...]:
-    """The consistency problems of ``records`` (see :meth:`Crosswalk.check`); ``negatives``
+    """The consistency problems of ``records`` (see :meth:`Crosswalk.problems`); ``negatives``
     are their curated negatives."""
     found: list[Problem] = []
     seen: dict[tuple[str | None, str, str, Predicate, bool], MappingRecord] = {}

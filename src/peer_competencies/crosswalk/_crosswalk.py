@@ -24,7 +24,7 @@ from .._structure import decode
 from . import _arguments as arguments
 from ._arguments import require_text
 from ._completeness import CURATED_FRAMEWORKS, completeness
-from ._consistency import problems, validate_ids
+from ._consistency import find_problems, validate_ids
 from ._graph import Index, build_index, to_networkx
 from ._infer import MAX_HOPS, Link, negatives_of
 from ._levels import require_level
@@ -71,7 +71,7 @@ class Crosswalk:
     ``frameworks`` and ``mapping_sets`` are added to the shipped ones (unless
     ``shipped=False``). A framework id may appear once; every mapping of an added set must name
     known items, else :class:`InputError` names its file, line and column (with
-    ``strict=False`` such mappings are kept out of the graph and reported by :meth:`check`).
+    ``strict=False`` such mappings are kept out of the graph and reported by :meth:`problems`).
     """
 
     def __init__(
@@ -276,6 +276,17 @@ class Crosswalk:
     # -- checks ------------------------------------------------------------------------------
 
     def check(self) -> tuple[Problem, ...]:
+        """Deprecated (until 0.3): :meth:`problems`; ``check`` is eligibility's word."""
+        import warnings
+
+        warnings.warn(
+            "Crosswalk.check() is deprecated and goes in 0.3: use Crosswalk.problems()",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.problems()
+
+    def problems(self) -> tuple[Problem, ...]:
         """Consistency problems of the asserted mappings; empty when there are none.
 
         Dangling ids, an item mapped to itself or to an item of its own framework, the same
@@ -286,7 +297,7 @@ class Crosswalk:
         pair, or ``sssom:NoTermFound`` into the framework), where ``closeMatch Not`` also
         denies an exact match and ``relatedMatch Not`` denies every mapping.
         """
-        return problems(self._records, self._items, self._negatives)
+        return find_problems(self._records, self._items, self._negatives)
 
     def completeness(
         self, frameworks: Sequence[str] = CURATED_FRAMEWORKS, *, level: str = "top"

@@ -53,7 +53,7 @@ def build_index(
         if not record.positive:
             continue
         if record.subject_id not in items or record.object_id not in items:
-            continue  # reported by check()
+            continue  # reported by problems()
         triple = (record.subject_id, record.object_id, record.predicate)
         sets[triple] = (*sets.get(triple, ()), record.mapping_set_id)
         current = best.get(triple)

@@ -52,8 +52,8 @@ def load_mappings(
     """Read a user's SSSOM/TSV mapping set and check it against the crosswalk it joins.
 
     Its mappings may name the shipped frameworks' items and those of ``frameworks``. They are
-    checked with the shipped mappings and any other ``mapping_sets`` the set is to join (as
-    :meth:`Crosswalk.check` would check them together): a mapping that a curated negative
+    checked with the shipped mappings and any other ``mapping_sets`` the set is to join
+    (as :meth:`Crosswalk.problems` would find them together): a mapping that a curated negative
     denies, or a negative that denies a mapping, is refused like a problem inside the file.
     Every problem raises :class:`InputError` naming the file, the line and column, and the fix.
     """
@@ -66,7 +66,7 @@ def load_mappings(
     mine = {id(r) for r in mapping_set.records}
     own = [f for f in known.values() if f.id not in database().framework_ids()]
     joined = Crosswalk(own, (*mapping_sets, mapping_set), strict=False)
-    problems = [p for p in joined.check() if any(id(r) in mine for r in p.records)]
+    problems = [p for p in joined.problems() if any(id(r) in mine for r in p.records)]
     if problems:
         first = problems[0]
         lines = sorted({r.line for r in first.records if id(r) in mine and r.line is not None})
