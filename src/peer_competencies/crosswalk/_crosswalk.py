@@ -7,7 +7,6 @@ and mapping sets. The graph and the inference index are built once, on first use
 
 from __future__ import annotations
 
-import functools
 import math
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -19,6 +18,7 @@ from .._didyoumean import closest, did_you_mean
 from .._errors import InputError, UnknownIdError
 from .._load import database, read_framework_file
 from .._model import Framework, Item, Kind
+from .._resources import Table
 from .._structure import decode
 from ._infer import BROADER, NARROWER, Found, Link, Negatives, rank, search
 from ._model import (
@@ -106,19 +106,17 @@ def level_items(framework: Framework, level: str) -> tuple[Item, ...]:
     raise InputError(f"unknown level {level!r}", fix=f"use one of {', '.join(LEVELS)}")
 
 
-@functools.cache
+def _parse_mapping_set(raw: bytes, file: str, name: str) -> MappingSet:
+    return parse_sssom(decode(raw, file), source=file)
+
+
+_MAPPING_SETS = Table("crosswalk", _parse_mapping_set, suffix=".sssom.tsv")
+
+
 def shipped_mapping_sets() -> tuple[MappingSet, ...]:
     """The mapping sets shipped in ``peer_competencies/data/crosswalk/``, by file name (read
     once; the sets are immutable)."""
-    from .._resources import data_folder
-
-    folder = data_folder("crosswalk")
-    sets = []
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".sssom.tsv"):
-            file = f"peer_competencies/data/crosswalk/{entry.name}"
-            sets.append(parse_sssom(decode(entry.read_bytes(), file), source=file))
-    return tuple(sets)
+    return _MAPPING_SETS.all()
 
 
 class _State:
