@@ -250,7 +250,7 @@ def problems(*records: MappingRecord) -> list[str]:
     mapping_set = MappingSet(
         id="https://example.org/s", license="https://example.org/l", records=records
     )
-    found = Crosswalk(pc.frameworks(), [mapping_set], shipped=False, strict=False).check()
+    found = Crosswalk(pc.frameworks(), [mapping_set], shipped=False, strict=False).problems()
     return [p.kind for p in found]
 
 

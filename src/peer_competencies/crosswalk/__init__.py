@@ -157,7 +157,7 @@ def translate(
 
 def problems() -> tuple[Problem, ...]:
     """The consistency problems of the shipped mappings (empty when consistent)."""
-    return default().check()
+    return default().problems()
 
 
 def completeness(

@@ -140,7 +140,7 @@ class Crosswalk:
     ``frameworks`` and ``mapping_sets`` are added to the shipped ones (unless
     ``shipped=False``). A framework id may appear once; every mapping of an added set must name
     known items, else :class:`InputError` names its file, line and column (with
-    ``strict=False`` such mappings are kept out of the graph and reported by :meth:`check`).
+    ``strict=False`` such mappings are kept out of the graph and reported by :meth:`problems`).
     """
 
     def __init__(
@@ -267,7 +267,7 @@ class Crosswalk:
             if not record.positive:
                 continue
             if record.subject_id not in self._items or record.object_id not in self._items:
-                continue  # reported by check()
+                continue  # reported by problems()
             triple = (record.subject_id, record.object_id, record.predicate)
             sets[triple] = (*sets.get(triple, ()), record.mapping_set_id)
             current = best.get(triple)
@@ -551,6 +551,17 @@ class Crosswalk:
     # -- checks ------------------------------------------------------------------------------
 
     def check(self) -> tuple[Problem, ...]:
+        """Deprecated (until 0.3): :meth:`problems`; ``check`` is eligibility's word."""
+        import warnings
+
+        warnings.warn(
+            "Crosswalk.check() is deprecated and goes in 0.3: use Crosswalk.problems()",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.problems()
+
+    def problems(self) -> tuple[Problem, ...]:
         """Consistency problems of the asserted mappings; empty when there are none.
 
         Dangling ids, an item mapped to itself or to an item of its own framework, the same
@@ -1011,8 +1022,8 @@ def load_mappings(
     """Read a user's SSSOM/TSV mapping set and check it against the crosswalk it joins.
 
     Its mappings may name the shipped frameworks' items and those of ``frameworks``. They are
-    checked with the shipped mappings and any other ``mapping_sets`` the set is to join (as
-    :meth:`Crosswalk.check` would check them together): a mapping that a curated negative
+    checked with the shipped mappings and any other ``mapping_sets`` the set is to join
+    (as :meth:`Crosswalk.problems` would find them together): a mapping that a curated negative
     denies, or a negative that denies a mapping, is refused like a problem inside the file.
     Every problem raises :class:`InputError` naming the file, the line and column, and the fix.
     """
@@ -1025,7 +1036,7 @@ def load_mappings(
     mine = {id(r) for r in mapping_set.records}
     own = [f for f in known.values() if f.id not in database().framework_ids()]
     joined = Crosswalk(own, (*mapping_sets, mapping_set), strict=False)
-    problems = [p for p in joined.check() if any(id(r) in mine for r in p.records)]
+    problems = [p for p in joined.problems() if any(id(r) in mine for r in p.records)]
     if problems:
         first = problems[0]
         lines = sorted({r.line for r in first.records if id(r) in mine and r.line is not None})

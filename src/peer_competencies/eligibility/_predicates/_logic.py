@@ -1,0 +1,54 @@
+"""Three-valued truth: True, False or None (not known), and how such values combine.
+
+A record whose topic, date or approval is not given *may* count: its verdict is None, and a
+requirement it could change is UNKNOWN rather than MET or UNMET.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from ..._enum import TextEnum
+
+Tri = bool | None
+"""Three-valued truth: True, False, or None (not known)."""
+
+INF = math.inf
+
+
+class Status(TextEnum):
+    """Whether one requirement is met by the applicant's record: MET, UNMET, UNKNOWN (a fact
+    the record could give is missing), or NOT_CHECKED (no applicant record shows it, such as a
+    photo ID: a person confirms it by hand)."""
+
+    MET = "MET"
+    UNMET = "UNMET"
+    UNKNOWN = "UNKNOWN"
+    NOT_CHECKED = "NOT_CHECKED"
+
+
+def all_of(*values: Tri) -> Tri:
+    if any(v is False for v in values):
+        return False
+    return True if all(v is True for v in values) else None
+
+
+def any_of(values: Iterable[Tri]) -> Tri:
+    seen = list(values)
+    if any(v is True for v in seen):
+        return True
+    return False if all(v is False for v in seen) else None
+
+
+def status_of(lo: float, hi: float, need: float) -> Status:
+    if lo >= need:
+        return Status.MET
+    return Status.UNMET if hi < need else Status.UNKNOWN
+
+
+def matches_flag(value: Tri, want: bool | None) -> Tri:
+    """Whether a yes/no fact matches what a rule wants (any value when it wants None)."""
+    if want is None:
+        return True
+    return None if value is None else value is want

@@ -1,0 +1,181 @@
+"""The shared outline around every predicate: its context, its finding, and how an UNKNOWN is told.
+
+A predicate's ``evaluate`` looks at an applicant as of a date (:class:`Context`) and returns a
+:class:`Finding`: MET, UNMET or UNKNOWN, the reason in numbers, the applicant fields to supply
+when a fact is missing, and the step to take when the requirement is not met. :func:`evaluate`
+wraps every predicate: it names the fields to supply and the names the vocabulary does not know.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from typing import ClassVar, Protocol
+
+import attrs
+
+from .._applicant import Applicant
+from ._logic import INF, Status, Tri
+from ._vocabulary import Group, Vocabulary
+
+_RECORD_NOUNS = {
+    "trainings": "training",
+    "continuing_education": "continuing-education record",
+    "exams": "exam",
+    "certifications": "certification",
+}
+
+
+def quoted(text: str) -> str:
+    """``text`` in double quotes, with quotes and control characters escaped."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+@attrs.frozen
+class Unrecognised:
+    """A name in an applicant's record that the vocabulary does not know (``field`` is its
+    place, ``trainings[0].topic``), and the names it could be for the requirements that looked
+    at it, the closest first. Such a record *may* count: it makes those requirements UNKNOWN."""
+
+    field: str
+    given: str
+    could_be: tuple[str, ...]
+
+    @property
+    def step(self) -> str:
+        """What to do: name the record as one of the names it could be."""
+        record = self.field.split("[", 1)[0]
+        noun = _RECORD_NOUNS.get(record, "record")
+        names = ", ".join(quoted(n) for n in self.could_be)
+        return (
+            f"name {noun} {self.field} {quoted(self.given)} as one of: {names} "
+            '(or "other" if it is none of them)'
+        )
+
+
+@attrs.frozen
+class Finding:
+    """What a predicate found: status, the reason in numbers, fields to supply, step to take.
+
+    ``explained`` says that the reason already names what is missing (a field not given at
+    all); otherwise the shared outline (:func:`evaluate`) appends the record fields to supply
+    and the unrecognised names to the reason of an UNKNOWN finding.
+    """
+
+    status: Status
+    reason: str
+    missing: tuple[str, ...] = ()
+    step: str | None = None
+    unrecognised: tuple[Unrecognised, ...] = ()
+    explained: bool = False
+    steps: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Context:
+    """What every predicate evaluates against: the applicant, the check date and today."""
+
+    applicant: Applicant
+    as_of: dt.date
+    today: dt.date
+    vocabulary: Vocabulary
+    states_with_credential: frozenset[str] = frozenset()
+
+    @property
+    def recorded_on(self) -> dt.date:
+        """The day the applicant's undated figures (age, years in recovery …) were true."""
+        return self.applicant.recorded_on or self.today
+
+    _names: dict[str, tuple[Group, str, list[str]]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
+
+    def named(self, group: Group, text: str | None, keys: Iterable[str], where: str) -> Tri:
+        """Whether the name ``text`` (at ``where`` in the record) names one of ``keys``; None
+        when it is not given or not a name the vocabulary knows. An unknown name is remembered,
+        with ``keys`` as the names it could be, for the requirement being evaluated."""
+        keys = tuple(keys)
+        found = self.vocabulary.matches(group, text, keys)
+        if found is None and text is not None:
+            entry = self._names.setdefault(where, (group, text, []))
+            entry[2].extend(k for k in keys if k not in entry[2])
+        return found
+
+    def happened(self, date: dt.date | None) -> Tri:
+        """Whether an event with this date had happened by the check date (None: not known)."""
+        if date is None:
+            return True if self.as_of >= self.today else None
+        return date <= self.as_of
+
+
+def number(value: float) -> str:
+    """A figure as the rules write it: ``1,550``, ``19.5``, ``8``."""
+    if value == INF:
+        return "an unknown number of"
+    rounded = round(float(value), 2)
+    if rounded.is_integer():
+        return f"{int(rounded):,}"
+    return f"{rounded:,.2f}".rstrip("0").rstrip(".")
+
+
+def plural(value: float, noun: str, nouns: str | None = None) -> str:
+    """A figure with its noun: ``1 hour``, ``2 hours``, ``1.5 hours``, ``1 year``."""
+    many = nouns or noun + "s"
+    return f"{number(value)} {noun if value == 1 else many}"
+
+
+def window_text(ctx: Context, years: int | None, previous_calendar_year: bool = False) -> str:
+    if previous_calendar_year:
+        return f" in {ctx.as_of.year - 1}"
+    if years is None:
+        return ""
+    span = "year" if years == 1 else f"{number(years)} years"
+    return f" in the {span} to {ctx.as_of.isoformat()}"
+
+
+def _unknown_tail(missing: Sequence[str]) -> str:
+    shown = ", ".join(missing[:4]) + (" …" if len(missing) > 4 else "")
+    return f"; not known whether some records count (supply {shown})" if missing else ""
+
+
+def missing_fact(field: str, finding_reason: str) -> Finding:
+    return Finding(Status.UNKNOWN, finding_reason, missing=(field,), explained=True)
+
+
+def evaluate(test: Predicate, ctx: Context) -> Finding:
+    """The shared outline around every predicate: evaluate ``test``, and when the answer is
+    UNKNOWN say why in the reason: the record fields to supply and the names given that the
+    vocabulary does not know (each with the names it could be, closest first). A field whose
+    value was given but not recognised is named, never asked for again."""
+    ctx._names.clear()
+    found = test.evaluate(ctx)
+    if found.status is not Status.UNKNOWN:
+        return found
+    names = tuple(
+        Unrecognised(where, given, ctx.vocabulary.closest(group, given, keys))
+        for where, (group, given, keys) in ctx._names.items()
+        if keys
+    )
+    fields = {u.field for u in names}
+    missing = tuple(dict.fromkeys(m for m in found.missing if m not in fields))
+    reason = found.reason
+    if missing and not found.explained:
+        reason += _unknown_tail(missing)
+    for u in names:
+        reason += f"; {u.field} {quoted(u.given)} is not a name this package knows, so it may count"
+    return attrs.evolve(found, reason=reason, missing=missing, unrecognised=names)
+
+
+class Predicate(Protocol):
+    """What every predicate offers."""
+
+    kind: ClassVar[str]
+
+    def evaluate(self, ctx: Context) -> Finding:
+        """Look at the applicant in ``ctx``."""
+        ...
+
+    def describe(self, vocabulary: Vocabulary) -> str:
+        """One sentence: exactly what is checked."""
+        ...

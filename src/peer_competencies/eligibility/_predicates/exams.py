@@ -1,0 +1,162 @@
+"""Exams passed: attempts, pass marks, and passes timed after a training."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+import attrs
+
+from ._calendar import (
+    add_years,
+)
+from ._logic import Status, Tri, all_of, any_of
+from ._outline import Context, Finding, number, plural
+from ._vocabulary import Vocabulary
+
+
+@attrs.frozen
+class ExamPassed:
+    """One of ``exams`` passed by the check date.
+
+    An attempt passes when ``passed`` is yes, or, with ``pass_score`` set and ``passed`` not
+    given, when its score reaches the pass mark. ``max_attempts`` limits the attempts up to and
+    including the pass; ``within_years_of_training`` requires the pass to come within that many
+    years after completing a training on one of ``training_topics``.
+    """
+
+    kind: ClassVar[str] = "exam-passed"
+    exams: tuple[str, ...]
+    pass_score: float | None = None
+    max_attempts: int | None = None
+    within_years_of_training: int | None = None
+    training_topics: tuple[str, ...] = ()
+
+    def _passed(self, passed: bool | None, score: float | None) -> Tri:
+        if passed is not None:
+            return passed
+        if self.pass_score is not None and score is not None:
+            return score >= self.pass_score
+        return None
+
+    def _after_training(self, ctx: Context, date: dt.date | None) -> Tri:
+        if self.within_years_of_training is None:
+            return True
+        trainings = ctx.applicant.trainings
+        if trainings is None or date is None:
+            return None
+        return any_of(
+            all_of(
+                ctx.named("topics", t.topic, self.training_topics, f"trainings[{i}].topic"),
+                None
+                if t.date is None
+                else t.date <= date <= add_years(t.date, self.within_years_of_training),
+            )
+            for i, t in enumerate(trainings)
+        )
+
+    def _before_training(self, ctx: Context, date: dt.date | None) -> bool:
+        """Whether every dated training on the topics came after ``date``."""
+        dates = [
+            t.date
+            for t in ctx.applicant.trainings or ()
+            if t.date is not None
+            and ctx.vocabulary.matches("topics", t.topic, self.training_topics) is True
+        ]
+        return date is not None and bool(dates) and all(d > date for d in dates)
+
+    def _attempts_ok(self, ctx: Context, date: dt.date | None) -> Tri:
+        if self.max_attempts is None:
+            return True
+        exams = ctx.applicant.exams or ()
+        if date is None:
+            return None
+        sure = maybe = 0
+        for i, e in enumerate(exams):
+            named = ctx.named("exams", e.exam, self.exams, f"exams[{i}].exam")
+            before = None if e.date is None else e.date <= date
+            both = all_of(named, before)
+            sure += both is True
+            maybe += both is None
+        if sure > self.max_attempts:
+            return False
+        return True if sure + maybe <= self.max_attempts else None
+
+    def evaluate(self, ctx: Context) -> Finding:
+        name = ctx.vocabulary.names("exams", self.exams)
+        need = f"a pass in the {name} required"
+        exams = ctx.applicant.exams
+        if exams is None:
+            return Finding(
+                Status.UNKNOWN,
+                f"{need}; no exams given",
+                missing=("exams",),
+                step=f"pass the {name}",
+                explained=True,
+            )
+        verdicts: list[Tri] = []
+        missing: list[str] = []
+        failed_on = ""
+        for i, e in enumerate(exams):
+            checks = {
+                "exam": ctx.named("exams", e.exam, self.exams, f"exams[{i}].exam"),
+                "date": ctx.happened(e.date),
+                "passed": self._passed(e.passed, e.score),
+            }
+            base = all_of(*checks.values())
+            if base is not False:
+                attempts = self._attempts_ok(ctx, e.date)
+                timely = self._after_training(ctx, e.date)
+                if base is True and attempts is False:
+                    failed_on = f"; passed only after more than {self.max_attempts} attempts"
+                if base is True and timely is False:
+                    years = plural(self.within_years_of_training or 0, "year")
+                    failed_on = (
+                        f"; passed before the training was completed, not within {years} after it"
+                        if self._before_training(ctx, e.date)
+                        else f"; passed more than {years} after the training"
+                    )
+                base = all_of(base, attempts, timely)
+            verdicts.append(base)
+            if base is None:
+                missing += [f"exams[{i}].{k}" for k, v in checks.items() if v is None]
+                if self.within_years_of_training is not None:
+                    missing.append("trainings")
+        result = any_of(verdicts)
+        if result is True:
+            return Finding(Status.MET, f"{need}; passed")
+        if result is False:
+            named = [e for e in exams if ctx.vocabulary.matches("exams", e.exam, self.exams)]
+            by = [e for e in named if ctx.happened(e.date) is not False]
+            later = len(named) - len(by)
+            text = failed_on or (
+                f"; {plural(len(by), 'attempt')} by {ctx.as_of.isoformat()}, none passed"
+                if by
+                else f"; none by {ctx.as_of.isoformat()}"
+            )
+            if later:
+                text += f" ({plural(later, 'attempt')} dated after {ctx.as_of.isoformat()})"
+            others = len(exams) - len(named)
+            if others and not failed_on:
+                text += f"; not counted: {plural(others, 'record')} of another exam"
+            return Finding(Status.UNMET, need + text, step=f"pass the {name}")
+        missing = list(dict.fromkeys(missing))
+        return Finding(Status.UNKNOWN, need, missing=tuple(missing))
+
+    def describe(self, vocabulary: Vocabulary) -> str:
+        exams = ", ".join(f"`{e}`" for e in self.exams)
+        text = f"an `exams` record for {exams} with `passed` yes"
+        if self.pass_score is not None:
+            text += f" (or, when `passed` is not given, `score` ≥ {number(self.pass_score)})"
+        if self.max_attempts is not None:
+            text += (
+                f", at most {self.max_attempts} attempts up to the pass (every attempt recorded "
+                "counts)"
+            )
+        if self.within_years_of_training is not None:
+            topics = ", ".join(f"`{t}`" for t in self.training_topics)
+            text += (
+                f", within {plural(self.within_years_of_training, 'year')} after a training "
+                f"with topic {topics}"
+            )
+        return text

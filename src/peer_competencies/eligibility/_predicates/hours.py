@@ -1,0 +1,411 @@
+"""Hours of training, continuing education and college credit, and trainings completed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from typing import ClassVar, Literal
+
+import attrs
+
+from .._applicant import (
+    CollegeCredits,
+    ContinuingEducation,
+    Training,
+)
+from ._calendar import (
+    add_years,
+)
+from ._logic import INF, Status, Tri, all_of, any_of, status_of
+from ._outline import Context, Finding, missing_fact, number, plural, window_text
+from ._vocabulary import Vocabulary
+from .credentials import CertificationPeriod
+
+HourRecord = Training | ContinuingEducation | CollegeCredits
+
+_NOUNS = {
+    "trainings": ("training hour", "complete"),
+    "continuing_education": ("continuing-education hour", "earn"),
+    "college_credits": ("college credit hour", "earn"),
+}
+
+
+@attrs.frozen
+class Part:
+    """A minimum inside an hours requirement: hours on one topic, or peer-specific hours; with
+    ``hours`` None, one record on the topic of any length (Georgia's "1 Peer Ethics Training")."""
+
+    hours: float | None = None
+    topic: str | None = None
+    peer_specific: bool = False
+    label: str | None = None
+
+    def matches(self, record: HourRecord, ctx: Context, where: str) -> Tri:
+        if self.peer_specific:
+            return getattr(record, "peer_specific", None)
+        topic = getattr(record, "topic", None)
+        return ctx.named("topics", topic, [self.topic or ""], f"{where}.topic")
+
+    def name(self, vocabulary: Vocabulary) -> str:
+        if self.label:
+            return self.label
+        if self.peer_specific:
+            return "peer-specific topics"
+        return vocabulary.topics[self.topic or ""].name
+
+
+def _not_counted(records: str, counted: Sequence[_Counted], limit: int = 5) -> str:
+    """The records given that do not count, each with why: "; not counted: trainings[1] (10
+    hours): on another topic"."""
+    out = [
+        f"{records}[{c.index}]"
+        + ("" if c.hours is None else f" ({plural(c.hours, 'hour')})")
+        + ": "
+        + ", ".join(c.why_not)
+        for c in counted
+        if c.counts is False and c.why_not
+    ]
+    if not out:
+        return ""
+    more = f"; and {len(out) - limit} more" if len(out) > limit else ""
+    return "; not counted: " + "; ".join(out[:limit]) + more
+
+
+@attrs.frozen
+class _Counted:
+    index: int
+    counts: Tri
+    hours: float | None
+    record: HourRecord
+    missing: tuple[str, ...]
+    why_not: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Hours:
+    """At least ``total`` hours in a list of records (trainings, continuing education, college
+    credits), with per-topic minimums (``parts``).
+
+    Only records on one of ``topics`` count (any topic when None); ``approved_only`` counts only
+    trainings from approved providers; ``within_years`` only records dated in that many years
+    before the check date, ``previous_calendar_year`` only those of the calendar year before it,
+    ``certification_period`` only those dated in the period of the certification being renewed
+    (UNKNOWN, never another window, when its dates are not given); ``after`` (another hours
+    requirement, by reference) only trainings dated after the day that requirement was completed;
+    ``dated_after`` only records dated after that day; ``approved_from`` counts a training dated
+    on or after that day only when its provider is approved.
+    """
+
+    kind: ClassVar[str] = "hours"
+    records: Literal["trainings", "continuing_education", "college_credits"]
+    total: float
+    topics: tuple[str, ...] | None = None
+    parts: tuple[Part, ...] = ()
+    approved_only: bool = False
+    within_years: int | None = None
+    previous_calendar_year: bool = False
+    certification_period: CertificationPeriod | None = None
+    after: str | None = None
+    dated_after: dt.date | None = None
+    approved_from: dt.date | None = None
+    after_rule: Hours | None = attrs.field(default=None, eq=False, repr=False)
+
+    def _window(self, ctx: Context) -> tuple[dt.date, dt.date] | None:
+        """The first and last day records may be dated on; the first is ``date.min`` when the
+        certification period's start is not known (see :meth:`_period_start`)."""
+        if self.previous_calendar_year:
+            year = ctx.as_of.year - 1
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if self.within_years is not None:
+            return add_years(ctx.as_of, -self.within_years), ctx.as_of
+        if self.certification_period is not None:
+            start = self.certification_period.start(ctx)[0]
+            return start or dt.date.min, ctx.as_of
+        return None
+
+    def _period_start(self, ctx: Context) -> tuple[dt.date | None, tuple[str, ...]]:
+        if self.certification_period is None:
+            return None, ()
+        return self.certification_period.start(ctx)
+
+    def _window_text(self, ctx: Context) -> str:
+        if self.certification_period is None:
+            return window_text(ctx, self.within_years, self.previous_calendar_year)
+        start, _ = self._period_start(ctx)
+        if start is None:
+            return " in the certification period (its start not known)"
+        return f" in the certification period from {start.isoformat()} to {ctx.as_of.isoformat()}"
+
+    def counted(self, ctx: Context) -> list[_Counted] | None:
+        """Each record with whether it counts (three-valued), or None when no list is given."""
+        records: tuple[HourRecord, ...] | None = getattr(ctx.applicant, self.records)
+        if records is None:
+            return None
+        window = self._window(ctx)
+        period_known = self._period_start(ctx)[0] is not None
+        after = self.after_rule.completed(ctx) if self.after_rule else None
+        found = []
+        for i, rec in enumerate(records):
+            why: list[str] = []  # why the record does not count, when it does not
+
+            def check(verdict: Tri, because: str, why: list[str] = why) -> Tri:
+                if verdict is False:
+                    why.append(because)
+                return verdict
+
+            checks: dict[str, Tri] = {
+                "date": check(ctx.happened(rec.date), f"dated after {ctx.as_of.isoformat()}")
+            }
+            if window is not None:
+                inside = None if rec.date is None else window[0] <= rec.date <= window[1]
+                if inside is False and rec.date is not None and rec.date < window[0]:
+                    check(False, f"dated before {window[0].isoformat()}, outside the period")
+                elif inside is False and checks["date"] is not False:
+                    check(False, f"dated after {window[1].isoformat()}, outside the period")
+                checks["date"] = all_of(checks["date"], inside)
+                if self.certification_period is not None and not period_known:
+                    # dated by the check date, but whether in the period is not known
+                    checks["period"] = None if checks["date"] is not False else False
+            if self.dated_after is not None:
+                later = None if rec.date is None else rec.date > self.dated_after
+                day = self.dated_after.isoformat()
+                checks["date"] = all_of(checks["date"], check(later, f"completed by {day}"))
+            if self.approved_only or self.approved_from is not None:
+                approved: Tri = getattr(rec, "approved", None)
+                if not self.approved_only and self.approved_from is not None:
+                    needed = None if rec.date is None else rec.date >= self.approved_from
+                    approved = (
+                        any_of([needed is False, approved]) if needed is not True else approved
+                    )
+                checks["approved"] = check(approved, "not from an approved provider")
+            if self.topics is not None:
+                topic = ctx.named(
+                    "topics", getattr(rec, "topic", None), self.topics, f"{self.records}[{i}].topic"
+                )
+                checks["topic"] = check(topic, "on another topic")
+            if after is not None:
+                earliest, latest = after
+                if rec.date is None or earliest is None:
+                    checks["date"] = all_of(checks["date"], None)
+                elif rec.date <= earliest:
+                    assert self.after_rule is not None
+                    names = ctx.vocabulary.names("topics", self.after_rule.topics or ())
+                    first = f" ({earliest.isoformat()})" if earliest == latest else ""
+                    checks["date"] = check(False, f"taken before the {names} was completed{first}")
+                elif latest is None or rec.date <= latest:
+                    checks["date"] = all_of(checks["date"], None)
+            counts = all_of(*checks.values())
+            missing: list[str] = []
+            if counts is None:
+                missing = [
+                    f"{self.records}[{i}].{k}"
+                    for k, v in checks.items()
+                    if v is None and k != "period"
+                ]
+            if counts is not False and rec.hours is None:
+                missing.append(f"{self.records}[{i}].hours")
+            found.append(
+                _Counted(i, counts, rec.hours, rec, tuple(missing), tuple(dict.fromkeys(why)))
+            )
+        return found
+
+    def completed(self, ctx: Context) -> tuple[dt.date | None, dt.date | None]:
+        """The earliest and latest day this requirement can have been completed on (None:
+        not known): the day the records, in date order, first add up to its total."""
+        counted = self.counted(ctx) or []
+
+        def reached(include_maybe: bool) -> dt.date | None:
+            dated = sorted(
+                (c for c in counted if c.record.date is not None and c.hours is not None),
+                key=lambda c: c.record.date or dt.date.min,
+            )
+            if include_maybe and any(
+                c.counts is not False and (c.record.date is None or c.hours is None)
+                for c in counted
+            ):
+                return None
+            total = 0.0
+            for c in dated:
+                if c.counts is True or (include_maybe and c.counts is None):
+                    total += c.hours or 0.0
+                    if total >= self.total:
+                        return c.record.date
+            return None
+
+        return reached(include_maybe=True), reached(include_maybe=False)
+
+    def evaluate(self, ctx: Context) -> Finding:
+        noun, verb = _NOUNS[self.records]
+        need = f"{plural(self.total, noun)} required{self._window_text(ctx)}"
+        counted = self.counted(ctx)
+        if counted is None:
+            return missing_fact(self.records, f"{need}; no {self.records.replace('_', ' ')} given")
+        period_missing = self._period_start(ctx)[1]
+        lo = sum(c.hours or 0.0 for c in counted if c.counts is True)
+        hi = sum(INF if c.hours is None else c.hours for c in counted if c.counts is not False)
+        statuses = [status_of(lo, hi, self.total)]
+        short: list[tuple[str, float]] = []
+        lacking: list[str] = []  # topics of which one record is needed and none counts
+        for part in self.parts:
+            p_lo = p_hi = 0.0
+            for c in counted:
+                m = all_of(c.counts, part.matches(c.record, ctx, f"{self.records}[{c.index}]"))
+                if m is True:
+                    p_lo += (c.hours or 0.0) if part.hours is not None else 1
+                if m is not False:
+                    p_hi += INF if c.hours is None or part.hours is None else c.hours
+            statuses.append(status_of(p_lo, p_hi, 1 if part.hours is None else part.hours))
+            if part.hours is None and p_lo < 1:
+                lacking.append(part.name(ctx.vocabulary))
+            elif part.hours is not None and p_lo < part.hours:
+                short.append((part.name(ctx.vocabulary), part.hours - p_lo))
+        rest = (self.total - lo) - sum(s for _, s in short)
+        pieces = [f"{plural(s, 'more hour')} needed in {name}" for name, s in short]
+        if rest > 0:
+            pieces.append(
+                f"{plural(rest, 'more hour')} needed" + (" in any topic" if short else "")
+            )
+        pieces += [f"one on {name} needed" for name in lacking]
+        found = f"{number(lo)} found"
+        if not lo:
+            found = f"none{' certain' if hi else ''} by {ctx.as_of.isoformat()}"
+        if hi > lo:  # records whose topic, date or approval is not given may still count
+            found += " (and some of unknown hours" if hi == INF else f" (and {number(hi - lo)}"
+            found += " that may count)"
+        text = f"{need}, {found}" + (": " + ", ".join(pieces) if pieces else "")
+        text += _not_counted(self.records, counted)
+        if Status.UNMET in statuses:
+            todo = [f"{plural(s, 'more ' + noun)} in {name}" for name, s in short]
+            if rest > 0:
+                todo.append(plural(rest, f"more {noun}") + (" in any topic" if short else ""))
+            todo += [f"one on {name}" for name in lacking]
+            return Finding(Status.UNMET, text, step=f"{verb} " + ", ".join(todo))
+        if Status.UNKNOWN in statuses:
+            missing = (*period_missing, *(m for c in counted for m in c.missing))
+            return Finding(Status.UNKNOWN, text, missing=missing)
+        return Finding(Status.MET, text)
+
+    def describe(self, vocabulary: Vocabulary) -> str:
+        noun = _NOUNS[self.records][0] + "s"
+        text = f"the `hours` of `{self.records}` add up to ≥ {number(self.total)}"
+        if self.topics is not None:
+            text += " counting topics " + ", ".join(f"`{t}`" for t in self.topics)
+        if self.approved_only:
+            text += ", approved providers only"
+        if self.within_years is not None:
+            text += f", dated in the {self.within_years} years before the check date"
+        if self.previous_calendar_year:
+            text += ", dated in the calendar year before the check date"
+        if self.certification_period is not None:
+            period = self.certification_period
+            creds = ", ".join(f"`{c}`" for c in period.credentials)
+            text += (
+                f", dated from the `issued_on` of the held {creds} `certifications` record (at "
+                f"the latest {period.years} years before its `expires_on`) to the check date"
+            )
+        if self.after is not None:
+            text += f", dated after `{self.after}` was completed"
+        if self.dated_after is not None:
+            text += f", dated after {self.dated_after.isoformat()}"
+        if self.approved_from is not None:
+            text += f", approved providers only for records dated from {self.approved_from}"
+        for part in self.parts:
+            if part.hours is None:
+                text += f"; ≥ 1 record on {part.name(vocabulary)}, of any length"
+            else:
+                text += f"; ≥ {number(part.hours)} {noun} in {part.name(vocabulary)}"
+            text += " (`peer_specific`)" if part.peer_specific else f" (topic `{part.topic}`)"
+        return text
+
+
+@attrs.frozen
+class FaceToFace:
+    """At least ``share`` of the training hours counted by the ``of`` requirement were given
+    face to face."""
+
+    kind: ClassVar[str] = "face-to-face"
+    share: float
+    of: str
+    of_rule: Hours | None = attrs.field(default=None, eq=False, repr=False)
+
+    def evaluate(self, ctx: Context) -> Finding:
+        assert self.of_rule is not None, "resolved when the credential is loaded"
+        need = f"at least {number(self.share * 100)}% of the training face to face required"
+        counted = self.of_rule.counted(ctx)
+        if counted is None:
+            return missing_fact("trainings", f"{need}; no trainings given")
+        face = total = 0.0
+        missing: list[str] = []
+        for c in counted:
+            if c.counts is False:
+                continue
+            ftf = getattr(c.record, "face_to_face", None)
+            if c.counts is None or c.hours is None or ftf is None:
+                missing.extend(c.missing)
+                if ftf is None:
+                    missing.append(f"trainings[{c.index}].face_to_face")
+                continue
+            total += c.hours
+            face += c.hours if ftf else 0.0
+        if missing:
+            return Finding(Status.UNKNOWN, need, missing=tuple(missing))
+        if total == 0:
+            return Finding(Status.UNMET, f"{need}; no training hours found", step="complete it")
+        text = f"{need}; {number(face)} of {number(total)} hours ({number(100 * face / total)}%)"
+        if face >= self.share * total:
+            return Finding(Status.MET, text)
+        more = (self.share * total - face) / (1 - self.share) if self.share < 1 else INF
+        return Finding(
+            Status.UNMET, text, step=f"complete {number(math.ceil(more))} more face-to-face hours"
+        )
+
+    def describe(self, vocabulary: Vocabulary) -> str:
+        return (
+            f"of the trainings `{self.of}` counts, those with `face_to_face` yes hold ≥ "
+            f"{number(self.share * 100)}% of the hours"
+        )
+
+
+@attrs.frozen
+class TrainingCompleted:
+    """A training on one of ``topics`` completed by the check date."""
+
+    kind: ClassVar[str] = "training-completed"
+    topics: tuple[str, ...]
+
+    def evaluate(self, ctx: Context) -> Finding:
+        names = ctx.vocabulary.names("topics", self.topics)
+        need = f"the {names} required"
+        trainings = ctx.applicant.trainings
+        if trainings is None:
+            return missing_fact("trainings", f"{need}; no trainings given")
+        found: list[Tri] = []
+        missing: list[str] = []
+        why: list[str] = []
+        for i, t in enumerate(trainings):
+            topic = ctx.named("topics", t.topic, self.topics, f"trainings[{i}].topic")
+            done = ctx.happened(t.date)
+            found.append(all_of(topic, done))
+            if topic is False:
+                why.append(f"trainings[{i}]: on another topic")
+            elif done is False:
+                why.append(f"trainings[{i}]: dated after {ctx.as_of.isoformat()}")
+            if found[-1] is None:
+                missing += [
+                    f"trainings[{i}].{k}"
+                    for k, v in (("topic", topic), ("date", done))
+                    if v is None
+                ]
+        result = any_of(found)
+        if result is True:
+            return Finding(Status.MET, f"{need}; completed")
+        if result is False:
+            text = f"{need}; none by {ctx.as_of.isoformat()}"
+            text += f"; not counted: {'; '.join(why)}" if why else ""
+            return Finding(Status.UNMET, text, step=f"complete the {names}")
+        return Finding(Status.UNKNOWN, need, missing=tuple(missing))
+
+    def describe(self, vocabulary: Vocabulary) -> str:
+        topics = ", ".join(f"`{t}`" for t in self.topics)
+        return f"a training with topic {topics} dated on or before the check date"

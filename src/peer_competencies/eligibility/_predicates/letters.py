@@ -1,0 +1,73 @@
+"""Letters of recommendation: how many, of which kinds, on letterhead."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+from .._applicant import (
+    LetterKind,
+)
+from ._logic import Status, all_of, any_of, status_of
+from ._outline import Context, Finding, missing_fact
+from ._vocabulary import Vocabulary
+
+
+@attrs.frozen
+class Letters:
+    """Letters of recommendation: at least ``count``, with one of each of ``kinds``, those of
+    the ``letterhead`` kinds on agency letterhead."""
+
+    kind: ClassVar[str] = "letters"
+    count: int
+    kinds: tuple[LetterKind, ...] = ()
+    letterhead: tuple[LetterKind, ...] = ()
+
+    def evaluate(self, ctx: Context) -> Finding:
+        kinds = f" ({', '.join(k.value for k in self.kinds)})" if self.kinds else ""
+        need = f"{self.count} letters of recommendation{kinds} required"
+        letters = ctx.applicant.recommendation_letters
+        if letters is None:
+            return missing_fact("recommendation_letters", f"{need}; none given")
+        had = [ctx.happened(x.date) for x in letters]
+        lo, hi = sum(h is True for h in had), sum(h is not False for h in had)
+        statuses = [status_of(lo, hi, self.count)]
+        lacking: list[str] = []
+        missing: list[str] = []
+        for kind in self.kinds:
+            found = any_of(
+                all_of(
+                    h,
+                    None if x.kind is None else x.kind is kind,
+                    x.on_letterhead if kind in self.letterhead else True,
+                )
+                for x, h in zip(letters, had, strict=True)
+            )
+            statuses.append({True: Status.MET, False: Status.UNMET, None: Status.UNKNOWN}[found])
+            if found is not True:
+                lacking.append(kind.value + (" on letterhead" if kind in self.letterhead else ""))
+            if found is None:
+                missing.append(f"recommendation_letters[].kind/on_letterhead/date ({kind.value})")
+        text = f"{need}, {lo} found" + (f": lacking {', '.join(lacking)}" if lacking else "")
+        later = [f"recommendation_letters[{i}]" for i, h in enumerate(had) if h is False]
+        if later:
+            text += f"; not counted: {', '.join(later)}: dated after {ctx.as_of.isoformat()}"
+        if Status.UNMET in statuses:
+            wanted = ", ".join(lacking) or f"{self.count - lo} more"
+            return Finding(Status.UNMET, text, step=f"obtain letters: {wanted}")
+        if Status.UNKNOWN in statuses:
+            return Finding(
+                Status.UNKNOWN,
+                text,
+                missing=tuple(missing or ["recommendation_letters[].date"]),
+            )
+        return Finding(Status.MET, text)
+
+    def describe(self, vocabulary: Vocabulary) -> str:
+        text = f"≥ {self.count} `recommendation_letters` dated by the check date"
+        if self.kinds:
+            text += ", with `kind` " + ", ".join(f"`{k.value}`" for k in self.kinds)
+        if self.letterhead:
+            text += "; " + ", ".join(k.value for k in self.letterhead) + " on letterhead"
+        return text

@@ -1,0 +1,314 @@
+"""Work experience and supervision: hours worked, months worked, employment on a day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+import attrs
+
+from .._applicant import (
+    WorkExperience,
+)
+from ._calendar import (
+    add_years,
+    whole_months,
+)
+from ._logic import INF, Status, Tri, all_of, any_of, matches_flag, status_of
+from ._outline import Context, Finding, missing_fact, number, plural, window_text
+from ._vocabulary import Vocabulary
+
+
+def _work_filters(
+    rec: WorkExperience, peer_role: bool | None, supervised: bool | None, verified: bool | None
+) -> dict[str, Tri]:
+    return {
+        "peer_role": matches_flag(rec.peer_role, peer_role),
+        "supervised": matches_flag(rec.supervised, supervised),
+        "verified": matches_flag(rec.verified, verified),
+    }
+
+
+_WORK_WHY = {
+    "peer_role": "not a peer role",
+    "supervised": "not supervised",
+    "verified": "not verified",
+}
+
+
+def _work_noun(peer_role: bool | None, supervised: bool | None, verified: bool | None) -> str:
+    words = [
+        w
+        for w, on in (("verified", verified), ("supervised", supervised), ("peer-role", peer_role))
+        if on
+    ]
+    return " ".join([*words, "work hours"])
+
+
+def _end(ctx: Context, rec: WorkExperience) -> dt.date | None:
+    if rec.end is not None:
+        return rec.end
+    return ctx.today if rec.current else None
+
+
+@attrs.frozen
+class WorkHours:
+    """At least ``hours`` of work (peer role, supervised, verified as asked) by the check date,
+    and within ``within_years`` before it when set.
+
+    A record counts in full only when its whole span lies in the period; one that straddles the
+    start of the period or the check date may count, so it makes the answer UNKNOWN when it
+    matters: split it at that date.
+    """
+
+    kind: ClassVar[str] = "work-hours"
+    hours: float
+    peer_role: bool | None = True
+    supervised: bool | None = None
+    verified: bool | None = None
+    within_years: int | None = None
+
+    def evaluate(self, ctx: Context) -> Finding:
+        noun = _work_noun(self.peer_role, self.supervised, self.verified)
+        need = f"{number(self.hours)} {noun} required{window_text(ctx, self.within_years)}"
+        records = ctx.applicant.work_experience
+        if records is None:
+            return missing_fact("work_experience", f"{need}; no work experience given")
+        start = None if self.within_years is None else add_years(ctx.as_of, -self.within_years)
+        lo = hi = 0.0
+        missing: list[str] = []
+        splits: list[str] = []  # records that straddle a date the count turns on
+        not_counted: list[str] = []
+        for i, rec in enumerate(records):
+            checks = _work_filters(rec, self.peer_role, self.supervised, self.verified)
+            why = [_WORK_WHY[k] for k, v in checks.items() if v is False]
+            end = _end(ctx, rec)
+            where = f"work_experience[{i}]"
+            if rec.start is not None and rec.start > ctx.as_of:
+                checks["dates"] = False
+                why.append(f"begun after {ctx.as_of.isoformat()}")
+            elif start is not None and end is not None and end < start:
+                checks["dates"] = False
+                why.append(f"ended before {start.isoformat()}, outside the period")
+            else:
+                checks["dates"] = True
+                if start is not None and rec.start is None:
+                    checks["dates"] = None
+                    missing.append(f"{where}.start")
+                elif start is not None and rec.start is not None and rec.start < start:
+                    checks["dates"] = None  # part of it may count: split it at the start
+                    splits.append(f"split {where} at {start.isoformat()}, the start of the period")
+                if end is None:
+                    if not (ctx.as_of >= ctx.today and start is None):
+                        checks["dates"] = None
+                        missing.append(f"{where}.end")
+                elif end > ctx.as_of:
+                    checks["dates"] = None  # part of it may count: split it at the check date
+                    splits.append(f"split {where} at {ctx.as_of.isoformat()}, the check date")
+            counts = all_of(*checks.values())
+            if counts is True:
+                lo += rec.hours or 0.0
+            if counts is False and why:
+                hours = "" if rec.hours is None else f" ({plural(rec.hours, 'hour')})"
+                not_counted.append(f"{where}{hours}: {', '.join(why)}")
+            if counts is not False:
+                hi += INF if rec.hours is None else rec.hours
+                if rec.hours is None:
+                    missing.append(f"{where}.hours")
+            if counts is None:
+                missing += [f"{where}.{k}" for k, v in checks.items() if v is None and k != "dates"]
+        status = status_of(lo, hi, self.hours)
+        text = f"{need}, {number(lo)} found" if lo else f"{need}, none by {ctx.as_of.isoformat()}"
+        if lo < self.hours:
+            text += f": {plural(self.hours - lo, 'more hour')} needed"
+        if not_counted:
+            text += "; not counted: " + "; ".join(not_counted)
+        if status is Status.UNMET:
+            return Finding(status, text, step=f"work {plural(self.hours - lo, 'more hour')}")
+        if status is Status.UNKNOWN:
+            if splits:
+                text += "; part of a record may count: " + "; ".join(splits)
+            return Finding(status, text, missing=tuple(missing), steps=tuple(splits))
+        return Finding(status, text)
+
+    def describe(self, vocabulary: Vocabulary) -> str:
+        text = f"the `hours` of `work_experience` add up to ≥ {number(self.hours)}"
+        filters = [
+            f"`{k}` yes"
+            for k, v in (
+                ("peer_role", self.peer_role),
+                ("supervised", self.supervised),
+                ("verified", self.verified),
+            )
+            if v
+        ]
+        if filters:
+            text += ", counting records with " + " and ".join(filters)
+        if self.within_years is not None:
+            text += f", whose dates lie in the {self.within_years} years before the check date"
+        return text
+
+
+@attrs.frozen
+class WorkDuration:
+    """At least ``months`` calendar months of work (any role unless ``peer_role``, any hours) in
+    the ``within_years`` before the check date (at any time before it when not set),
+    overlapping stretches counted once.
+
+    A stretch counts its whole calendar months from its first day (2025-06-02 to 2026-06-01 is
+    12 months; to 2026-05-31, 11 months and 30 days), and the months of separate stretches add
+    up. The days left over in separate stretches make up the missing months when there are at
+    least 31 per missing month, and cannot when there are under 28; in between it is UNKNOWN.
+    """
+
+    kind: ClassVar[str] = "work-duration"
+    months: int
+    within_years: int | None = None
+    peer_role: bool | None = None
+
+    def evaluate(self, ctx: Context) -> Finding:
+        need = (
+            f"{plural(self.months, 'calendar month')} of work required"
+            f"{window_text(ctx, self.within_years)}"
+        )
+        records = ctx.applicant.work_experience
+        if records is None:
+            return missing_fact("work_experience", f"{need}; no work experience given")
+        start = (
+            dt.date.min if self.within_years is None else add_years(ctx.as_of, -self.within_years)
+        )
+        sure: list[tuple[dt.date, dt.date]] = []
+        unsure = False
+        missing: list[str] = []
+        for i, rec in enumerate(records):
+            role = matches_flag(rec.peer_role, self.peer_role)
+            end = _end(ctx, rec)
+            if role is False:
+                continue
+            if rec.start is None or end is None:
+                unsure = True
+                missing.append(f"work_experience[{i}].start/end")
+                continue
+            first, last = max(rec.start, start), min(end, ctx.as_of)
+            if first > last:
+                continue
+            if role is None:
+                unsure = True
+                missing.append(f"work_experience[{i}].peer_role")
+                continue
+            sure.append((first, last))
+        stretches: list[tuple[dt.date, dt.date]] = []
+        for first, last in sorted(sure):  # merge overlapping and adjoining stretches
+            if stretches and first <= stretches[-1][1] + dt.timedelta(days=1):
+                stretches[-1] = (stretches[-1][0], max(stretches[-1][1], last))
+            else:
+                stretches.append((first, last))
+        months = days = partial = 0
+        for first, last in stretches:
+            whole, rest = whole_months(first, last)
+            months, days, partial = months + whole, days + rest, partial + (rest > 0)
+        short = self.months - months
+        found = plural(months, "month") + (f" and {plural(days, 'day')}" if days else "")
+        text = f"{need}, {found} found"
+        if short <= 0 or days >= 31 * short:
+            return Finding(Status.MET, text)
+        text += f": short of {plural(self.months, 'month')}"
+        if unsure:
+            return Finding(Status.UNKNOWN, text, missing=tuple(missing))
+        if partial >= 2 and days >= 28 * short:
+            return Finding(
+                Status.UNKNOWN,
+                f"{text}; whether {plural(days, 'day')} in separate stretches make "
+                f"{plural(short, 'month')} is not settled",
+            )
+        return Finding(
+            Status.UNMET,
+            text,
+            step=f"work until {plural(self.months, 'calendar month')} are reached",
+        )
+
+    def describe(self, vocabulary: Vocabulary) -> str:
+        role = " in peer roles" if self.peer_role else ""
+        window = (
+            "before the check date"
+            if self.within_years is None
+            else f"in the {self.within_years} years before the check date"
+        )
+        return (
+            f"the calendar months covered by `work_experience` `start` to `end`{role} {window} "
+            f"add up to ≥ {self.months}"
+        )
+
+
+@attrs.frozen
+class EmployedOn:
+    """In a peer role (or any role) on a given day."""
+
+    kind: ClassVar[str] = "employed-on"
+    date: dt.date
+    peer_role: bool | None = True
+
+    def evaluate(self, ctx: Context) -> Finding:
+        role = "in a peer role " if self.peer_role else ""
+        need = f"employed {role}on {self.date.isoformat()} required"
+        if ctx.as_of < self.date:
+            return Finding(Status.UNMET, f"{need}; that day is after the check date")
+        records = ctx.applicant.work_experience
+        if records is None:
+            return missing_fact("work_experience", f"{need}; no work experience given")
+        found: list[Tri] = []
+        missing: list[str] = []
+        for i, rec in enumerate(records):
+            end = _end(ctx, rec)
+            began = None if rec.start is None else rec.start <= self.date
+            lasted = None if end is None else end >= self.date
+            in_role = matches_flag(rec.peer_role, self.peer_role)
+            found.append(all_of(in_role, began, lasted))
+            if found[-1] is None:
+                missing += [
+                    f"work_experience[{i}].{k}"
+                    for k, v in (("start", began), ("end", lasted), ("peer_role", in_role))
+                    if v is None
+                ]
+        result = any_of(found)
+        if result is True:
+            return Finding(Status.MET, f"{need}; found")
+        if result is False:
+            return Finding(Status.UNMET, f"{need}; not found")
+        return Finding(Status.UNKNOWN, need, missing=tuple(missing))
+
+    def describe(self, vocabulary: Vocabulary) -> str:
+        role = " with `peer_role` yes" if self.peer_role else ""
+        return f"a `work_experience` record{role} spanning {self.date.isoformat()}"
+
+
+@attrs.frozen
+class SupervisionHours:
+    """At least ``hours`` of supervision received."""
+
+    kind: ClassVar[str] = "supervision-hours"
+    hours: float
+
+    def evaluate(self, ctx: Context) -> Finding:
+        given = ctx.applicant.supervision_hours
+        need = f"{plural(self.hours, 'hour')} of supervision required"
+        if given is None:
+            return missing_fact("supervision_hours", f"{need}; not given")
+        text = f"{need}, {number(given)} found"
+        if given < self.hours:
+            more = plural(self.hours - given, "more hour")
+            return Finding(
+                Status.UNMET,
+                f"{text}: {more} needed",
+                step=f"receive {more} of supervision",
+            )
+        if ctx.as_of < ctx.recorded_on:
+            return missing_fact(
+                "recorded_on",
+                f"{text} by {ctx.recorded_on.isoformat()}; not known how many by "
+                f"{ctx.as_of.isoformat()}",
+            )
+        return Finding(Status.MET, text)
+
+    def describe(self, vocabulary: Vocabulary) -> str:
+        return f"`supervision_hours` ≥ {number(self.hours)}"
