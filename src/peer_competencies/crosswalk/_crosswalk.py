@@ -10,7 +10,6 @@ module that owns it: the graph (``_graph``, built once, on first use, under a lo
 
 from __future__ import annotations
 
-import functools
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
@@ -20,6 +19,7 @@ from .._didyoumean import closest
 from .._errors import InputError, UnknownIdError
 from .._load import database
 from .._model import Framework, Item
+from .._resources import Table
 from .._structure import decode
 from . import _arguments as arguments
 from ._arguments import require_text
@@ -50,19 +50,17 @@ __all__ = [
 ]
 
 
-@functools.cache
+def _parse_mapping_set(raw: bytes, file: str, name: str) -> MappingSet:
+    return parse_sssom(decode(raw, file), source=file)
+
+
+_MAPPING_SETS = Table("crosswalk", _parse_mapping_set, suffix=".sssom.tsv")
+
+
 def shipped_mapping_sets() -> tuple[MappingSet, ...]:
     """The mapping sets shipped in ``peer_competencies/data/crosswalk/``, by file name (read
     once; the sets are immutable)."""
-    from .._resources import data_folder
-
-    folder = data_folder("crosswalk")
-    sets = []
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".sssom.tsv"):
-            file = f"peer_competencies/data/crosswalk/{entry.name}"
-            sets.append(parse_sssom(decode(entry.read_bytes(), file), source=file))
-    return tuple(sets)
+    return _MAPPING_SETS.all()
 
 
 class Crosswalk:
