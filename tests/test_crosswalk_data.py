@@ -18,7 +18,7 @@ from peer_competencies.crosswalk import (
     MappingSet,
     Predicate,
 )
-from peer_competencies.crosswalk._crosswalk import CURATED_FRAMEWORKS  # the curated five
+from peer_competencies.crosswalk._completeness import CURATED_FRAMEWORKS  # the curated five
 from peer_competencies.crosswalk._curie import CURATORS
 from tests.support import REPO
 
@@ -250,7 +250,7 @@ def problems(*records: MappingRecord) -> list[str]:
     mapping_set = MappingSet(
         id="https://example.org/s", license="https://example.org/l", records=records
     )
-    found = Crosswalk(pc.frameworks(), [mapping_set], shipped=False, strict=False).check()
+    found = Crosswalk(pc.frameworks(), [mapping_set], shipped=False, strict=False).problems()
     return [p.kind for p in found]
 
 

@@ -314,7 +314,7 @@ def test_a_mapping_file_with_unknown_items_can_be_checked_leniently(tmp_path: Pa
     text = sssom_text(rows=replace_cell(0, "object_id", "samhsa:VIII.9"))
     mapping_set = cw.parse_sssom(text, source="inline.tsv")
     lenient = cw.Crosswalk(mapping_sets=[mapping_set], strict=False)
-    kinds = sorted({p.kind for p in lenient.check()})
+    kinds = sorted({p.kind for p in lenient.problems()})
     assert kinds == ["dangling-id"]
 
 

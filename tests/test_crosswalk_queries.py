@@ -477,7 +477,7 @@ def test_two_mapping_sets_that_make_the_same_statement_agree_rather_than_repeat(
         shipped_rows_text("ca_sb803:13 skos:closeMatch samhsa_2015:VIII 0.8"),
         source="mine.sssom.tsv",
     )
-    assert cw.default().extended(mapping_sets=[mine]).check() == ()
+    assert cw.default().extended(mapping_sets=[mine]).problems() == ()
     twice = cw.parse_sssom(
         shipped_rows_text(
             "ca_sb803:13 skos:closeMatch samhsa_2015:VIII 0.8",
@@ -485,7 +485,7 @@ def test_two_mapping_sets_that_make_the_same_statement_agree_rather_than_repeat(
         ),
         source="twice.sssom.tsv",
     )
-    kinds = [p.kind for p in Crosswalk(pc.frameworks(), [twice], shipped=False).check()]
+    kinds = [p.kind for p in Crosswalk(pc.frameworks(), [twice], shipped=False).problems()]
     assert kinds == ["stated-twice"]
 
 

@@ -163,3 +163,10 @@ def test_an_unknown_id_key_or_slot_is_offered_its_near_misses_by_one_measure() -
     with pytest.raises(pc.InputError) as info:
         coverage.coverage(syllabus, "ca-sb803")
     assert info.value.fix == "did you mean ca-sb803?"
+
+
+def test_a_crosswalks_old_check_method_still_works_with_a_warning() -> None:
+    shipped = crosswalk.default()
+    with pytest.warns(DeprecationWarning, match=r"Crosswalk\.check\(\) is deprecated .* 0\.3"):
+        found = shipped.check()
+    assert found == shipped.problems() == crosswalk.problems()

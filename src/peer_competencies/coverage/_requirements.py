@@ -4,13 +4,13 @@ the check of a coverage report against them."""
 from __future__ import annotations
 
 import json
-from functools import cache
 from typing import TYPE_CHECKING
 
 import attrs
 
 from .._enum import TextEnum
 from .._model import Citation
+from .._resources import Table
 from .._structure import strict_converter, structure
 from ._syllabus import beyond
 
@@ -75,22 +75,22 @@ class RequirementCheck:
         return self.verdict is RequirementVerdict.MET
 
 
-@cache
-def curriculum_requirement(framework: str) -> CurriculumRequirement | None:
-    """The shipped curriculum requirement of ``framework``, or None when it has none."""
-    from .._resources import data_folder
-
-    resource = data_folder("requirements", f"{framework}.json")
-    if not resource.is_file():
-        return None
-    file = f"peer_competencies/data/requirements/{framework}.json"
+def _parse_requirement(raw: bytes, file: str, framework: str) -> CurriculumRequirement:
     return structure(
         strict_converter(),
-        json.loads(resource.read_bytes()),
+        json.loads(raw),
         CurriculumRequirement,
         file,
         fix="see docs/coverage.md",
     )
+
+
+_REQUIREMENTS = Table("requirements", _parse_requirement)
+
+
+def curriculum_requirement(framework: str) -> CurriculumRequirement | None:
+    """The shipped curriculum requirement of ``framework``, or None when it has none."""
+    return _REQUIREMENTS.get(framework)
 
 
 def _hours(hours: float) -> str:
