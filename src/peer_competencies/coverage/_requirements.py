@@ -24,6 +24,7 @@ __all__ = [
     "Rule",
     "check_requirement",
     "curriculum_requirement",
+    "requirements_with_form",
 ]
 
 
@@ -47,6 +48,9 @@ class CurriculumRequirement:
     hours_for_each: bool = False
     measure_for_each: bool = False
     total_hours_at_least: float | None = None
+    form_formats: tuple[str, ...] = ()
+    """The report formats that fill in this requirement's own form (CalMHSA's curriculum
+    crosswalk form: ``calmhsa``, ``calmhsa-md``): only a report on this framework has them."""
 
 
 class RequirementVerdict(TextEnum):
@@ -91,6 +95,12 @@ _REQUIREMENTS = Table("requirements", _parse_requirement)
 def curriculum_requirement(framework: str) -> CurriculumRequirement | None:
     """The shipped curriculum requirement of ``framework``, or None when it has none."""
     return _REQUIREMENTS.get(framework)
+
+
+def requirements_with_form(format: str) -> tuple[CurriculumRequirement, ...]:
+    """The shipped requirements whose own form report format ``format`` fills in (none: the
+    format is no requirement's form, a report on any framework may use it)."""
+    return tuple(r for r in _REQUIREMENTS.all() if format in r.form_formats)
 
 
 def _hours(hours: float) -> str:
