@@ -18,9 +18,9 @@ if TYPE_CHECKING:
     from ._coverage import CompetencyCoverage, CoverageReport
 
 __all__ = [
+    "CurriculumCheck",
     "CurriculumRequirement",
-    "RequirementCheck",
-    "RequirementVerdict",
+    "CurriculumVerdict",
     "Rule",
     "check_requirement",
     "curriculum_requirement",
@@ -49,7 +49,7 @@ class CurriculumRequirement:
     total_hours_at_least: float | None = None
 
 
-class RequirementVerdict(TextEnum):
+class CurriculumVerdict(TextEnum):
     """Whether a syllabus meets a curriculum requirement: met, not met, or cannot be judged
     (nothing found unmet, but a figure the requirement needs is not stated)."""
 
@@ -59,12 +59,12 @@ class RequirementVerdict(TextEnum):
 
 
 @attrs.frozen
-class RequirementCheck:
+class CurriculumCheck:
     """The outcome: the verdict, every reason it is not met (``reasons``), and everything that
     cannot be judged for want of a stated figure (``unknown``)."""
 
     requirement: CurriculumRequirement
-    verdict: RequirementVerdict
+    verdict: CurriculumVerdict
     reasons: tuple[str, ...]
     unknown: tuple[str, ...] = ()
 
@@ -72,7 +72,7 @@ class RequirementCheck:
     def met(self) -> bool:
         """True only when the requirement is judged met (False when not met, and when it
         cannot be judged: see :attr:`verdict`)."""
-        return self.verdict is RequirementVerdict.MET
+        return self.verdict is CurriculumVerdict.MET
 
 
 @cache
@@ -150,7 +150,7 @@ def _total_findings(
     return [], []
 
 
-def check_requirement(report: CoverageReport) -> RequirementCheck | None:
+def check_requirement(report: CoverageReport) -> CurriculumCheck | None:
     """Check ``report`` against its framework's requirement (None when there is none)."""
     req = curriculum_requirement(report.framework.id)
     if req is None:
@@ -168,10 +168,10 @@ def check_requirement(report: CoverageReport) -> RequirementCheck | None:
     reasons += total_unmet
     unknown += total_unknown
     verdict = (
-        RequirementVerdict.NOT_MET
+        CurriculumVerdict.NOT_MET
         if reasons
-        else RequirementVerdict.CANNOT_BE_JUDGED
+        else CurriculumVerdict.CANNOT_BE_JUDGED
         if unknown
-        else RequirementVerdict.MET
+        else CurriculumVerdict.MET
     )
-    return RequirementCheck(req, verdict, tuple(reasons), tuple(unknown))
+    return CurriculumCheck(req, verdict, tuple(reasons), tuple(unknown))
