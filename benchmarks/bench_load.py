@@ -11,10 +11,11 @@ import json
 from _timing import interleaved, report_pairs
 
 from peer_competencies._load import _Database
+from peer_competencies._resources import data_folder
 
 
 def main(repeat: int = 40) -> None:
-    folder = _Database()._folder()
+    folder = data_folder("frameworks")
     raw = [entry.read_bytes() for entry in sorted(folder.iterdir(), key=lambda e: e.name)]
     print(f"{len(raw)} files, {sum(map(len, raw)):,} bytes")
     _Database().frameworks()  # warm: the modules a first load imports, the file cache

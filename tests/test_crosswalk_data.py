@@ -18,7 +18,7 @@ from peer_competencies.crosswalk import (
     MappingSet,
     Predicate,
 )
-from peer_competencies.crosswalk._crosswalk import CURATED_FRAMEWORKS  # the curated five
+from peer_competencies.crosswalk._completeness import CURATED_FRAMEWORKS  # the curated five
 from peer_competencies.crosswalk._curie import CURATORS
 from tests.support import REPO
 

@@ -19,7 +19,7 @@ import yaml
 import peer_competencies as pc
 from peer_competencies import crosswalk as cw
 from peer_competencies.crosswalk import Crosswalk, Predicate
-from peer_competencies.crosswalk._crosswalk import CURATED_FRAMEWORKS
+from peer_competencies.crosswalk._completeness import CURATED_FRAMEWORKS
 from peer_competencies.crosswalk._export import framework_mappings
 from tests.crosswalk_fixtures import shipped_rows_text, write_framework, write_sssom
 

@@ -16,7 +16,8 @@ from peer_competencies.crosswalk import (
     MappingSet,
     Predicate,
 )
-from peer_competencies.crosswalk._crosswalk import CURATED_FRAMEWORKS, top_items
+from peer_competencies.crosswalk._completeness import CURATED_FRAMEWORKS
+from peer_competencies.crosswalk._levels import top_items
 from tests.crosswalk_fixtures import shipped_rows_text
 
 PAIRS = list(itertools.permutations(CURATED_FRAMEWORKS, 2))

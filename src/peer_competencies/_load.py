@@ -11,7 +11,6 @@ import datetime as dt
 import functools
 import json
 import re
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ import attrs
 from ._didyoumean import closest
 from ._errors import InputError, UnknownIdError
 from ._model import Citation, Framework, Item, Kind, Note, Origin
+from ._resources import Table
 from ._structure import parse_json, read_text, strict_converter, structure
 
 __all__ = ["closest", "database", "parse_framework", "read_framework_file"]
@@ -286,29 +286,21 @@ def read_framework_file(path: str | Path) -> Framework:
     return parse_framework(parse_json(read_text(path), str(path)), str(path))
 
 
-@functools.cache
-def _frameworks_folder() -> Any:
-    from ._resources import data_folder
-
-    return data_folder("frameworks")
+def _parse_shipped(raw: bytes, file: str, framework_id: str) -> Framework:
+    # the package's own files: plain json (the strict reader is tested on them)
+    return parse_framework(json.loads(raw), file, trusted=True)
 
 
 class _Database:
-    """The shipped frameworks, each parsed once on first use; safe to share between threads."""
+    """The shipped frameworks (the ``frameworks`` table), each parsed once on first use; safe to
+    share between threads."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._frameworks: dict[str, Framework] = {}
-        self._shipped: tuple[str, ...] | None = None
-
-    def _folder(self) -> Any:
-        return _frameworks_folder()
+        self._table = Table("frameworks", _parse_shipped)
+        self._frameworks = self._table.loaded
 
     def framework_ids(self) -> tuple[str, ...]:
-        if self._shipped is None:
-            names = (entry.name for entry in self._folder().iterdir())
-            self._shipped = tuple(sorted(n[: -len(".json")] for n in names if n.endswith(".json")))
-        return self._shipped
+        return self._table.names()
 
     def shipped_id(self, framework_id: str) -> str | None:
         """The shipped framework id equal to ``framework_id`` ignoring case, or None."""
@@ -328,14 +320,7 @@ class _Database:
             raise UnknownIdError(
                 framework_id, closest(framework_id, self.framework_ids()), "framework id"
             )
-        with self._lock:
-            if framework_id not in self._frameworks:
-                resource = self._folder().joinpath(f"{framework_id}.json")
-                file = f"peer_competencies/data/frameworks/{framework_id}.json"
-                # the package's own files: plain json (the strict reader is tested on them)
-                data = json.loads(resource.read_bytes())
-                self._frameworks[framework_id] = parse_framework(data, file, trusted=True)
-            return self._frameworks[framework_id]
+        return self._table[framework_id]
 
     def frameworks(self) -> tuple[Framework, ...]:
         return tuple(self.framework(fid) for fid in self.framework_ids())

@@ -16,12 +16,11 @@ import json
 import sys
 import typing
 from collections.abc import Mapping, Sequence
-from functools import cache
-from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 import attrs
 
+from ._resources import Table, source_folder
 from ._structure import MAX_HOURS, Hours, choose
 
 __all__ = ["SCHEMAS", "build", "schema", "schema_arguments", "schema_text"]
@@ -392,21 +391,20 @@ def build(name: str) -> dict[str, Any]:
 def schema_text(name: str) -> str:
     """The shipped schema ``name`` as JSON text; raises :class:`InputError` for an unknown
     name."""
-    from ._resources import data_folder
-
     choose(SCHEMAS, name, "schema")
-    text: str = data_folder("schemas", f"{name}.schema.json").read_text(encoding="utf-8")
-    return text
+    return _SHIPPED[name]
 
 
-@cache
-def _parsed(name: str) -> str:
-    return schema_text(name)
+def _parse_schema(raw: bytes, file: str, name: str) -> str:
+    return raw.decode("utf-8")
+
+
+_SHIPPED = Table("schemas", _parse_schema, suffix=".schema.json")
 
 
 def schema(name: str) -> dict[str, Any]:
     """The shipped JSON Schema ``name`` (one of :data:`SCHEMAS`) as a new dict."""
-    document: dict[str, Any] = json.loads(_parsed(name))
+    document: dict[str, Any] = json.loads(schema_text(name))
     return document
 
 
@@ -463,7 +461,7 @@ def _render(document: dict[str, Any]) -> str:
 
 def main(argv: Sequence[str]) -> int:
     """Write every schema into ``src/peer_competencies/data/schemas/`` (for maintainers)."""
-    folder = Path(__file__).resolve().parent / "data" / "schemas"
+    folder = source_folder("schemas")
     folder.mkdir(exist_ok=True)
     for name in SCHEMAS:
         (folder / f"{name}.schema.json").write_text(_render(build(name)), encoding="utf-8")

@@ -4,13 +4,13 @@ the check of a coverage report against them."""
 from __future__ import annotations
 
 import json
-from functools import cache
 from typing import TYPE_CHECKING
 
 import attrs
 
 from .._enum import TextEnum
 from .._model import Citation
+from .._resources import Table
 from .._structure import strict_converter, structure
 from ._syllabus import beyond
 
@@ -24,6 +24,7 @@ __all__ = [
     "Rule",
     "check_requirement",
     "curriculum_requirement",
+    "requirements_with_form",
 ]
 
 
@@ -47,6 +48,9 @@ class CurriculumRequirement:
     hours_for_each: bool = False
     measure_for_each: bool = False
     total_hours_at_least: float | None = None
+    form_formats: tuple[str, ...] = ()
+    """The report formats that fill in this requirement's own form (CalMHSA's curriculum
+    crosswalk form: ``calmhsa``, ``calmhsa-md``): only a report on this framework has them."""
 
 
 class CurriculumVerdict(TextEnum):
@@ -75,22 +79,28 @@ class CurriculumCheck:
         return self.verdict is CurriculumVerdict.MET
 
 
-@cache
-def curriculum_requirement(framework: str) -> CurriculumRequirement | None:
-    """The shipped curriculum requirement of ``framework``, or None when it has none."""
-    from .._resources import data_folder
-
-    resource = data_folder("requirements", f"{framework}.json")
-    if not resource.is_file():
-        return None
-    file = f"peer_competencies/data/requirements/{framework}.json"
+def _parse_requirement(raw: bytes, file: str, framework: str) -> CurriculumRequirement:
     return structure(
         strict_converter(),
-        json.loads(resource.read_bytes()),
+        json.loads(raw),
         CurriculumRequirement,
         file,
         fix="see docs/coverage.md",
     )
+
+
+_REQUIREMENTS = Table("requirements", _parse_requirement)
+
+
+def curriculum_requirement(framework: str) -> CurriculumRequirement | None:
+    """The shipped curriculum requirement of ``framework``, or None when it has none."""
+    return _REQUIREMENTS.get(framework)
+
+
+def requirements_with_form(format: str) -> tuple[CurriculumRequirement, ...]:
+    """The shipped requirements whose own form report format ``format`` fills in (none: the
+    format is no requirement's form, a report on any framework may use it)."""
+    return tuple(r for r in _REQUIREMENTS.all() if format in r.form_formats)
 
 
 def _hours(hours: float) -> str:

@@ -30,6 +30,7 @@ import attrs
 from .._errors import InputError
 from .._load import database
 from .._model import Framework, Item, Kind
+from .._resources import Table
 from .._text import words
 
 __all__ = [
@@ -92,10 +93,12 @@ def targets(framework: Framework) -> tuple[Item, ...]:
 # shipped matcher data: the concept layer and the calibration
 
 
-def _read_data(name: str) -> Any:
-    from .._resources import data_folder
+def _parse_matcher_data(raw: bytes, file: str, name: str) -> Any:
+    return json.loads(raw)
 
-    return json.loads(data_folder("matcher", name).read_bytes())
+
+_MATCHER_DATA = Table("matcher", _parse_matcher_data)
+"""``concepts``: the concept layer; ``calibration``: the calibrated thresholds."""
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -123,13 +126,13 @@ def _concept_starts() -> Mapping[str, tuple[tuple[tuple[str, ...], _Concept], ..
 @cache
 def _course_words() -> frozenset[str]:
     """Stems of the words that name a course's own structure (never matched)."""
-    return frozenset(s for w in _read_data("concepts.json")["course_words"] for s in _phrase(w))
+    return frozenset(s for w in _MATCHER_DATA["concepts"]["course_words"] for s in _phrase(w))
 
 
 @cache
 def _concepts() -> tuple[_Concept, ...]:
     found = []
-    for entry in _read_data("concepts.json")["concepts"]:
+    for entry in _MATCHER_DATA["concepts"]["concepts"]:
         course = tuple(p for p in (_phrase(t) for t in entry["course_terms"]) if p)
         spelled: dict[str, str] = {}
         for term in entry["framework_terms"]:
@@ -154,7 +157,7 @@ class Calibration:
 
 @cache
 def _calibrations() -> Mapping[str, Mapping[str, Calibration]]:
-    data = _read_data("calibration.json")
+    data = _MATCHER_DATA["calibration"]
     return {
         matcher: {
             framework: Calibration(c["slope"], c["intercept"], c["threshold"])

@@ -22,9 +22,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .._deprecated import renamed
-from ._crosswalk import CURATED_FRAMEWORKS as _CURATED_FRAMEWORKS
+from ._completeness import CURATED_FRAMEWORKS as _CURATED_FRAMEWORKS
 from ._crosswalk import Crosswalk, default
-from ._crosswalk import load_mappings as read_mappings
 from ._csv import to_csv
 from ._export import FORMATS, render, to_graphml, to_json, to_sssom
 from ._matrix import Matrix, matrix, matrix_csv, matrix_html, matrix_text, matrix_xlsx
@@ -44,6 +43,7 @@ from ._model import (
     Translation,
 )
 from ._sssom import parse_sssom
+from ._user_files import load_mappings as read_mappings
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -94,12 +94,12 @@ __getattr__ = renamed(
     __name__,
     {
         "BASE_IRI": ("._curie", "BASE_IRI", _INTERNAL),
-        "CURATED_FRAMEWORKS": ("._crosswalk", "CURATED_FRAMEWORKS", "completeness()'s default"),
+        "CURATED_FRAMEWORKS": ("._completeness", "CURATED_FRAMEWORKS", "completeness()'s default"),
         "CURATORS": ("._curie", "CURATORS", _INTERNAL),
         "DECAY": ("._infer", "DECAY", "Correspondence.confidence, which applies it"),
         "EXPORT_FORMATS": ("._export", "FORMATS", "crosswalk.FORMATS"),
         "FrameworkMapping": ("._export", "FrameworkMapping", "crosswalk.mappings(item_id)"),
-        "LEVELS": ("._crosswalk", "LEVELS", "the levels named in docs/crosswalk.md"),
+        "LEVELS": ("._levels", "LEVELS", "the levels named in docs/crosswalk.md"),
         "case_associations": (
             "._export",
             "case_associations",
@@ -120,12 +120,12 @@ __getattr__ = renamed(
         ),
         "export": ("._export", "export", "crosswalk.render(crosswalk, format)"),
         "framework_mappings": ("._export", "framework_mappings", "crosswalk.mappings(item_id)"),
-        "level_items": ("._crosswalk", "level_items", "the framework's items"),
-        "load_framework": ("._crosswalk", "load_framework", "peer_competencies.read_framework"),
-        "load_mappings": ("._crosswalk", "load_mappings", "crosswalk.read_mappings"),
+        "level_items": ("._levels", "level_items", "the framework's items"),
+        "load_framework": ("._user_files", "load_framework", "peer_competencies.read_framework"),
+        "load_mappings": ("._user_files", "load_mappings", "crosswalk.read_mappings"),
         "prefix_for": ("._curie", "prefix_for", _INTERNAL),
         "to_case": ("._export", "to_case", "peer_competencies.to_case(framework, crosswalk=...)"),
-        "top_items": ("._crosswalk", "top_items", "Framework.roots (less qualifications)"),
+        "top_items": ("._levels", "top_items", "Framework.roots (less qualifications)"),
         "write_sssom": ("._sssom", "write_sssom", "crosswalk.to_sssom(mapping_set)"),
     },
 )

@@ -95,7 +95,8 @@ def _shipped_case(args: argparse.Namespace) -> None:
 
 
 def _crosswalk(args: argparse.Namespace) -> Crosswalk:
-    from ._crosswalk import Crosswalk, default, load_framework, load_mappings
+    from ._crosswalk import Crosswalk, default
+    from ._user_files import load_framework, load_mappings
 
     frameworks = [load_framework(path) for path in args.with_framework]
     sets: list[MappingSet] = []

@@ -9,16 +9,30 @@ longer chain is always less sure than its parts. A curated negative (``Not``, or
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 
 import attrs
 
-from ._model import MappingRecord, Predicate, Step
+from ._model import NO_TERM_FOUND, MappingRecord, Predicate, Step
 
-__all__ = ["DECAY", "Link", "Negatives", "compose", "denies", "rank", "search"]
+__all__ = [
+    "DECAY",
+    "MAX_HOPS",
+    "Link",
+    "Negatives",
+    "compose",
+    "denies",
+    "negatives_of",
+    "rank",
+    "search",
+]
 
 DECAY = 0.9
 """What each step after the first multiplies a chain's confidence by."""
+
+MAX_HOPS = 3
+"""How many steps a chain may take by default (``max_hops``; 1 means asserted mappings only)."""
 
 BROADER = "skos:broader"
 NARROWER = "skos:narrower"
@@ -102,6 +116,27 @@ class Negatives:
             *self.frameworks.get((source, framework), ()),
         )
         return any(denies(q, predicate) for q in denied)
+
+
+def negatives_of(records: Iterable[MappingRecord]) -> Negatives:
+    """The curated negatives among ``records``, oriented from each side."""
+    pairs: dict[tuple[str, str], list[Predicate]] = {}
+    frameworks: dict[tuple[str, str], list[Predicate]] = {}
+    for record in records:
+        if record.positive:
+            continue
+        s, o, p = record.subject_id, record.object_id, record.predicate
+        if s == NO_TERM_FOUND and record.subject_source:
+            frameworks.setdefault((o, record.subject_source), []).append(p.inverse)
+        elif o == NO_TERM_FOUND and record.object_source:
+            frameworks.setdefault((s, record.object_source), []).append(p)
+        else:
+            pairs.setdefault((s, o), []).append(p)
+            pairs.setdefault((o, s), []).append(p.inverse)
+    return Negatives(
+        pairs=MappingProxyType({k: tuple(v) for k, v in pairs.items()}),
+        frameworks=MappingProxyType({k: tuple(v) for k, v in frameworks.items()}),
+    )
 
 
 @attrs.frozen

@@ -16,7 +16,8 @@ from .._errors import InputError
 from .._markup import csv_writer, spreadsheet_cell
 from .._model import Framework, Item
 from .._structure import frozen_mapping
-from ._crosswalk import LEVELS, Crosswalk, default, level_items
+from ._crosswalk import Crosswalk, default
+from ._levels import LEVELS, level_items
 from ._model import NO_TERM_FOUND, Cell, MappingRecord, Predicate, effective_confidence
 
 __all__ = ["Matrix", "matrix", "matrix_csv", "matrix_html", "matrix_text", "matrix_xlsx"]

@@ -30,6 +30,8 @@ __all__ = [
     "Step",
     "Translation",
     "effective_confidence",
+    "other_framework",
+    "other_id",
 ]
 
 NO_TERM_FOUND = "sssom:NoTermFound"
@@ -233,6 +235,21 @@ def effective_confidence(record: MappingRecord) -> float:
     ``confidence`` is optional; a curated row without one is taken at its word). Edge choice,
     inference, ranking and the matrix all read confidence through this one function."""
     return 1.0 if record.confidence is None else record.confidence
+
+
+def other_id(record: MappingRecord, item_id: str) -> str:
+    """The id on the record's other side from ``item_id`` (which is one of its two sides)."""
+    return record.object_id if record.subject_id == item_id else record.subject_id
+
+
+def other_framework(record: MappingRecord, item_id: str) -> str:
+    """The framework on the record's other side from ``item_id``: that item's framework, or
+    the one a no-match names (empty when it names none)."""
+    if record.subject_id == item_id:
+        other, source = record.object_id, record.object_source
+    else:
+        other, source = record.subject_id, record.subject_source
+    return (source or "") if other == NO_TERM_FOUND else other.partition(":")[0]
 
 
 @attrs.frozen

@@ -4,7 +4,7 @@ The reader checks everything it models and raises :class:`InputError` naming the
 and column, and the fix; the SSSOM columns and header slots it does not model are kept as read
 (``MappingRecord.extra``, ``MappingSet.extra``) and written back. Item CURIEs are turned into
 item ids here (see ``_curie``); whether those items exist is checked against the frameworks by
-``_crosswalk``.
+``_consistency``.
 """
 
 from __future__ import annotations

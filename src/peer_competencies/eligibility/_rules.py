@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
 from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
@@ -21,6 +20,7 @@ from .._didyoumean import closest, did_you_mean
 from .._enum import TextEnum
 from .._errors import InputError, UnknownIdError
 from .._model import Citation
+from .._resources import Table
 from .._structure import decode, parse_json, strict_converter, structure
 from ._predicates import PREDICATES, ExamPassed, Hours, Name, Predicate, Vocabulary
 
@@ -490,56 +490,41 @@ def _vocabulary_from(data: Any, file: str) -> Vocabulary:
     )
 
 
+def _parse_vocabulary(raw: bytes, file: str, name: str) -> Vocabulary:
+    return _vocabulary_from(parse_json(decode(raw, file), file), file)
+
+
 class _Registry:
-    """The shipped credentials, each parsed once on first use; safe to share between threads."""
+    """The shipped credentials (the ``credentials`` table) and the vocabulary they use (the
+    data folder's ``vocabulary.json``), each parsed once on first use; safe to share between
+    threads."""
 
     def __init__(self) -> None:
-        self._lock = threading.RLock()
-        self._credentials: dict[str, Credential] = {}
-        self._ids: tuple[str, ...] | None = None
-        self._vocabulary: Vocabulary | None = None
-
-    @staticmethod
-    def _data() -> Any:
-        from .._resources import data_folder
-
-        return data_folder()
+        self._table = Table("credentials", self._parse)
+        self._vocabularies = Table("", _parse_vocabulary)
 
     def vocabulary(self) -> Vocabulary:
-        if self._vocabulary is None:
-            with self._lock:
-                if self._vocabulary is None:
-                    file = "peer_competencies/data/vocabulary.json"
-                    raw = self._data().joinpath("vocabulary.json").read_bytes()
-                    data = parse_json(decode(raw, file), file)
-                    self._vocabulary = _vocabulary_from(data, file)
-        return self._vocabulary
+        return self._vocabularies["vocabulary"]
 
     def ids(self) -> tuple[str, ...]:
-        if self._ids is None:
-            folder = self._data().joinpath("credentials")
-            names = (entry.name for entry in folder.iterdir())
-            self._ids = tuple(sorted(n[: -len(".json")] for n in names if n.endswith(".json")))
-        return self._ids
+        return self._table.names()
+
+    def _parse(self, raw: bytes, file: str, credential_id: str) -> Credential:
+        reader = _Reader(file, self.vocabulary(), self)
+        made = reader.read(parse_json(decode(raw, file), file))
+        if made.id != credential_id:
+            raise _fail(f"the id must be the file name, {credential_id!r}", file, "$.id")
+        return made
 
     def credential(self, credential_id: str) -> Credential:
-        found = self._credentials.get(credential_id)
+        found = self._table.loaded.get(credential_id)
         if found is not None:
             return found
         if not isinstance(credential_id, str):
             raise TypeError(f"a credential id is a str, not {type(credential_id).__name__}")
         if credential_id not in self.ids():
             raise UnknownIdError(credential_id, closest(credential_id, self.ids()), "credential id")
-        with self._lock:
-            if credential_id not in self._credentials:
-                file = f"peer_competencies/data/credentials/{credential_id}.json"
-                resource = self._data().joinpath("credentials", f"{credential_id}.json")
-                reader = _Reader(file, self.vocabulary(), self)
-                made = reader.read(parse_json(decode(resource.read_bytes(), file), file))
-                if made.id != credential_id:
-                    raise _fail(f"the id must be the file name, {credential_id!r}", file, "$.id")
-                self._credentials[credential_id] = made
-            return self._credentials[credential_id]
+        return self._table[credential_id]
 
     def requirement(self, ref: Any) -> Requirement:
         parts = ref.split(":") if isinstance(ref, str) else []

@@ -41,12 +41,6 @@ def any_of(values: Iterable[Tri]) -> Tri:
     return False if all(v is False for v in seen) else None
 
 
-def status_of(lo: float, hi: float, need: float) -> Status:
-    if lo >= need:
-        return Status.MET
-    return Status.UNMET if hi < need else Status.UNKNOWN
-
-
 def matches_flag(value: Tri, want: bool | None) -> Tri:
     """Whether a yes/no fact matches what a rule wants (any value when it wants None)."""
     if want is None:

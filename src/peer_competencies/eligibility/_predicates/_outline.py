@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import ClassVar, Protocol
 
 import attrs
 
 from .._applicant import Applicant
-from ._logic import INF, Status, Tri
+from ._logic import INF, Status, Tri, all_of, any_of
 from ._vocabulary import Group, Vocabulary
 
 _RECORD_NOUNS = {
@@ -179,3 +179,104 @@ class Predicate(Protocol):
     def describe(self, vocabulary: Vocabulary) -> str:
         """One sentence: exactly what is checked."""
         ...
+
+
+# --- the outline: what counts, then MET / UNMET / UNKNOWN ------------------------------------
+
+
+@attrs.frozen
+class Tally:
+    """A sum over records kept as a range: ``lo`` what certainly counts, ``hi`` what may count
+    (infinite when a record that may count has no figure)."""
+
+    lo: float
+    hi: float
+
+    def status(self, need: float) -> Status:
+        """MET when ``lo`` reaches ``need``, UNMET when ``hi`` cannot, UNKNOWN in between."""
+        if self.lo >= need:
+            return Status.MET
+        return Status.UNMET if self.hi < need else Status.UNKNOWN
+
+
+def tally(records: Iterable[tuple[Tri, float | None]]) -> Tally:
+    """The range sum of ``(counts, figure)`` pairs: a record that counts adds its figure to
+    ``lo`` (nothing when the figure is not given); one that may count adds it to ``hi`` (an
+    unknown figure makes ``hi`` infinite)."""
+    lo = hi = 0.0
+    for counts, figure in records:
+        if counts is True:
+            lo += figure or 0.0
+        if counts is not False:
+            hi += INF if figure is None else figure
+    return Tally(lo, hi)
+
+
+def settle(
+    statuses: Iterable[Status],
+    reason: str,
+    *,
+    step: str,
+    missing: Iterable[str] = (),
+    steps: Sequence[str] = (),
+) -> Finding:
+    """The finding of a requirement made of parts (a total and its minimums): UNMET, with the
+    step to take, when a part cannot be met; UNKNOWN, with the fields to supply, when a part
+    may not be; MET otherwise."""
+    seen = set(statuses)
+    if Status.UNMET in seen:
+        return Finding(Status.UNMET, reason, step=step)
+    if Status.UNKNOWN in seen:
+        return Finding(Status.UNKNOWN, reason, missing=tuple(missing), steps=tuple(steps))
+    return Finding(Status.MET, reason)
+
+
+def not_counted(why_not: Sequence[str], limit: int | None = None) -> str:
+    """The records given that do not count, each with why: "; not counted: trainings[1]: on
+    another topic; …" (the first ``limit``, and how many more)."""
+    if not why_not:
+        return ""
+    shown = why_not if limit is None else why_not[:limit]
+    more = "" if limit is None or len(why_not) <= limit else f"; and {len(why_not) - limit} more"
+    return "; not counted: " + "; ".join(shown) + more
+
+
+@attrs.frozen
+class OneRecord:
+    """Whether one record in a list counts, three-valued: True when one certainly does, False
+    when none can, None otherwise; the fields that would settle the records that may count;
+    why each record that does not count does not."""
+
+    counts: Tri
+    missing: tuple[str, ...]
+    why_not: tuple[str, ...]
+
+    def finding(self, need: str, *, met: str, unmet: str, step: str | None = None) -> Finding:
+        """MET, UNMET (naming the records not counted, and the step) or UNKNOWN (with the
+        fields to supply)."""
+        if self.counts is True:
+            return Finding(Status.MET, f"{need}; {met}")
+        if self.counts is False:
+            return Finding(Status.UNMET, f"{need}; {unmet}{not_counted(self.why_not)}", step=step)
+        return Finding(Status.UNKNOWN, need, missing=self.missing)
+
+
+def one_record(
+    records: str,
+    checks: Iterable[Mapping[str, Tri]],
+    why: Callable[[int, Mapping[str, Tri]], str] | None = None,
+) -> OneRecord:
+    """Whether one of the ``records`` (the applicant field, ``trainings``) counts, from the
+    conditions on each (``{"topic": True, "date": None}``); a record counts when all its
+    conditions hold. ``why`` says why the record at an index does not count."""
+    verdicts: list[Tri] = []
+    missing: list[str] = []
+    why_not: list[str] = []
+    for i, conditions in enumerate(checks):
+        verdict = all_of(*conditions.values())
+        verdicts.append(verdict)
+        if verdict is None:
+            missing += [f"{records}[{i}].{k}" for k, v in conditions.items() if v is None]
+        elif verdict is False and why is not None:
+            why_not.append(f"{records}[{i}]: {why(i, conditions)}")
+    return OneRecord(any_of(verdicts), tuple(missing), tuple(why_not))

@@ -14,8 +14,8 @@ from .._applicant import (
 from ._calendar import (
     add_years,
 )
-from ._logic import Status, Tri, all_of, any_of
-from ._outline import Context, Finding, missing_fact
+from ._logic import Status, Tri
+from ._outline import Context, Finding, missing_fact, one_record
 from ._vocabulary import Vocabulary
 
 
@@ -138,24 +138,17 @@ class CertificationHeld:
         held = ctx.applicant.certifications
         if held is None:
             return missing_fact("certifications", f"{need}; no certifications given")
-        found: list[Tri] = []
-        missing: list[str] = []
-        why: list[str] = []
-        for i, c in enumerate(held):
-            checks = self.verdict(ctx, c, i)
-            found.append(all_of(*checks.values()))
-            if found[-1] is None:
-                missing += [f"certifications[{i}].{k}" for k, v in checks.items() if v is None]
-            if found[-1] is False:
-                why.append(f"certifications[{i}]: " + ", ".join(self._why(ctx, c, checks)))
-        result = any_of(found)
-        if result is True:
-            return Finding(Status.MET, f"{need}; held")
-        if result is False:
-            text = f"{need}; none held on {ctx.as_of.isoformat()}"
-            text += f"; not counted: {'; '.join(why)}" if why else ""
-            return Finding(Status.UNMET, text, step=f"hold a {self._what(ctx)}")
-        return Finding(Status.UNKNOWN, need, missing=tuple(missing))
+        found = one_record(
+            "certifications",
+            (self.verdict(ctx, c, i) for i, c in enumerate(held)),
+            lambda i, checks: ", ".join(self._why(ctx, held[i], checks)),
+        )
+        return found.finding(
+            need,
+            met="held",
+            unmet=f"none held on {ctx.as_of.isoformat()}",
+            step=f"hold a {self._what(ctx)}",
+        )
 
     def describe(self, vocabulary: Vocabulary) -> str:
         parts = ["a `certifications` record"]

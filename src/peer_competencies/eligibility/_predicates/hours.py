@@ -17,8 +17,19 @@ from .._applicant import (
 from ._calendar import (
     add_years,
 )
-from ._logic import INF, Status, Tri, all_of, any_of, status_of
-from ._outline import Context, Finding, missing_fact, number, plural, window_text
+from ._logic import INF, Status, Tri, all_of, any_of
+from ._outline import (
+    Context,
+    Finding,
+    missing_fact,
+    not_counted,
+    number,
+    one_record,
+    plural,
+    settle,
+    tally,
+    window_text,
+)
 from ._vocabulary import Vocabulary
 from .credentials import CertificationPeriod
 
@@ -55,21 +66,20 @@ class Part:
         return vocabulary.topics[self.topic or ""].name
 
 
-def _not_counted(records: str, counted: Sequence[_Counted], limit: int = 5) -> str:
-    """The records given that do not count, each with why: "; not counted: trainings[1] (10
-    hours): on another topic"."""
-    out = [
-        f"{records}[{c.index}]"
-        + ("" if c.hours is None else f" ({plural(c.hours, 'hour')})")
-        + ": "
-        + ", ".join(c.why_not)
-        for c in counted
-        if c.counts is False and c.why_not
-    ]
-    if not out:
-        return ""
-    more = f"; and {len(out) - limit} more" if len(out) > limit else ""
-    return "; not counted: " + "; ".join(out[:limit]) + more
+def _not_counted(records: str, counted: Sequence[_Counted]) -> str:
+    """The records given that do not count, each with its hours and why: "; not counted:
+    trainings[1] (10 hours): on another topic" (the first five)."""
+    return not_counted(
+        [
+            f"{records}[{c.index}]"
+            + ("" if c.hours is None else f" ({plural(c.hours, 'hour')})")
+            + ": "
+            + ", ".join(c.why_not)
+            for c in counted
+            if c.counts is False and c.why_not
+        ],
+        limit=5,
+    )
 
 
 @attrs.frozen
@@ -242,24 +252,25 @@ class Hours:
         if counted is None:
             return missing_fact(self.records, f"{need}; no {self.records.replace('_', ' ')} given")
         period_missing = self._period_start(ctx)[1]
-        lo = sum(c.hours or 0.0 for c in counted if c.counts is True)
-        hi = sum(INF if c.hours is None else c.hours for c in counted if c.counts is not False)
-        statuses = [status_of(lo, hi, self.total)]
+        total = tally((c.counts, c.hours) for c in counted)
+        lo, hi = total.lo, total.hi
+        statuses = [total.status(self.total)]
         short: list[tuple[str, float]] = []
         lacking: list[str] = []  # topics of which one record is needed and none counts
         for part in self.parts:
-            p_lo = p_hi = 0.0
-            for c in counted:
-                m = all_of(c.counts, part.matches(c.record, ctx, f"{self.records}[{c.index}]"))
-                if m is True:
-                    p_lo += (c.hours or 0.0) if part.hours is not None else 1
-                if m is not False:
-                    p_hi += INF if c.hours is None or part.hours is None else c.hours
-            statuses.append(status_of(p_lo, p_hi, 1 if part.hours is None else part.hours))
-            if part.hours is None and p_lo < 1:
+            # a part of so many hours sums hours; a part of one record counts records
+            done = tally(
+                (
+                    all_of(c.counts, part.matches(c.record, ctx, f"{self.records}[{c.index}]")),
+                    1 if part.hours is None else c.hours,
+                )
+                for c in counted
+            )
+            statuses.append(done.status(1 if part.hours is None else part.hours))
+            if part.hours is None and done.lo < 1:
                 lacking.append(part.name(ctx.vocabulary))
-            elif part.hours is not None and p_lo < part.hours:
-                short.append((part.name(ctx.vocabulary), part.hours - p_lo))
+            elif part.hours is not None and done.lo < part.hours:
+                short.append((part.name(ctx.vocabulary), part.hours - done.lo))
         rest = (self.total - lo) - sum(s for _, s in short)
         pieces = [f"{plural(s, 'more hour')} needed in {name}" for name, s in short]
         if rest > 0:
@@ -275,16 +286,16 @@ class Hours:
             found += " that may count)"
         text = f"{need}, {found}" + (": " + ", ".join(pieces) if pieces else "")
         text += _not_counted(self.records, counted)
-        if Status.UNMET in statuses:
-            todo = [f"{plural(s, 'more ' + noun)} in {name}" for name, s in short]
-            if rest > 0:
-                todo.append(plural(rest, f"more {noun}") + (" in any topic" if short else ""))
-            todo += [f"one on {name}" for name in lacking]
-            return Finding(Status.UNMET, text, step=f"{verb} " + ", ".join(todo))
-        if Status.UNKNOWN in statuses:
-            missing = (*period_missing, *(m for c in counted for m in c.missing))
-            return Finding(Status.UNKNOWN, text, missing=missing)
-        return Finding(Status.MET, text)
+        todo = [f"{plural(s, 'more ' + noun)} in {name}" for name, s in short]
+        if rest > 0:
+            todo.append(plural(rest, f"more {noun}") + (" in any topic" if short else ""))
+        todo += [f"one on {name}" for name in lacking]
+        return settle(
+            statuses,
+            text,
+            step=f"{verb} " + ", ".join(todo),
+            missing=(*period_missing, *(m for c in counted for m in c.missing)),
+        )
 
     def describe(self, vocabulary: Vocabulary) -> str:
         noun = _NOUNS[self.records][0] + "s"
@@ -380,31 +391,24 @@ class TrainingCompleted:
         trainings = ctx.applicant.trainings
         if trainings is None:
             return missing_fact("trainings", f"{need}; no trainings given")
-        found: list[Tri] = []
-        missing: list[str] = []
-        why: list[str] = []
-        for i, t in enumerate(trainings):
-            topic = ctx.named("topics", t.topic, self.topics, f"trainings[{i}].topic")
-            done = ctx.happened(t.date)
-            found.append(all_of(topic, done))
-            if topic is False:
-                why.append(f"trainings[{i}]: on another topic")
-            elif done is False:
-                why.append(f"trainings[{i}]: dated after {ctx.as_of.isoformat()}")
-            if found[-1] is None:
-                missing += [
-                    f"trainings[{i}].{k}"
-                    for k, v in (("topic", topic), ("date", done))
-                    if v is None
-                ]
-        result = any_of(found)
-        if result is True:
-            return Finding(Status.MET, f"{need}; completed")
-        if result is False:
-            text = f"{need}; none by {ctx.as_of.isoformat()}"
-            text += f"; not counted: {'; '.join(why)}" if why else ""
-            return Finding(Status.UNMET, text, step=f"complete the {names}")
-        return Finding(Status.UNKNOWN, need, missing=tuple(missing))
+        later = f"dated after {ctx.as_of.isoformat()}"
+        found = one_record(
+            "trainings",
+            (
+                {
+                    "topic": ctx.named("topics", t.topic, self.topics, f"trainings[{i}].topic"),
+                    "date": ctx.happened(t.date),
+                }
+                for i, t in enumerate(trainings)
+            ),
+            lambda i, c: "on another topic" if c["topic"] is False else later,
+        )
+        return found.finding(
+            need,
+            met="completed",
+            unmet=f"none by {ctx.as_of.isoformat()}",
+            step=f"complete the {names}",
+        )
 
     def describe(self, vocabulary: Vocabulary) -> str:
         topics = ", ".join(f"`{t}`" for t in self.topics)

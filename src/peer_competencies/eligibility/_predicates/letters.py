@@ -9,8 +9,8 @@ import attrs
 from .._applicant import (
     LetterKind,
 )
-from ._logic import Status, all_of, any_of, status_of
-from ._outline import Context, Finding, missing_fact
+from ._logic import Status, all_of, any_of
+from ._outline import Context, Finding, missing_fact, settle, tally
 from ._vocabulary import Vocabulary
 
 
@@ -31,8 +31,9 @@ class Letters:
         if letters is None:
             return missing_fact("recommendation_letters", f"{need}; none given")
         had = [ctx.happened(x.date) for x in letters]
-        lo, hi = sum(h is True for h in had), sum(h is not False for h in had)
-        statuses = [status_of(lo, hi, self.count)]
+        total = tally((h, 1) for h in had)
+        lo = int(total.lo)
+        statuses = [total.status(self.count)]
         lacking: list[str] = []
         missing: list[str] = []
         for kind in self.kinds:
@@ -53,16 +54,13 @@ class Letters:
         later = [f"recommendation_letters[{i}]" for i, h in enumerate(had) if h is False]
         if later:
             text += f"; not counted: {', '.join(later)}: dated after {ctx.as_of.isoformat()}"
-        if Status.UNMET in statuses:
-            wanted = ", ".join(lacking) or f"{self.count - lo} more"
-            return Finding(Status.UNMET, text, step=f"obtain letters: {wanted}")
-        if Status.UNKNOWN in statuses:
-            return Finding(
-                Status.UNKNOWN,
-                text,
-                missing=tuple(missing or ["recommendation_letters[].date"]),
-            )
-        return Finding(Status.MET, text)
+        wanted = ", ".join(lacking) or f"{self.count - lo} more"
+        return settle(
+            statuses,
+            text,
+            step=f"obtain letters: {wanted}",
+            missing=missing or ["recommendation_letters[].date"],
+        )
 
     def describe(self, vocabulary: Vocabulary) -> str:
         text = f"≥ {self.count} `recommendation_letters` dated by the check date"

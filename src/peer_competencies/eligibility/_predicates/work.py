@@ -14,8 +14,19 @@ from ._calendar import (
     add_years,
     whole_months,
 )
-from ._logic import INF, Status, Tri, all_of, any_of, matches_flag, status_of
-from ._outline import Context, Finding, missing_fact, number, plural, window_text
+from ._logic import Status, Tri, all_of, matches_flag
+from ._outline import (
+    Context,
+    Finding,
+    missing_fact,
+    not_counted,
+    number,
+    one_record,
+    plural,
+    settle,
+    tally,
+    window_text,
+)
 from ._vocabulary import Vocabulary
 
 
@@ -75,10 +86,10 @@ class WorkHours:
         if records is None:
             return missing_fact("work_experience", f"{need}; no work experience given")
         start = None if self.within_years is None else add_years(ctx.as_of, -self.within_years)
-        lo = hi = 0.0
+        counted: list[tuple[Tri, float | None]] = []
         missing: list[str] = []
         splits: list[str] = []  # records that straddle a date the count turns on
-        not_counted: list[str] = []
+        why_not: list[str] = []
         for i, rec in enumerate(records):
             checks = _work_filters(rec, self.peer_role, self.supervised, self.verified)
             why = [_WORK_WHY[k] for k, v in checks.items() if v is False]
@@ -106,30 +117,29 @@ class WorkHours:
                     checks["dates"] = None  # part of it may count: split it at the check date
                     splits.append(f"split {where} at {ctx.as_of.isoformat()}, the check date")
             counts = all_of(*checks.values())
-            if counts is True:
-                lo += rec.hours or 0.0
+            counted.append((counts, rec.hours))
             if counts is False and why:
                 hours = "" if rec.hours is None else f" ({plural(rec.hours, 'hour')})"
-                not_counted.append(f"{where}{hours}: {', '.join(why)}")
-            if counts is not False:
-                hi += INF if rec.hours is None else rec.hours
-                if rec.hours is None:
-                    missing.append(f"{where}.hours")
+                why_not.append(f"{where}{hours}: {', '.join(why)}")
+            if counts is not False and rec.hours is None:
+                missing.append(f"{where}.hours")
             if counts is None:
                 missing += [f"{where}.{k}" for k, v in checks.items() if v is None and k != "dates"]
-        status = status_of(lo, hi, self.hours)
+        total = tally(counted)
+        status, lo = total.status(self.hours), total.lo
         text = f"{need}, {number(lo)} found" if lo else f"{need}, none by {ctx.as_of.isoformat()}"
         if lo < self.hours:
             text += f": {plural(self.hours - lo, 'more hour')} needed"
-        if not_counted:
-            text += "; not counted: " + "; ".join(not_counted)
-        if status is Status.UNMET:
-            return Finding(status, text, step=f"work {plural(self.hours - lo, 'more hour')}")
-        if status is Status.UNKNOWN:
-            if splits:
-                text += "; part of a record may count: " + "; ".join(splits)
-            return Finding(status, text, missing=tuple(missing), steps=tuple(splits))
-        return Finding(status, text)
+        text += not_counted(why_not)
+        if status is Status.UNKNOWN and splits:
+            text += "; part of a record may count: " + "; ".join(splits)
+        return settle(
+            [status],
+            text,
+            step=f"work {plural(self.hours - lo, 'more hour')}",
+            missing=missing,
+            steps=splits,
+        )
 
     def describe(self, vocabulary: Vocabulary) -> str:
         text = f"the `hours` of `work_experience` add up to ≥ {number(self.hours)}"
@@ -256,26 +266,16 @@ class EmployedOn:
         records = ctx.applicant.work_experience
         if records is None:
             return missing_fact("work_experience", f"{need}; no work experience given")
-        found: list[Tri] = []
-        missing: list[str] = []
-        for i, rec in enumerate(records):
-            end = _end(ctx, rec)
-            began = None if rec.start is None else rec.start <= self.date
-            lasted = None if end is None else end >= self.date
-            in_role = matches_flag(rec.peer_role, self.peer_role)
-            found.append(all_of(in_role, began, lasted))
-            if found[-1] is None:
-                missing += [
-                    f"work_experience[{i}].{k}"
-                    for k, v in (("start", began), ("end", lasted), ("peer_role", in_role))
-                    if v is None
-                ]
-        result = any_of(found)
-        if result is True:
-            return Finding(Status.MET, f"{need}; found")
-        if result is False:
-            return Finding(Status.UNMET, f"{need}; not found")
-        return Finding(Status.UNKNOWN, need, missing=tuple(missing))
+        found = one_record("work_experience", (self._spans(ctx, rec) for rec in records))
+        return found.finding(need, met="found", unmet="not found")
+
+    def _spans(self, ctx: Context, rec: WorkExperience) -> dict[str, Tri]:
+        end = _end(ctx, rec)
+        return {
+            "start": None if rec.start is None else rec.start <= self.date,
+            "end": None if end is None else end >= self.date,
+            "peer_role": matches_flag(rec.peer_role, self.peer_role),
+        }
 
     def describe(self, vocabulary: Vocabulary) -> str:
         role = " with `peer_role` yes" if self.peer_role else ""
