@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import peer_competencies as pc
 from peer_competencies import coverage as cov
 from peer_competencies._cli import main
 from tests.support import REPO
@@ -287,3 +288,33 @@ def test_cli_suggest_for_a_missing_syllabus_file_says_so(
     err = capsys.readouterr().err
     assert str(missing) in err
     assert "No such file" in err
+
+
+def test_which_framework_a_report_form_belongs_to_is_data_of_its_requirement() -> None:
+    requirement = cov.curriculum_requirement("ca-sb803")
+    assert requirement is not None
+    assert requirement.form_formats == ("calmhsa", "calmhsa-md")
+    for framework in ("samhsa-2015", "icrc-pr", "peer-support-17"):
+        found = cov.curriculum_requirement(framework)
+        assert found is None or not found.form_formats
+
+
+def test_every_report_form_a_requirement_names_is_a_report_format() -> None:
+    for framework in (f.id for f in pc.frameworks()):
+        requirement = cov.curriculum_requirement(framework)
+        if requirement is not None:
+            assert set(requirement.form_formats) <= set(cov.FORMATS)
+
+
+def test_a_form_for_another_framework_names_the_framework_it_is_for() -> None:
+    syllabus = cov.parse_syllabus(
+        {
+            "program": {"title": "T"},
+            "modules": [{"id": "A", "title": "t", "hours": 1, "competencies": ["icrc-pr:1"]}],
+        },
+        source="t",
+    )
+    with pytest.raises(pc.InputError) as caught:
+        cov.render(cov.coverage(syllabus, "icrc-pr"), "calmhsa-md")
+    assert "for ca-sb803 only" in str(caught.value)
+    assert "CalMHSA curriculum crosswalk" in str(caught.value)

@@ -23,6 +23,7 @@ from ._coverage import (
     Credit,
     Via,
 )
+from ._requirements import requirements_with_form
 
 __all__ = ["REPORT_FORMATS", "render", "to_data"]
 
@@ -678,9 +679,12 @@ REPORT_FORMATS: Mapping[str, Callable[[CoverageReport], str]] = MappingProxyType
 def render(report: CoverageReport, format: str = "table") -> str:
     """The report in one of :data:`REPORT_FORMATS`."""
     writer = choose(REPORT_FORMATS, format, "report format")
-    if format.startswith("calmhsa") and report.framework.id != "ca-sb803":
+    forms = requirements_with_form(format)  # data/requirements/*.json: "form_formats"
+    bound = [r.framework for r in forms]
+    if bound and report.framework.id not in bound:
         raise InputError(
-            "the CalMHSA curriculum crosswalk form is for ca-sb803 only",
-            fix="use --framework ca-sb803, or another format",
+            f"the {format} format is the form of the {forms[0].title}: "
+            f"for {' and '.join(bound)} only",
+            fix=f"use --framework {bound[0]}, or another format",
         )
     return writer(report)

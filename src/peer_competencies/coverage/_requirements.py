@@ -18,12 +18,13 @@ if TYPE_CHECKING:
     from ._coverage import CompetencyCoverage, CoverageReport
 
 __all__ = [
+    "CurriculumCheck",
     "CurriculumRequirement",
-    "RequirementCheck",
-    "RequirementVerdict",
+    "CurriculumVerdict",
     "Rule",
     "check_requirement",
     "curriculum_requirement",
+    "requirements_with_form",
 ]
 
 
@@ -47,9 +48,12 @@ class CurriculumRequirement:
     hours_for_each: bool = False
     measure_for_each: bool = False
     total_hours_at_least: float | None = None
+    form_formats: tuple[str, ...] = ()
+    """The report formats that fill in this requirement's own form (CalMHSA's curriculum
+    crosswalk form: ``calmhsa``, ``calmhsa-md``): only a report on this framework has them."""
 
 
-class RequirementVerdict(TextEnum):
+class CurriculumVerdict(TextEnum):
     """Whether a syllabus meets a curriculum requirement: met, not met, or cannot be judged
     (nothing found unmet, but a figure the requirement needs is not stated)."""
 
@@ -59,12 +63,12 @@ class RequirementVerdict(TextEnum):
 
 
 @attrs.frozen
-class RequirementCheck:
+class CurriculumCheck:
     """The outcome: the verdict, every reason it is not met (``reasons``), and everything that
     cannot be judged for want of a stated figure (``unknown``)."""
 
     requirement: CurriculumRequirement
-    verdict: RequirementVerdict
+    verdict: CurriculumVerdict
     reasons: tuple[str, ...]
     unknown: tuple[str, ...] = ()
 
@@ -72,7 +76,7 @@ class RequirementCheck:
     def met(self) -> bool:
         """True only when the requirement is judged met (False when not met, and when it
         cannot be judged: see :attr:`verdict`)."""
-        return self.verdict is RequirementVerdict.MET
+        return self.verdict is CurriculumVerdict.MET
 
 
 def _parse_requirement(raw: bytes, file: str, framework: str) -> CurriculumRequirement:
@@ -91,6 +95,12 @@ _REQUIREMENTS = Table("requirements", _parse_requirement)
 def curriculum_requirement(framework: str) -> CurriculumRequirement | None:
     """The shipped curriculum requirement of ``framework``, or None when it has none."""
     return _REQUIREMENTS.get(framework)
+
+
+def requirements_with_form(format: str) -> tuple[CurriculumRequirement, ...]:
+    """The shipped requirements whose own form report format ``format`` fills in (none: the
+    format is no requirement's form, a report on any framework may use it)."""
+    return tuple(r for r in _REQUIREMENTS.all() if format in r.form_formats)
 
 
 def _hours(hours: float) -> str:
@@ -150,7 +160,7 @@ def _total_findings(
     return [], []
 
 
-def check_requirement(report: CoverageReport) -> RequirementCheck | None:
+def check_requirement(report: CoverageReport) -> CurriculumCheck | None:
     """Check ``report`` against its framework's requirement (None when there is none)."""
     req = curriculum_requirement(report.framework.id)
     if req is None:
@@ -168,10 +178,10 @@ def check_requirement(report: CoverageReport) -> RequirementCheck | None:
     reasons += total_unmet
     unknown += total_unknown
     verdict = (
-        RequirementVerdict.NOT_MET
+        CurriculumVerdict.NOT_MET
         if reasons
-        else RequirementVerdict.CANNOT_BE_JUDGED
+        else CurriculumVerdict.CANNOT_BE_JUDGED
         if unknown
-        else RequirementVerdict.MET
+        else CurriculumVerdict.MET
     )
-    return RequirementCheck(req, verdict, tuple(reasons), tuple(unknown))
+    return CurriculumCheck(req, verdict, tuple(reasons), tuple(unknown))

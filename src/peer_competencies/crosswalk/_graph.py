@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._model import Framework, Item
 from ._infer import BROADER, NARROWER, Link
-from ._model import MappingRecord, MappingSet, Predicate, effective_confidence
+from ._model import MappingRecord, MappingSet, Predicate, Step, effective_confidence
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -42,10 +42,10 @@ def build_index(
         for item in framework.items:
             if item.parent_id is not None:
                 links.setdefault(item.id, []).append(
-                    Link(item.parent_id, BROADER, Predicate.BROAD, 1.0)
+                    (Predicate.BROAD, Step(item.id, BROADER, item.parent_id, 1.0))
                 )
                 links.setdefault(item.parent_id, []).append(
-                    Link(item.id, NARROWER, Predicate.NARROW, 1.0)
+                    (Predicate.NARROW, Step(item.parent_id, NARROWER, item.id, 1.0))
                 )
     best: dict[tuple[str, str, Predicate], MappingRecord] = {}
     sets: dict[tuple[str, str, Predicate], tuple[str | None, ...]] = {}
@@ -61,17 +61,21 @@ def build_index(
             best[triple] = record
     for record in best.values():
         confidence = effective_confidence(record)
+        forward, backward = record.predicate, record.predicate.inverse
         links.setdefault(record.subject_id, []).append(
-            Link(record.object_id, record.predicate.value, record.predicate, confidence, record)
+            (forward, Step(record.subject_id, forward.value, record.object_id, confidence, record))
         )
         links.setdefault(record.object_id, []).append(
-            Link(
-                record.subject_id,
-                record.predicate.inverse.value,
-                record.predicate.inverse,
-                confidence,
-                record,
-                inverted=True,
+            (
+                backward,
+                Step(
+                    record.object_id,
+                    backward.value,
+                    record.subject_id,
+                    confidence,
+                    record,
+                    inverted=True,
+                ),
             )
         )
     return Index(

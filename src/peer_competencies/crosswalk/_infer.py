@@ -85,20 +85,9 @@ def denies(negative: Predicate, positive: Predicate) -> bool:
     )
 
 
-@attrs.frozen
-class Link:
-    """One way out of an item: to a neighbour, by an asserted mapping (read forwards or
-    backwards) or a hierarchy move."""
-
-    target: str
-    relation: str
-    predicate: Predicate
-    confidence: float
-    record: MappingRecord | None = None
-    inverted: bool = False
-
-    def step(self, source: str) -> Step:
-        return Step(source, self.relation, self.target, self.confidence, self.record, self.inverted)
+Link = tuple[Predicate, Step]
+"""One way out of an item: the step it takes (from the item, by an asserted mapping read
+forwards or backwards, or a hierarchy move) and the predicate that step counts as in a chain."""
 
 
 @attrs.frozen
@@ -167,15 +156,16 @@ def search(
     ]
     while stack:
         node, predicate, confidence, steps, seen = stack.pop()
-        for link in links.get(node, ()):
-            if link.target in seen:
+        for counts_as, step in links.get(node, ()):
+            target = step.object_id
+            if target in seen:
                 continue
-            composed = link.predicate if predicate is None else compose(predicate, link.predicate)
+            composed = counts_as if predicate is None else compose(predicate, counts_as)
             if composed is None:
                 continue
-            path = (*steps, link.step(node))
-            product = confidence * link.confidence
-            if link.target.partition(":")[0] != home:
-                yield Found(link.target, composed, product * DECAY ** (len(path) - 1), path)
+            path = (*steps, step)
+            product = confidence * step.confidence
+            if target.partition(":")[0] != home:
+                yield Found(target, composed, product * DECAY ** (len(path) - 1), path)
             if len(path) < max_hops:
-                stack.append((link.target, composed, product, path, seen | {link.target}))
+                stack.append((target, composed, product, path, seen | {target}))
