@@ -135,7 +135,7 @@ def test_a_competency_that_fails_the_rule_is_never_plainly_covered(
             assert not unjudged
         if r.status.covered and unmet:
             assert r.status is S.COVERED_RULE_UNMET
-    if report.verdict is cov.RequirementVerdict.MET:
+    if report.verdict is cov.CurriculumVerdict.MET:
         assert all(r.status is S.COVERED for r in report.competencies)
 
 

@@ -118,7 +118,7 @@ def test_missing_hours_make_the_hours_check_cannot_be_judged_and_the_verdict_not
     report = cov.coverage(syllabus(*modules), "ca-sb803", translate=no_crosswalk)
     check = report.requirement
     assert check is not None
-    assert report.verdict is cov.RequirementVerdict.CANNOT_BE_JUDGED
+    assert report.verdict is cov.CurriculumVerdict.CANNOT_BE_JUDGED
     assert report.met is False
     assert check.reasons == ()
     assert check.unknown[0] == (
@@ -134,14 +134,14 @@ def test_stated_hours_that_reach_the_required_total_meet_it_though_one_module_st
     modules.append({"id": "X", "title": "extra"})
     report = cov.coverage(syllabus(*modules), "ca-sb803", translate=no_crosswalk)
     assert report.total_hours is None
-    assert report.verdict is cov.RequirementVerdict.MET
+    assert report.verdict is cov.CurriculumVerdict.MET
 
 
 def test_an_unmet_rule_beside_missing_hours_makes_the_verdict_not_met() -> None:
     modules = all_seventeen(hours=None)
     modules[0]["measures"] = []
     report = cov.coverage(syllabus(*modules), "ca-sb803", translate=no_crosswalk)
-    assert report.verdict is cov.RequirementVerdict.NOT_MET
+    assert report.verdict is cov.CurriculumVerdict.NOT_MET
     assert report.requirement is not None
     assert report.requirement.reasons == (
         "ca-sb803:1 (The concepts of hope, recovery, and wellness.): no measure of competency",
@@ -165,7 +165,7 @@ def test_a_programme_total_is_the_total_and_the_report_says_it_came_from_the_pro
     assert check is not None
     # the total is known; each competency's share of it is not
     assert not any("total hours" in u for u in check.unknown)
-    assert report.verdict is cov.RequirementVerdict.CANNOT_BE_JUDGED
+    assert report.verdict is cov.CurriculumVerdict.CANNOT_BE_JUDGED
 
 
 def test_all_modules_stating_hours_make_a_total_from_the_modules() -> None:
@@ -208,7 +208,7 @@ def test_programme_measures_count_for_every_credited_competency_marked_programme
     report = cov.coverage(
         syllabus(*modules, measures=["final written exam"]), "ca-sb803", translate=no_crosswalk
     )
-    assert report.verdict is cov.RequirementVerdict.MET
+    assert report.verdict is cov.CurriculumVerdict.MET
     one = row(report, "ca-sb803:1")
     assert one.measures == ()
     assert one.programme_measures == ("final written exam",)
@@ -252,7 +252,7 @@ def test_the_real_programme_states_no_hours_and_its_report_says_so() -> None:
     assert not re.search(r"\b0(\.0)? hours", text)
     assert row(report, "ca-sb803:1").hours is None
     # no measure is published, so CalMHSA's rule is not met, whatever the hours
-    assert report.verdict is cov.RequirementVerdict.NOT_MET
+    assert report.verdict is cov.CurriculumVerdict.NOT_MET
 
 
 # --- properties ---------------------------------------------------------------------------------

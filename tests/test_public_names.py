@@ -21,6 +21,8 @@ RENAMED: list[tuple[ModuleType, str, object]] = [
     (coverage, "PARTIAL", None),
     (coverage, "REPORT_FORMATS", coverage.FORMATS),
     (coverage, "Requirement", coverage.CurriculumRequirement),
+    (coverage, "RequirementCheck", coverage.CurriculumCheck),
+    (coverage, "RequirementVerdict", coverage.CurriculumVerdict),
     (coverage, "STRONG", None),
     (coverage, "SYLLABUS_SUFFIXES", None),
     (coverage, "Status", coverage.CoverageStatus),

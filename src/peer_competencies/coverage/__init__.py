@@ -24,9 +24,9 @@ from ._coverage import (
 from ._report import REPORT_FORMATS as FORMATS
 from ._report import render, to_data
 from ._requirements import (
+    CurriculumCheck,
     CurriculumRequirement,
-    RequirementCheck,
-    RequirementVerdict,
+    CurriculumVerdict,
     Rule,
     curriculum_requirement,
 )
@@ -54,13 +54,13 @@ __all__ = [
     "Credit",
     "CreditLevel",
     "CrosswalkHit",
+    "CurriculumCheck",
     "CurriculumRequirement",
+    "CurriculumVerdict",
     "Evidence",
     "Matcher",
     "Module",
     "Program",
-    "RequirementCheck",
-    "RequirementVerdict",
     "Rule",
     "Suggestion",
     "Syllabus",
@@ -90,6 +90,8 @@ __getattr__ = renamed(
     {
         "PARTIAL": ("._coverage", "PARTIAL", "the documented thresholds (docs/coverage.md)"),
         "REPORT_FORMATS": ("._report", "REPORT_FORMATS", "coverage.FORMATS"),
+        "RequirementCheck": ("._requirements", "CurriculumCheck", "coverage.CurriculumCheck"),
+        "RequirementVerdict": ("._requirements", "CurriculumVerdict", "coverage.CurriculumVerdict"),
         "Requirement": (
             "._requirements",
             "CurriculumRequirement",

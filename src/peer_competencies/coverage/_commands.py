@@ -33,7 +33,7 @@ def _framework_for(args: argparse.Namespace, syllabus: Syllabus) -> str:
 
 def _cmd_coverage(args: argparse.Namespace) -> int:
     from . import coverage, read_syllabus, render
-    from ._requirements import RequirementVerdict
+    from ._requirements import CurriculumVerdict
 
     syllabus = read_syllabus(args.syllabus)
     framework = _framework_for(args, syllabus)
@@ -50,7 +50,7 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
     if args.format == "table" and not args.json and not args.output:
         text = fit(text, terminal_width()) + "\n"  # a person reads it: escaped, wrapped
     write_output(text, args.output)
-    if report.verdict is RequirementVerdict.CANNOT_BE_JUDGED:
+    if report.verdict is CurriculumVerdict.CANNOT_BE_JUDGED:
         return 2
     met = report.met
     if met is None:

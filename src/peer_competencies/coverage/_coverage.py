@@ -58,8 +58,8 @@ from .._model import Framework, Item
 from .._structure import frozen_mapping
 from .._terminal import progress
 from ._requirements import (
-    RequirementCheck,
-    RequirementVerdict,
+    CurriculumCheck,
+    CurriculumVerdict,
     check_requirement,
     competency_findings,
     curriculum_requirement,
@@ -252,7 +252,7 @@ class CoverageReport:
     competencies: tuple[CompetencyCoverage, ...]
     unmapped_modules: tuple[Module, ...]
     uncredited: tuple[tuple[str, str], ...]
-    requirement: RequirementCheck | None
+    requirement: CurriculumCheck | None
     suggestions: Mapping[str, tuple[Suggestion, ...]] = attrs.field(
         factory=dict, converter=frozen_mapping, hash=False
     )
@@ -322,7 +322,7 @@ class CoverageReport:
         return None if self.requirement is None else self.requirement.met
 
     @property
-    def verdict(self) -> RequirementVerdict | None:
+    def verdict(self) -> CurriculumVerdict | None:
         """Met, not met, or cannot be judged (a figure it needs is not stated); None when the
         framework has no curriculum requirement."""
         return None if self.requirement is None else self.requirement.verdict

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
     from ._coverage import CompetencyCoverage, CoverageReport
 
 __all__ = [
+    "CurriculumCheck",
     "CurriculumRequirement",
-    "RequirementCheck",
-    "RequirementVerdict",
+    "CurriculumVerdict",
     "Rule",
     "check_requirement",
     "curriculum_requirement",
@@ -53,7 +53,7 @@ class CurriculumRequirement:
     crosswalk form: ``calmhsa``, ``calmhsa-md``): only a report on this framework has them."""
 
 
-class RequirementVerdict(TextEnum):
+class CurriculumVerdict(TextEnum):
     """Whether a syllabus meets a curriculum requirement: met, not met, or cannot be judged
     (nothing found unmet, but a figure the requirement needs is not stated)."""
 
@@ -63,12 +63,12 @@ class RequirementVerdict(TextEnum):
 
 
 @attrs.frozen
-class RequirementCheck:
+class CurriculumCheck:
     """The outcome: the verdict, every reason it is not met (``reasons``), and everything that
     cannot be judged for want of a stated figure (``unknown``)."""
 
     requirement: CurriculumRequirement
-    verdict: RequirementVerdict
+    verdict: CurriculumVerdict
     reasons: tuple[str, ...]
     unknown: tuple[str, ...] = ()
 
@@ -76,7 +76,7 @@ class RequirementCheck:
     def met(self) -> bool:
         """True only when the requirement is judged met (False when not met, and when it
         cannot be judged: see :attr:`verdict`)."""
-        return self.verdict is RequirementVerdict.MET
+        return self.verdict is CurriculumVerdict.MET
 
 
 def _parse_requirement(raw: bytes, file: str, framework: str) -> CurriculumRequirement:
@@ -160,7 +160,7 @@ def _total_findings(
     return [], []
 
 
-def check_requirement(report: CoverageReport) -> RequirementCheck | None:
+def check_requirement(report: CoverageReport) -> CurriculumCheck | None:
     """Check ``report`` against its framework's requirement (None when there is none)."""
     req = curriculum_requirement(report.framework.id)
     if req is None:
@@ -178,10 +178,10 @@ def check_requirement(report: CoverageReport) -> RequirementCheck | None:
     reasons += total_unmet
     unknown += total_unknown
     verdict = (
-        RequirementVerdict.NOT_MET
+        CurriculumVerdict.NOT_MET
         if reasons
-        else RequirementVerdict.CANNOT_BE_JUDGED
+        else CurriculumVerdict.CANNOT_BE_JUDGED
         if unknown
-        else RequirementVerdict.MET
+        else CurriculumVerdict.MET
     )
-    return RequirementCheck(req, verdict, tuple(reasons), tuple(unknown))
+    return CurriculumCheck(req, verdict, tuple(reasons), tuple(unknown))
