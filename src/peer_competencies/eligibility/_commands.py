@@ -179,6 +179,15 @@ def _json_flag(p: argparse._ActionsContainer, what: str = "print JSON for script
     p.add_argument("--json", action="store_true", help=what)
 
 
+def _check_options(p: argparse.ArgumentParser) -> None:
+    """The options ``check`` and ``roster`` share: which credential and pathway, as of when."""
+    p.add_argument(
+        "--credential", required=True, type=_credential_id, help="a credential id such as ca-pss"
+    )
+    p.add_argument("--pathway", help="a pathway id (default: initial certification)")
+    p.add_argument("--as-of", type=_date, help="check as of this date, YYYY-MM-DD (today)")
+
+
 def eligibility_arguments(top: argparse.ArgumentParser) -> None:
     """Add ``eligibility check|roster|explain|credentials`` to the ``eligibility`` command."""
     top.description = (
@@ -196,11 +205,7 @@ def eligibility_arguments(top: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(command_parser=p)
     p.add_argument("file", help="the applicant record, .json or .yaml")
-    p.add_argument(
-        "--credential", required=True, type=_credential_id, help="a credential id such as ca-pss"
-    )
-    p.add_argument("--pathway", help="a pathway id (default: initial certification)")
-    p.add_argument("--as-of", type=_date, help="check as of this date, YYYY-MM-DD (today)")
+    _check_options(p)
     _json_flag(p, "print the result as JSON")
     p.set_defaults(handler=_cmd_check)
 
@@ -213,11 +218,7 @@ def eligibility_arguments(top: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(command_parser=p)
     p.add_argument("roster", help="the roster, a CSV file with one applicant per row")
-    p.add_argument(
-        "--credential", required=True, type=_credential_id, help="a credential id such as ca-pss"
-    )
-    p.add_argument("--pathway", help="a pathway id (default: initial certification)")
-    p.add_argument("--as-of", type=_date, help="check as of this date, YYYY-MM-DD (today)")
+    _check_options(p)
     p.add_argument("-o", "--output", help="write the results here (default: standard output)")
     p.add_argument(
         "--jobs",

@@ -3,7 +3,7 @@ Markdown. :func:`markdown_pages` renders one documentation page per credential."
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Literal
 
@@ -13,6 +13,7 @@ from ._rules import (
     Credential,
     Group,
     Node,
+    Pathway,
     Requirement,
     Verification,
     credentials,
@@ -45,37 +46,46 @@ def _mode(g: Group) -> str:
     return _MODES.get(g.mode, f"at least {g.n} of")
 
 
+def _pathways(cred: Credential, pathway: str | None) -> Iterable[Pathway]:
+    """Every pathway of ``cred``, or the one named."""
+    return cred.pathways if pathway is None else (cred.pathway(pathway),)
+
+
+def _tree(group: Group, depth: int) -> Iterator[tuple[int, Node]]:
+    """Every requirement under ``group`` in the order written, each with its depth (its
+    children's is ``depth``)."""
+    for child in group.children:
+        yield depth, child
+        if isinstance(child, Group):
+            yield from _tree(child, depth + 1)
+
+
 def _text(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
     lines = [f"{cred.id}: {cred.title}", f"issuer: {cred.issuer}"]
     if cred.jurisdiction:
         lines.append(f"jurisdiction: {cred.jurisdiction}")
     lines.append(f"source: {cred.citation}{_checked(cred.citation)}")
 
-    def walk(node: Node, depth: int) -> None:
-        pad = "  " * depth
-        if isinstance(node, Group):
-            lines.append(f"{pad}{node.id}: {_mode(node)}: {node.statement}")
-            for child in node.children:
-                walk(child, depth + 1)
-            return
-        flag = " (NOT CHECKED: confirm by hand)" if node.test.kind == "not-checked" else ""
-        lines.append(f"{pad}{node.id}: {node.statement}{flag}")
-        lines.append(f"{pad}    checks: {node.test.describe(vocab)}")
-        lines.append(f"{pad}    source: {node.citation}{_checked(node.citation)}")
-        if node.basis:
-            lines.append(f"{pad}    implements: {node.basis}")
-        if _dates(node):
-            lines.append(f"{pad}    {_dates(node)}")
-        if node.verification is Verification.UNVERIFIED:
-            lines.append(f"{pad}    UNVERIFIED: {node.unverified_reason}")
-
-    for p in cred.pathways if pathway is None else (cred.pathway(pathway),):
+    for p in _pathways(cred, pathway):
         lines.append("")
         lines.append(f"pathway {p.id}: {p.title}")
         if p.description:
             lines.append(f"  {p.description}")
-        for child in p.requirements.children:
-            walk(child, 1)
+        for depth, node in _tree(p.requirements, 1):
+            pad = "  " * depth
+            if isinstance(node, Group):
+                lines.append(f"{pad}{node.id}: {_mode(node)}: {node.statement}")
+                continue
+            flag = " (NOT CHECKED: confirm by hand)" if node.test.kind == "not-checked" else ""
+            lines.append(f"{pad}{node.id}: {node.statement}{flag}")
+            lines.append(f"{pad}    checks: {node.test.describe(vocab)}")
+            lines.append(f"{pad}    source: {node.citation}{_checked(node.citation)}")
+            if node.basis:
+                lines.append(f"{pad}    implements: {node.basis}")
+            if _dates(node):
+                lines.append(f"{pad}    {_dates(node)}")
+            if node.verification is Verification.UNVERIFIED:
+                lines.append(f"{pad}    UNVERIFIED: {node.unverified_reason}")
     for note in cred.notes:
         flag = f" UNVERIFIED: {note.unverified_reason}" if note.unverified_reason else ""
         lines.append("")
@@ -101,34 +111,29 @@ def _markdown(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
         "gives what is checked, against which applicant fields, and its source."
     )
 
-    def walk(node: Node, depth: int) -> None:
-        pad = "  " * depth
-        if isinstance(node, Group):
-            out.append(f"{pad}- **{node.statement}** — {_mode(node)} (`{node.id}`):")
-            for child in node.children:
-                walk(child, depth + 1)
-            return
-        flag = " ⚠ **unverified**" if node.verification is Verification.UNVERIFIED else ""
-        if node.test.kind == "not-checked":
-            flag += " — **not checked** (confirm by hand)"
-        out.append(f"{pad}- **{node.statement}** (`{node.id}`){flag}")
-        out.append(f"{pad}  - checks: {node.test.describe(vocab)}")
-        out.append(f"{pad}  - source: {_link(node.citation)}")
-        if node.basis:
-            out.append(f"{pad}  - implements `{node.basis}`")
-        if _dates(node):
-            out.append(f"{pad}  - {_dates(node)}")
-        if node.unverified_reason:
-            out.append(f"{pad}  - unverified: {node.unverified_reason}")
-
-    for p in cred.pathways if pathway is None else (cred.pathway(pathway),):
+    for p in _pathways(cred, pathway):
         out += ["", f"## Pathway `{p.id}`: {p.title}", ""]
         if p.description:
             out += [p.description, ""]
         out.append(f"Requirements: {len(p.leaves)}; all of:")
         out.append("")
-        for child in p.requirements.children:
-            walk(child, 0)
+        for depth, node in _tree(p.requirements, 0):
+            pad = "  " * depth
+            if isinstance(node, Group):
+                out.append(f"{pad}- **{node.statement}** — {_mode(node)} (`{node.id}`):")
+                continue
+            flag = " ⚠ **unverified**" if node.verification is Verification.UNVERIFIED else ""
+            if node.test.kind == "not-checked":
+                flag += " — **not checked** (confirm by hand)"
+            out.append(f"{pad}- **{node.statement}** (`{node.id}`){flag}")
+            out.append(f"{pad}  - checks: {node.test.describe(vocab)}")
+            out.append(f"{pad}  - source: {_link(node.citation)}")
+            if node.basis:
+                out.append(f"{pad}  - implements `{node.basis}`")
+            if _dates(node):
+                out.append(f"{pad}  - {_dates(node)}")
+            if node.unverified_reason:
+                out.append(f"{pad}  - unverified: {node.unverified_reason}")
     if cred.notes:
         out += ["", "## Notes", ""]
         for note in cred.notes:

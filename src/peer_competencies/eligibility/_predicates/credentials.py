@@ -8,12 +8,8 @@ from typing import ClassVar
 
 import attrs
 
-from .._applicant import (
-    Certification,
-)
-from ._calendar import (
-    add_years,
-)
+from .._applicant import Certification
+from ._calendar import add_years
 from ._logic import Status, Tri
 from ._outline import Context, Finding, missing_fact, one_record
 from ._vocabulary import Vocabulary

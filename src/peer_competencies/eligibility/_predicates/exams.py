@@ -7,9 +7,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._calendar import (
-    add_years,
-)
+from ._calendar import add_years
 from ._logic import Status, Tri, all_of, any_of
 from ._outline import Context, Finding, number, plural
 from ._vocabulary import Vocabulary

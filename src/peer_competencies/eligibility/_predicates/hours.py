@@ -9,14 +9,8 @@ from typing import ClassVar, Literal
 
 import attrs
 
-from .._applicant import (
-    CollegeCredits,
-    ContinuingEducation,
-    Training,
-)
-from ._calendar import (
-    add_years,
-)
+from .._applicant import CollegeCredits, ContinuingEducation, Training
+from ._calendar import add_years
 from ._logic import INF, Status, Tri, all_of, any_of
 from ._outline import (
     Context,

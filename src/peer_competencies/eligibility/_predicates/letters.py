@@ -6,9 +6,7 @@ from typing import ClassVar
 
 import attrs
 
-from .._applicant import (
-    LetterKind,
-)
+from .._applicant import LetterKind
 from ._logic import Status, all_of, any_of
 from ._outline import Context, Finding, missing_fact, settle, tally
 from ._vocabulary import Vocabulary

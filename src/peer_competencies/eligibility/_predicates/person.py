@@ -7,17 +7,8 @@ from typing import ClassVar, Literal
 
 import attrs
 
-from .._applicant import (
-    Education,
-    LivedExperience,
-)
-from ._calendar import (
-    add_years,
-    age_on,
-    years_back,
-    years_between,
-    years_on,
-)
+from .._applicant import Education, LivedExperience
+from ._calendar import add_years, age_on, years_back, years_between, years_on
 from ._logic import Status, any_of
 from ._outline import Context, Finding, missing_fact, number, plural
 from ._vocabulary import Vocabulary

@@ -7,13 +7,8 @@ from typing import ClassVar
 
 import attrs
 
-from .._applicant import (
-    WorkExperience,
-)
-from ._calendar import (
-    add_years,
-    whole_months,
-)
+from .._applicant import WorkExperience
+from ._calendar import add_years, whole_months
 from ._logic import Status, Tri, all_of, matches_flag
 from ._outline import (
     Context,
