@@ -58,7 +58,7 @@ def test_the_shipped_set_names_the_frameworks_its_curators_map_into_each_other()
     five = ("samhsa-2015", "ca-sb803", "peer-support-17", "icrc-pr", "rfc-forensic-2017")
     assert mapping_set.extra["other"] == "curated_frameworks=" + " ".join(five)
     assert cw.completeness().frameworks == five
-    assert CURATED_FRAMEWORKS == five
+    assert five == CURATED_FRAMEWORKS
 
 
 def test_a_crosswalk_whose_sets_name_no_curated_frameworks_asks_for_them() -> None:
