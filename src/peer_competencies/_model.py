@@ -17,7 +17,7 @@ from ._errors import UnknownIdError
 if TYPE_CHECKING:
     from ._load import _Database
 
-__all__ = ["Citation", "Framework", "Item", "Kind", "Note", "Origin", "converter"]
+__all__ = ["Citation", "Framework", "Item", "Kind", "Note", "Origin", "converter", "top_items"]
 
 
 class Kind(TextEnum):
@@ -281,6 +281,13 @@ class Framework:
         for item in self.items:
             counts[item.kind] = counts.get(item.kind, 0) + 1
         return MappingProxyType(counts)
+
+
+def top_items(framework: Framework) -> tuple[Item, ...]:
+    """A framework's top-level statements: its roots, leaving out certification
+    qualifications (which are requirements, not competencies). The crosswalk counts and draws
+    its top level by them; coverage counts against them where a framework has no competencies."""
+    return tuple(i for i in framework.roots if i.kind is not Kind.QUALIFICATION)
 
 
 def _make_converter() -> cattrs.Converter:

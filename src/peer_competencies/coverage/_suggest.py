@@ -29,7 +29,7 @@ import attrs
 
 from .._errors import InputError
 from .._load import database
-from .._model import Framework, Item, Kind
+from .._model import Framework, Item, Kind, top_items
 from .._resources import Table
 from .._text import words
 
@@ -83,10 +83,7 @@ class Suggestion:
 def targets(framework: Framework) -> tuple[Item, ...]:
     """The items coverage is counted against: the competencies where the framework has them,
     otherwise its top-level items (IC&RC domains, best practices, principles)."""
-    found = framework.of_kind(Kind.COMPETENCY)
-    if found:
-        return found
-    return tuple(i for i in framework.roots if i.kind is not Kind.QUALIFICATION)
+    return framework.of_kind(Kind.COMPETENCY) or top_items(framework)
 
 
 # ---------------------------------------------------------------------------------------------

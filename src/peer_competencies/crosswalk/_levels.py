@@ -7,7 +7,7 @@ here only.
 from __future__ import annotations
 
 from .._errors import InputError
-from .._model import Framework, Item, Kind
+from .._model import Framework, Item, Kind, top_items
 
 __all__ = ["LEVELS", "STATEMENT_KINDS", "level_items", "require_level", "top_items"]
 
@@ -21,12 +21,6 @@ STATEMENT_KINDS = COMPETENCY_KINDS | {Kind.SKILL}
 """The kinds of item that are statements at the finest level (competency statements, skills)."""
 
 
-def top_items(framework: Framework) -> tuple[Item, ...]:
-    """A framework's top-level statements: its roots, leaving out certification
-    qualifications (which are requirements, not competencies)."""
-    return tuple(i for i in framework.roots if i.kind is not Kind.QUALIFICATION)
-
-
 def require_level(level: str) -> None:
     """Raise :class:`InputError` for a level that is not one of :data:`LEVELS`."""
     if level not in LEVELS:
@@ -36,7 +30,8 @@ def require_level(level: str) -> None:
 def level_items(framework: Framework, level: str) -> tuple[Item, ...]:
     """A framework's items at one level, in the framework's order:
 
-    - ``top``: :func:`top_items` (SAMHSA's 12 categories, SB 803's 17 competencies …);
+    - ``top``: the roots, less qualifications (SAMHSA's 12 categories, SB 803's 17
+      competencies …);
     - ``competency``: the highest items that are competency statements (of kind competency,
       sub-competency, statement or principle): SAMHSA's 62 competencies, SB 803's 17
       competencies, IC&RC's 31 statements, the RFC's 29 sub-competencies;
