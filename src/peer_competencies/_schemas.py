@@ -264,8 +264,8 @@ def _roster() -> dict[str, Any]:
 
 
 def _credential() -> dict[str, Any]:
+    from .eligibility._credential_file import _File, _Note, _Source
     from .eligibility._predicates import PREDICATES
-    from .eligibility._rules import _File, _Note, _Source
 
     b = _Builder()
     b.overrides[(_File, "format")] = {"const": 1}

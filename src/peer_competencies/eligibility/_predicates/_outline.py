@@ -212,11 +212,19 @@ def tally(records: Iterable[tuple[Tri, float | None]]) -> Tally:
     return Tally(lo, hi)
 
 
+Text = str | Callable[[], str]
+"""A text, or how to make it when it is needed (a step is worked out only for UNMET)."""
+
+
+def _text(text: Text) -> str:
+    return text if isinstance(text, str) else text()
+
+
 def settle(
     statuses: Iterable[Status],
     reason: str,
     *,
-    step: str,
+    step: Text,
     missing: Iterable[str] = (),
     steps: Sequence[str] = (),
 ) -> Finding:
@@ -225,7 +233,7 @@ def settle(
     may not be; MET otherwise."""
     seen = set(statuses)
     if Status.UNMET in seen:
-        return Finding(Status.UNMET, reason, step=step)
+        return Finding(Status.UNMET, reason, step=_text(step))
     if Status.UNKNOWN in seen:
         return Finding(Status.UNKNOWN, reason, missing=tuple(missing), steps=tuple(steps))
     return Finding(Status.MET, reason)
@@ -251,13 +259,14 @@ class OneRecord:
     missing: tuple[str, ...]
     why_not: tuple[str, ...]
 
-    def finding(self, need: str, *, met: str, unmet: str, step: str | None = None) -> Finding:
+    def finding(self, need: str, *, met: str, unmet: Text, step: Text | None = None) -> Finding:
         """MET, UNMET (naming the records not counted, and the step) or UNKNOWN (with the
         fields to supply)."""
         if self.counts is True:
             return Finding(Status.MET, f"{need}; {met}")
         if self.counts is False:
-            return Finding(Status.UNMET, f"{need}; {unmet}{not_counted(self.why_not)}", step=step)
+            reason = f"{need}; {_text(unmet)}{not_counted(self.why_not)}"
+            return Finding(Status.UNMET, reason, step=None if step is None else _text(step))
         return Finding(Status.UNKNOWN, need, missing=self.missing)
 
 

@@ -142,8 +142,8 @@ class CertificationHeld:
         return found.finding(
             need,
             met="held",
-            unmet=f"none held on {ctx.as_of.isoformat()}",
-            step=f"hold a {self._what(ctx)}",
+            unmet=lambda: f"none held on {ctx.as_of.isoformat()}",
+            step=lambda: f"hold a {self._what(ctx)}",
         )
 
     def describe(self, vocabulary: Vocabulary) -> str:

@@ -280,14 +280,18 @@ class Hours:
             found += " that may count)"
         text = f"{need}, {found}" + (": " + ", ".join(pieces) if pieces else "")
         text += _not_counted(self.records, counted)
-        todo = [f"{plural(s, 'more ' + noun)} in {name}" for name, s in short]
-        if rest > 0:
-            todo.append(plural(rest, f"more {noun}") + (" in any topic" if short else ""))
-        todo += [f"one on {name}" for name in lacking]
+
+        def step() -> str:
+            todo = [f"{plural(s, 'more ' + noun)} in {name}" for name, s in short]
+            if rest > 0:
+                todo.append(plural(rest, f"more {noun}") + (" in any topic" if short else ""))
+            todo += [f"one on {name}" for name in lacking]
+            return f"{verb} " + ", ".join(todo)
+
         return settle(
             statuses,
             text,
-            step=f"{verb} " + ", ".join(todo),
+            step=step,
             missing=(*period_missing, *(m for c in counted for m in c.missing)),
         )
 
@@ -385,7 +389,6 @@ class TrainingCompleted:
         trainings = ctx.applicant.trainings
         if trainings is None:
             return missing_fact("trainings", f"{need}; no trainings given")
-        later = f"dated after {ctx.as_of.isoformat()}"
         found = one_record(
             "trainings",
             (
@@ -395,13 +398,17 @@ class TrainingCompleted:
                 }
                 for i, t in enumerate(trainings)
             ),
-            lambda i, c: "on another topic" if c["topic"] is False else later,
+            lambda i, c: (
+                "on another topic"
+                if c["topic"] is False
+                else f"dated after {ctx.as_of.isoformat()}"
+            ),
         )
         return found.finding(
             need,
             met="completed",
-            unmet=f"none by {ctx.as_of.isoformat()}",
-            step=f"complete the {names}",
+            unmet=lambda: f"none by {ctx.as_of.isoformat()}",
+            step=lambda: f"complete the {names}",
         )
 
     def describe(self, vocabulary: Vocabulary) -> str:

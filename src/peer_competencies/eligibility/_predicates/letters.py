@@ -52,11 +52,10 @@ class Letters:
         later = [f"recommendation_letters[{i}]" for i, h in enumerate(had) if h is False]
         if later:
             text += f"; not counted: {', '.join(later)}: dated after {ctx.as_of.isoformat()}"
-        wanted = ", ".join(lacking) or f"{self.count - lo} more"
         return settle(
             statuses,
             text,
-            step=f"obtain letters: {wanted}",
+            step=lambda: f"obtain letters: {', '.join(lacking) or f'{self.count - lo} more'}",
             missing=missing or ["recommendation_letters[].date"],
         )
 

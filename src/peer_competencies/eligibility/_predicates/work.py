@@ -131,7 +131,7 @@ class WorkHours:
         return settle(
             [status],
             text,
-            step=f"work {plural(self.hours - lo, 'more hour')}",
+            step=lambda: f"work {plural(self.hours - lo, 'more hour')}",
             missing=missing,
             steps=splits,
         )
