@@ -53,6 +53,20 @@ def test_every_curated_top_item_has_a_mapping_or_curated_no_match_into_each_othe
     assert len(report.entries) == len(report.items) * (len(CURATED_FRAMEWORKS) - 1)
 
 
+def test_the_shipped_set_names_the_frameworks_its_curators_map_into_each_other() -> None:
+    (mapping_set,) = cw.mapping_sets()
+    five = ("samhsa-2015", "ca-sb803", "peer-support-17", "icrc-pr", "rfc-forensic-2017")
+    assert mapping_set.extra["other"] == "curated_frameworks=" + " ".join(five)
+    assert cw.completeness().frameworks == five
+    assert five == CURATED_FRAMEWORKS
+
+
+def test_a_crosswalk_whose_sets_name_no_curated_frameworks_asks_for_them() -> None:
+    walk = Crosswalk(shipped=False)
+    with pytest.raises(pc.InputError, match="fewer than two"):
+        walk.completeness()
+
+
 def test_completeness_counts_only_the_top_items_not_qualifications() -> None:
     items = set(cw.completeness().items)
     assert "ca-sb803:17" in items

@@ -22,7 +22,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .._deprecated import renamed
-from ._completeness import CURATED_FRAMEWORKS as _CURATED_FRAMEWORKS
 from ._crosswalk import Crosswalk, default
 from ._csv import to_csv
 from ._export import FORMATS, render, to_graphml, to_json, to_sssom
@@ -160,9 +159,7 @@ def problems() -> tuple[Problem, ...]:
     return default().problems()
 
 
-def completeness(
-    frameworks: Sequence[str] = _CURATED_FRAMEWORKS, *, level: str = "top"
-) -> Completeness:
+def completeness(frameworks: Sequence[str] | None = None, *, level: str = "top") -> Completeness:
     """How completely the shipped mappings cover the frameworks' items at ``level`` (see
     :meth:`Crosswalk.completeness`)."""
     return default().completeness(frameworks, level=level)

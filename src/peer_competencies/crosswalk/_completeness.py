@@ -1,9 +1,14 @@
 """Completeness of the crosswalk: whether each item has a mapping, a curated no-match or
-nothing into each other framework, counted at one level."""
+nothing into each other framework, counted at one level.
+
+Which frameworks the curators map into each other is a fact about a mapping set, so the set
+states it: ``curated_frameworks=<id> <id> …`` in its header's ``other`` slot (SSSOM's place for
+key=value pairs it does not model, ``|`` between pairs).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .._model import Framework
 from ._levels import STATEMENT_KINDS, level_items
@@ -11,14 +16,37 @@ from ._model import (
     Completeness,
     CompletenessEntry,
     MappingRecord,
+    MappingSet,
     other_framework,
     other_id,
 )
 
-__all__ = ["CURATED_FRAMEWORKS", "completeness"]
+__all__ = ["completeness", "curated_frameworks"]  # and CURATED_FRAMEWORKS, read when asked for
 
-CURATED_FRAMEWORKS = ("samhsa-2015", "ca-sb803", "peer-support-17", "icrc-pr", "rfc-forensic-2017")
-"""The frameworks whose top items the curators map into each other (see :func:`completeness`)."""
+_KEY = "curated_frameworks"
+
+
+def curated_frameworks(mapping_sets: Iterable[MappingSet]) -> tuple[str, ...]:
+    """The frameworks whose items the sets' curators map into each other, as each set's
+    header states them (``other: curated_frameworks=samhsa-2015 ca-sb803 …``), in order,
+    each once."""
+    found: list[str] = []
+    for mapping_set in mapping_sets:
+        other = mapping_set.extra.get("other")
+        for pair in other.split("|") if isinstance(other, str) else ():
+            key, equals, value = pair.partition("=")
+            if equals and key.strip() == _KEY:
+                found += value.split()
+    return tuple(dict.fromkeys(found))
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    # CURATED_FRAMEWORKS: the shipped sets' curated frameworks, read from the data when asked for
+    if name == "CURATED_FRAMEWORKS":
+        from ._crosswalk import shipped_mapping_sets
+
+        return curated_frameworks(shipped_mapping_sets())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def completeness(

@@ -23,7 +23,7 @@ from .._resources import Table
 from .._structure import decode
 from . import _arguments as arguments
 from ._arguments import require_text
-from ._completeness import CURATED_FRAMEWORKS, completeness
+from ._completeness import completeness, curated_frameworks
 from ._consistency import find_problems, validate_ids
 from ._graph import Index, build_index, to_networkx
 from ._infer import MAX_HOPS, Link, negatives_of
@@ -298,7 +298,7 @@ class Crosswalk:
         return find_problems(self._records, self._items, self._negatives)
 
     def completeness(
-        self, frameworks: Sequence[str] = CURATED_FRAMEWORKS, *, level: str = "top"
+        self, frameworks: Sequence[str] | None = None, *, level: str = "top"
     ) -> Completeness:
         """For every item of each framework at ``level`` (``top``, ``competency`` or
         ``statement``: see :func:`level_items`), whether it has an asserted mapping (any
@@ -308,7 +308,12 @@ class Crosswalk:
         SAMHSA competency, an SB 803 competency or skill, not a SAMHSA category, an IC&RC
         domain or a CalMHSA theme).
 
-        ``frameworks`` is a list of two or more different framework ids."""
+        ``frameworks`` is a list of two or more different framework ids; by default, those
+        the mapping sets' curators map into each other, as each set's header states them
+        (``other: curated_frameworks=…``; the shipped set names SAMHSA 2015, SB 803,
+        peer-support-17, IC&RC and the RFC best practices)."""
+        if frameworks is None:
+            frameworks = curated_frameworks(self._sets)
         frameworks = arguments.id_list(frameworks, "frameworks", "framework ids", "samhsa-2015")
         for framework_id in frameworks:
             self.framework(framework_id)
