@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import ClassVar, Protocol
+from typing import ClassVar, NamedTuple, Protocol
 
 import attrs
 
@@ -184,10 +184,10 @@ class Predicate(Protocol):
 # --- the outline: what counts, then MET / UNMET / UNKNOWN ------------------------------------
 
 
-@attrs.frozen
-class Tally:
+class Tally(NamedTuple):
     """A sum over records kept as a range: ``lo`` what certainly counts, ``hi`` what may count
-    (infinite when a record that may count has no figure)."""
+    (infinite when a record that may count has no figure). A named tuple: one is made for every
+    requirement checked, so it is cheap to make."""
 
     lo: float
     hi: float
@@ -249,8 +249,7 @@ def not_counted(why_not: Sequence[str], limit: int | None = None) -> str:
     return "; not counted: " + "; ".join(shown) + more
 
 
-@attrs.frozen
-class OneRecord:
+class OneRecord(NamedTuple):
     """Whether one record in a list counts, three-valued: True when one certainly does, False
     when none can, None otherwise; the fields that would settle the records that may count;
     why each record that does not count does not."""

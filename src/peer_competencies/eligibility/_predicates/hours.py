@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
+from itertools import chain
 from typing import ClassVar, Literal
 
 import attrs
@@ -246,7 +247,7 @@ class Hours:
         if counted is None:
             return missing_fact(self.records, f"{need}; no {self.records.replace('_', ' ')} given")
         period_missing = self._period_start(ctx)[1]
-        total = tally((c.counts, c.hours) for c in counted)
+        total = tally([(c.counts, c.hours) for c in counted])
         lo, hi = total.lo, total.hi
         statuses = [total.status(self.total)]
         short: list[tuple[str, float]] = []
@@ -254,11 +255,13 @@ class Hours:
         for part in self.parts:
             # a part of so many hours sums hours; a part of one record counts records
             done = tally(
-                (
-                    all_of(c.counts, part.matches(c.record, ctx, f"{self.records}[{c.index}]")),
-                    1 if part.hours is None else c.hours,
-                )
-                for c in counted
+                [
+                    (
+                        all_of(c.counts, part.matches(c.record, ctx, f"{self.records}[{c.index}]")),
+                        1 if part.hours is None else c.hours,
+                    )
+                    for c in counted
+                ]
             )
             statuses.append(done.status(1 if part.hours is None else part.hours))
             if part.hours is None and done.lo < 1:
@@ -292,7 +295,7 @@ class Hours:
             statuses,
             text,
             step=step,
-            missing=(*period_missing, *(m for c in counted for m in c.missing)),
+            missing=chain(period_missing, (m for c in counted for m in c.missing)),
         )
 
     def describe(self, vocabulary: Vocabulary) -> str:
