@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +98,12 @@ other slots (``MappingSet.extra``) follow. (``subject_source`` and ``object_sour
 fill the rows that leave them empty, and are written with the rows.)"""
 
 ROW_DEFAULTS = ("subject_source", "object_source")
+_ITEM_FIX = (
+    "write a CURIE whose prefix the curie_map maps to "
+    "https://peer-competencies.github.io/id/<framework-id>/ or whose prefix is the "
+    "framework id with '_' for '-' (samhsa_2015:VIII.4)"
+)
+_FRAMEWORK_FIX = f"name the framework as {PROJECT_PREFIX}:<framework-id>"
 
 IRI = re.compile(r"https?://\S+")
 _PREDICATES = ", ".join(p.value for p in Predicate)
@@ -297,30 +303,27 @@ class _Row:
         value = self.required(column)
         if value == NO_TERM_FOUND:
             return value
-        try:
-            return resolve_item(value, self.curie_map)
-        except ValueError as exc:
-            raise self.error(
-                column,
-                str(exc),
-                "write a CURIE whose prefix the curie_map maps to "
-                "https://peer-competencies.github.io/id/<framework-id>/ or whose prefix is the "
-                "framework id with '_' for '-' (samhsa_2015:VIII.4)",
-            ) from None
+        return self._resolved(column, value, resolve_item, _ITEM_FIX)
 
     def framework(self, column: str, default: str | None) -> str | None:
         value = self.get(column)
         if value is None:
             return default
+        return self._resolved(
+            column,
+            value,
+            resolve_framework,
+            f"{_FRAMEWORK_FIX}, with '{PROJECT_PREFIX}: {BASE_IRI}' in the curie_map",
+        )
+
+    def _resolved(
+        self, column: str, value: str, resolve: Callable[[str, Mapping[str, str]], str], fix: str
+    ) -> str:
+        """``value`` resolved against the curie_map; its ValueError becomes this cell's error."""
         try:
-            return resolve_framework(value, self.curie_map)
+            return resolve(value, self.curie_map)
         except ValueError as exc:
-            raise self.error(
-                column,
-                str(exc),
-                f"name the framework as {PROJECT_PREFIX}:<framework-id>, with "
-                f"'{PROJECT_PREFIX}: {BASE_IRI}' in the curie_map",
-            ) from None
+            raise self.error(column, str(exc), fix) from None
 
     def curies(self, column: str) -> tuple[str, ...]:
         value = self.get(column)
@@ -471,9 +474,7 @@ def _set_framework(header: _Header, key: str) -> str | None:
     try:
         return resolve_framework(value, _curie_map(header))
     except ValueError as exc:
-        raise header.error(
-            key, str(exc), f"name the framework as {PROJECT_PREFIX}:<framework-id>"
-        ) from None
+        raise header.error(key, str(exc), _FRAMEWORK_FIX) from None
 
 
 def parse_sssom(text: str, _file: str | None = None, /, *, source: str | None = None) -> MappingSet:
