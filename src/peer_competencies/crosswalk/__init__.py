@@ -125,7 +125,7 @@ __getattr__ = renamed(
         "prefix_for": ("._curie", "prefix_for", _INTERNAL),
         "to_case": ("._export", "to_case", "peer_competencies.to_case(framework, crosswalk=...)"),
         "top_items": ("._levels", "top_items", "Framework.roots (less qualifications)"),
-        "write_sssom": ("._sssom", "write_sssom", "crosswalk.to_sssom(mapping_set)"),
+        "write_sssom": ("._sssom_write", "write_sssom", "crosswalk.to_sssom(mapping_set)"),
     },
 )
 

@@ -19,7 +19,7 @@ from .._structure import choose
 from ._crosswalk import Crosswalk, default, shared_graph
 from ._csv import to_csv
 from ._model import MappingRecord, MappingSet, Predicate
-from ._sssom import write_sssom
+from ._sssom_write import write_sssom
 
 if TYPE_CHECKING:
     import networkx as nx

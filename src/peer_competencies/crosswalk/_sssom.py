@@ -1,8 +1,10 @@
-"""Reading and writing SSSOM/TSV: a ``#``-commented YAML header, then one mapping a row.
+"""Reading SSSOM/TSV (a ``#``-commented YAML header, then one mapping a row), and the format's
+slots and columns, which the writer (``_sssom_write``) shares.
 
-The reader checks everything it models and raises :class:`InputError` naming the file, the line
-and column, and the fix; the SSSOM columns and header slots it does not model are kept as read
-(``MappingRecord.extra``, ``MappingSet.extra``) and written back. Item CURIEs are turned into
+About 600 lines, one topic: every header slot and column the crosswalk models is checked here,
+each with its own message and fix. The reader raises :class:`InputError` naming the file, the
+line and column, and the fix; the SSSOM columns and header slots it does not model are kept as
+read (``MappingRecord.extra``, ``MappingSet.extra``) and written back. Item CURIEs are turned into
 item ids here (see ``_curie``); whether those items exist is checked against the frameworks by
 ``_consistency``.
 """
@@ -24,15 +26,12 @@ from ._curie import (
     BUILTIN_PREFIXES,
     CURIE,
     PROJECT_PREFIX,
-    curie_for,
-    framework_iri,
-    framework_source,
     resolve_framework,
     resolve_item,
 )
 from ._model import NO_TERM_FOUND, Justification, MappingRecord, MappingSet, Predicate
 
-__all__ = ["COLUMNS", "parse_sssom", "read_sssom_file", "write_sssom"]
+__all__ = ["COLUMNS", "HEADER_KEYS", "REQUIRED_COLUMNS", "parse_sssom", "read_sssom_file"]
 
 SET_SLOTS = frozenset(
     """sssom_version curie_map mapping_set_id mapping_set_version mapping_set_source
@@ -98,7 +97,7 @@ HEADER_KEYS = (
 other slots (``MappingSet.extra``) follow. (``subject_source`` and ``object_source`` in a header
 fill the rows that leave them empty, and are written with the rows.)"""
 
-_ROW_DEFAULTS = ("subject_source", "object_source")
+ROW_DEFAULTS = ("subject_source", "object_source")
 
 IRI = re.compile(r"https?://\S+")
 _PREDICATES = ", ".join(p.value for p in Predicate)
@@ -562,7 +561,7 @@ def parse_sssom(text: str, _file: str | None = None, /, *, source: str | None = 
         extra={
             k: v
             for k, v in header.data.items()
-            if k not in HEADER_KEYS and k not in _ROW_DEFAULTS and v is not None
+            if k not in HEADER_KEYS and k not in ROW_DEFAULTS and v is not None
         },
         file=file,
         columns=tuple(columns),
@@ -603,144 +602,3 @@ def read_sssom_file(path: str | Path) -> MappingSet:
     """Read an SSSOM/TSV file from disk; raises :class:`InputError`."""
     path = Path(path)
     return parse_sssom(read_text(path), source=str(path))
-
-
-def _cell(value: str | None) -> str:
-    if value is None:
-        return ""
-    if "\t" in value or "\n" in value or "\r" in value:
-        raise InputError(
-            f"value {value[:40]!r} holds a tab or a line break",
-            fix="SSSOM/TSV values are single lines without tabs",
-        )
-    return value
-
-
-def write_sssom(mapping_set: MappingSet, framework_iris: Mapping[str, str] | None = None) -> str:
-    """The mapping set as SSSOM/TSV text: the YAML header behind ``# ``, then the table.
-
-    Item ids are written as CURIEs of the framework prefixes; ``framework_iris`` overrides the
-    IRI a framework's prefix expands to (user frameworks keep the IRI their file gave).
-    """
-    import yaml
-
-    iris = dict(framework_iris or {})
-    records = mapping_set.records
-    used_frameworks = sorted(
-        {
-            r_id.partition(":")[0]
-            for r in records
-            for r_id in (r.subject_id, r.object_id)
-            if r_id != NO_TERM_FOUND
-        }
-    )
-    curie_map: dict[str, str] = {
-        prefix: iri
-        for prefix, iri in mapping_set.curie_map.items()
-        if not any(iri == framework_iri(f) or iri == iris.get(f) for f in used_frameworks)
-    }
-    curie_map.setdefault(PROJECT_PREFIX, BASE_IRI)
-    for framework_id in used_frameworks:
-        prefix = curie_for(f"{framework_id}:x").partition(":")[0]
-        curie_map[prefix] = iris.get(framework_id, framework_iri(framework_id))
-    for prefix in ("semapv", "skos", "sssom"):
-        curie_map.setdefault(prefix, BUILTIN_PREFIXES[prefix])
-    header: dict[str, Any] = {"curie_map": dict(sorted(curie_map.items()))}
-    header["mapping_set_id"] = mapping_set.id
-    for key, value in (
-        ("mapping_set_version", mapping_set.version),
-        ("mapping_set_title", mapping_set.title),
-        ("mapping_set_description", mapping_set.description),
-    ):
-        if value is not None:
-            header[key] = value
-    header["license"] = mapping_set.license
-    if mapping_set.creator_id:
-        header["creator_id"] = list(mapping_set.creator_id)
-    if mapping_set.mapping_date is not None:
-        header["mapping_date"] = mapping_set.mapping_date.isoformat()
-    if mapping_set.comment is not None:
-        header["comment"] = mapping_set.comment
-    for key, slot in mapping_set.extra.items():
-        if key in HEADER_KEYS or key in _ROW_DEFAULTS:
-            raise InputError(
-                f"the set's extra slot {key!r} is one the mapping set models",
-                fix=f"set {key} on the MappingSet itself",
-            )
-        header[key] = _thawed(slot)
-    dumped = yaml.safe_dump(header, sort_keys=False, allow_unicode=True, width=100)
-    lines = [f"# {line}" if line else "#" for line in dumped.rstrip("\n").split("\n")]
-    rows = [_row_values(record, mapping_set.mapping_date) for record in records]
-    columns = [
-        c for c in COLUMNS if c in REQUIRED_COLUMNS or any(row[c] is not None for row in rows)
-    ]
-    columns += dict.fromkeys(c for record in records for c in record.extra)
-    # SSSOM propagates a set-level value only to a set whose rows have no such column: once a
-    # row needs its own value, every row states its value, the set's where it has none
-    for column, value in (
-        (
-            "mapping_date",
-            None if mapping_set.mapping_date is None else mapping_set.mapping_date.isoformat(),
-        ),
-        ("license", mapping_set.license),
-    ):
-        if column in columns and value is not None:
-            for row in rows:
-                if row[column] is None:
-                    row[column] = value
-    lines.append("\t".join(columns))
-    lines.extend("\t".join(_cell(row.get(c)) for c in columns) for row in rows)
-    return "\n".join(lines) + "\n"
-
-
-def _thawed(value: object) -> object:
-    """A value of ``MappingSet.extra`` as YAML writes it: tuples as lists, mappings as dicts."""
-    if isinstance(value, Mapping):
-        return {k: _thawed(v) for k, v in value.items()}
-    if isinstance(value, tuple):
-        return [_thawed(v) for v in value]
-    return value
-
-
-def _entity(item_id: str) -> str:
-    return item_id if item_id == NO_TERM_FOUND else curie_for(item_id)
-
-
-def _row_values(record: MappingRecord, set_date: dt.date | None) -> dict[str, str | None]:
-    def joined(values: tuple[str, ...]) -> str | None:
-        return "|".join(values) or None
-
-    for column in record.extra:
-        if column in COLUMNS:
-            raise InputError(
-                f"the extra column {column!r} of {record} is one the record models",
-                fix=f"set {column} on the MappingRecord itself",
-            )
-
-    subject_framework = record.subject_source or record.subject_id.partition(":")[0]
-    object_framework = record.object_source or record.object_id.partition(":")[0]
-    return {
-        "subject_id": _entity(record.subject_id),
-        "subject_label": record.subject_label,
-        "predicate_id": record.predicate.value,
-        "predicate_modifier": "Not" if record.negated else None,
-        "object_id": _entity(record.object_id),
-        "object_label": record.object_label,
-        "mapping_justification": record.justification.value,
-        # the shortest text that reads back as the same number: 0.9, 1.0, 0.8125
-        "confidence": None if record.confidence is None else repr(record.confidence),
-        "author_id": joined(record.author_id),
-        "author_label": joined(record.author_label),
-        "reviewer_id": joined(record.reviewer_id),
-        "creator_id": joined(record.creator_id),
-        "license": record.license,
-        "mapping_date": (
-            None
-            if record.mapping_date is None or record.mapping_date == set_date
-            else record.mapping_date.isoformat()
-        ),
-        "subject_source": framework_source(subject_framework),
-        "object_source": framework_source(object_framework),
-        "comment": record.comment,
-        **record.extra,
-    }
