@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Iterable, Mapping
@@ -96,6 +95,8 @@ class Vocabulary:
     def closest(self, group: Group, text: str, keys: Iterable[str]) -> tuple[str, ...]:
         """The display names of ``keys``, the closest to ``text`` first (by the best of a
         name's key, display name and aliases); ties keep the order given."""
+        import difflib  # on first use: only a name the vocabulary does not know needs it
+
         table: Mapping[str, Name] = getattr(self, group)
         wanted = text.casefold()
         words = _words(text)
