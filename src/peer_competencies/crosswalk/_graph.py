@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._model import Framework, Item
 from ._infer import BROADER, NARROWER, Link
-from ._model import MappingRecord, MappingSet, Predicate, Step, effective_confidence
+from ._model import MappingRecord, MappingSet, Predicate, Step, effective_confidence, step_of
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -60,23 +60,9 @@ def build_index(
         if current is None or effective_confidence(record) > effective_confidence(current):
             best[triple] = record
     for record in best.values():
-        confidence = effective_confidence(record)
-        forward, backward = record.predicate, record.predicate.inverse
-        links.setdefault(record.subject_id, []).append(
-            (forward, Step(record.subject_id, forward.value, record.object_id, confidence, record))
-        )
+        links.setdefault(record.subject_id, []).append((record.predicate, step_of(record)))
         links.setdefault(record.object_id, []).append(
-            (
-                backward,
-                Step(
-                    record.object_id,
-                    backward.value,
-                    record.subject_id,
-                    confidence,
-                    record,
-                    inverted=True,
-                ),
-            )
+            (record.predicate.inverse, step_of(record, inverted=True))
         )
     return Index(
         MappingProxyType({k: tuple(v) for k, v in links.items()}),

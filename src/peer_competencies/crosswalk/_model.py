@@ -32,6 +32,7 @@ __all__ = [
     "effective_confidence",
     "other_framework",
     "other_id",
+    "step_of",
 ]
 
 NO_TERM_FOUND = "sssom:NoTermFound"
@@ -235,6 +236,17 @@ def effective_confidence(record: MappingRecord) -> float:
     ``confidence`` is optional; a curated row without one is taken at its word). Edge choice,
     inference, ranking and the matrix all read confidence through this one function."""
     return 1.0 if record.confidence is None else record.confidence
+
+
+def step_of(record: MappingRecord, *, inverted: bool = False) -> Step:
+    """The step an asserted mapping takes: subject to object, or (``inverted``) object to
+    subject by the inverse predicate; at the record's confidence (see
+    :func:`effective_confidence`)."""
+    predicate = record.predicate.inverse if inverted else record.predicate
+    ends = (
+        (record.object_id, record.subject_id) if inverted else (record.subject_id, record.object_id)
+    )
+    return Step(ends[0], predicate.value, ends[1], effective_confidence(record), record, inverted)
 
 
 def other_id(record: MappingRecord, item_id: str) -> str:

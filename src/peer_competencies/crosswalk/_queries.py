@@ -22,6 +22,7 @@ from ._model import (
     Translation,
     effective_confidence,
     other_framework,
+    step_of,
 )
 
 __all__ = ["Paths", "climbs", "inverted", "mappings", "translate"]
@@ -204,14 +205,7 @@ def _chained(items: Mapping[str, Item], item_id: str, found: Found) -> MappingRe
 def inverted(record: MappingRecord) -> MappingRecord:
     """The record read from its object's side (``semapv:MappingInversion``), its path the one
     inverted step and its comment saying where the original was read."""
-    step = Step(
-        record.object_id,
-        record.predicate.inverse.value,
-        record.subject_id,
-        effective_confidence(record),
-        record,
-        inverted=True,
-    )
+    step = step_of(record, inverted=True)
     why = "inverted from " + (
         f"{Path(record.file).name}:{record.line}" if record.file and record.line else record.where
     )
