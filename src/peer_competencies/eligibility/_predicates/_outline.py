@@ -221,7 +221,7 @@ def _text(text: Text) -> str:
 
 
 def settle(
-    statuses: Iterable[Status],
+    statuses: Sequence[Status],
     reason: str,
     *,
     step: Text,
@@ -231,10 +231,9 @@ def settle(
     """The finding of a requirement made of parts (a total and its minimums): UNMET, with the
     step to take, when a part cannot be met; UNKNOWN, with the fields to supply, when a part
     may not be; MET otherwise."""
-    seen = set(statuses)
-    if Status.UNMET in seen:
+    if Status.UNMET in statuses:
         return Finding(Status.UNMET, reason, step=_text(step))
-    if Status.UNKNOWN in seen:
+    if Status.UNKNOWN in statuses:
         return Finding(Status.UNKNOWN, reason, missing=tuple(missing), steps=tuple(steps))
     return Finding(Status.MET, reason)
 
