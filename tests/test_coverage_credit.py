@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from peer_competencies import coverage as cov
 from peer_competencies.coverage import CoverageStatus as S
 from peer_competencies.coverage import CreditLevel, CrosswalkHit
-from peer_competencies.coverage._coverage import PARTIAL, STRONG, crosswalk_credit
+from peer_competencies.coverage._credit import PARTIAL, STRONG, crosswalk_credit
 from peer_competencies.coverage._requirements import competency_findings
 
 Hits = Mapping[str, Sequence[CrosswalkHit]]

@@ -188,7 +188,7 @@ def _mixed_syllabus() -> Any:
 
 def test_coverage_through_the_reach_tables_equals_coverage_through_the_crosswalk() -> None:
     from peer_competencies import coverage as cov
-    from peer_competencies.coverage import _coverage
+    from peer_competencies.coverage import _credit
 
     syllabus = _mixed_syllabus()
     examples = Path(__file__).parent.parent / "examples"
@@ -196,12 +196,12 @@ def test_coverage_through_the_reach_tables_equals_coverage_through_the_crosswalk
         for via in (True, False):
             fast = cov.coverage(syllabus, framework, via_crosswalk=via)
             plain = cov.coverage(
-                syllabus, framework, via_crosswalk=via, translate=_coverage._crosswalk
+                syllabus, framework, via_crosswalk=via, translate=_credit._crosswalk
             )
             assert fast == plain
     example = cov.read_syllabus(examples / "ca-core-80h.toml")
     assert cov.coverage(example, "samhsa-2015") == cov.coverage(
-        example, "samhsa-2015", translate=_coverage._crosswalk
+        example, "samhsa-2015", translate=_credit._crosswalk
     )
 
 

@@ -9,18 +9,8 @@
 from __future__ import annotations
 
 from .._deprecated import renamed
-from ._coverage import (
-    CategoryTally,
-    CompetencyCoverage,
-    CoverageReport,
-    CoverageStatus,
-    Credit,
-    CreditLevel,
-    CrosswalkHit,
-    Translate,
-    Via,
-    coverage,
-)
+from ._coverage import coverage
+from ._credit import CrosswalkHit, Translate
 from ._report import REPORT_FORMATS as FORMATS
 from ._report import render, to_data
 from ._requirements import (
@@ -29,6 +19,15 @@ from ._requirements import (
     CurriculumVerdict,
     Rule,
     curriculum_requirement,
+)
+from ._result import (
+    CategoryTally,
+    CompetencyCoverage,
+    CoverageReport,
+    CoverageStatus,
+    Credit,
+    CreditLevel,
+    Via,
 )
 from ._suggest import (
     MATCHERS,
@@ -88,7 +87,7 @@ def parse_syllabus(data: object, *, source: str | None = None) -> Syllabus:
 __getattr__ = renamed(
     __name__,
     {
-        "PARTIAL": ("._coverage", "PARTIAL", "the documented thresholds (docs/coverage.md)"),
+        "PARTIAL": ("._credit", "PARTIAL", "the documented thresholds (docs/coverage.md)"),
         "REPORT_FORMATS": ("._report", "REPORT_FORMATS", "coverage.FORMATS"),
         "RequirementCheck": ("._requirements", "CurriculumCheck", "coverage.CurriculumCheck"),
         "RequirementVerdict": ("._requirements", "CurriculumVerdict", "coverage.CurriculumVerdict"),
@@ -97,10 +96,10 @@ __getattr__ = renamed(
             "CurriculumRequirement",
             "coverage.CurriculumRequirement",
         ),
-        "STRONG": ("._coverage", "STRONG", "the documented thresholds (docs/coverage.md)"),
+        "STRONG": ("._credit", "STRONG", "the documented thresholds (docs/coverage.md)"),
         "SYLLABUS_SUFFIXES": ("._syllabus", "SYLLABUS_SUFFIXES", "read_syllabus, which names them"),
-        "Status": ("._coverage", "CoverageStatus", "CoverageStatus"),
-        "crosswalk_credit": ("._coverage", "crosswalk_credit", "CrosswalkHit and Credit.level"),
+        "Status": ("._result", "CoverageStatus", "CoverageStatus"),
+        "crosswalk_credit": ("._credit", "crosswalk_credit", "CrosswalkHit and Credit.level"),
         "requirement": (
             "._requirements",
             "curriculum_requirement",

@@ -15,7 +15,8 @@ from .._errors import InputError
 from .._markup import csv_writer, markdown_text
 from .._structure import choose
 from .._terminal import clip
-from ._coverage import (
+from ._requirements import requirements_with_form
+from ._result import (
     CategoryTally,
     CompetencyCoverage,
     CoverageReport,
@@ -23,7 +24,6 @@ from ._coverage import (
     Credit,
     Via,
 )
-from ._requirements import requirements_with_form
 
 __all__ = ["REPORT_FORMATS", "render", "to_data"]
 

@@ -15,7 +15,7 @@ from .._structure import strict_converter, structure
 from ._syllabus import beyond
 
 if TYPE_CHECKING:
-    from ._coverage import CompetencyCoverage, CoverageReport
+    from ._result import CompetencyCoverage, CoverageReport
 
 __all__ = [
     "CurriculumCheck",
