@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import ClassVar
 
 import attrs
@@ -49,6 +50,15 @@ def _work_noun(peer_role: bool | None, supervised: bool | None, verified: bool |
         if on
     ]
     return " ".join([*words, "work hours"])
+
+
+def _span(start: dt.date | None, end: dt.date | None) -> str:
+    """A work record's dates as a reason shows them: `` (2024-01-01 to 2024-06-30)``."""
+    if start is None and end is None:
+        return ""
+    first = "?" if start is None else start.isoformat()
+    last = "?" if end is None else end.isoformat()
+    return f" ({first} to {last})"
 
 
 def _end(ctx: Context, rec: WorkExperience) -> dt.date | None:
@@ -185,18 +195,24 @@ class WorkDuration:
         sure: list[tuple[dt.date, dt.date]] = []
         unsure = False
         missing: list[str] = []
+        why_not: list[str] = []
         for i, rec in enumerate(records):
             role = matches_flag(rec.peer_role, self.peer_role)
             end = _end(ctx, rec)
-            if role is False:
+            why = [] if role is not False else [_WORK_WHY["peer_role"]]
+            if rec.start is not None and rec.start > ctx.as_of:
+                why.append(f"begun after {ctx.as_of.isoformat()}")
+            elif end is not None and end < start:
+                why.append(f"ended before {start.isoformat()}, outside the period")
+            if why:
+                span = _span(rec.start, end)
+                why_not.append(f"work_experience[{i}]{span}: {', '.join(why)}")
                 continue
             if rec.start is None or end is None:
                 unsure = True
                 missing.append(f"work_experience[{i}].start/end")
                 continue
             first, last = max(rec.start, start), min(end, ctx.as_of)
-            if first > last:
-                continue
             if role is None:
                 unsure = True
                 missing.append(f"work_experience[{i}].peer_role")
@@ -214,10 +230,15 @@ class WorkDuration:
             months, days, partial = months + whole, days + rest, partial + (rest > 0)
         short = self.months - months
         found = plural(months, "month") + (f" and {plural(days, 'day')}" if days else "")
-        text = f"{need}, {found} found"
+        if months or days:
+            text = f"{need}, {found} found"
+        else:
+            text = f"{need}, none by {ctx.as_of.isoformat()}"
         if short <= 0 or days >= 31 * short:
-            return Finding(Status.MET, text)
-        text += f": short of {plural(self.months, 'month')}"
+            return Finding(Status.MET, text + not_counted(why_not))
+        if months or days:
+            text += f": short of {plural(self.months, 'month')}"
+        text += not_counted(why_not)
         if unsure:
             return Finding(Status.UNKNOWN, text, missing=tuple(missing))
         if partial >= 2 and days >= 28 * short:
@@ -261,8 +282,23 @@ class EmployedOn:
         records = ctx.applicant.work_experience
         if records is None:
             return missing_fact("work_experience", f"{need}; no work experience given")
-        found = one_record("work_experience", (self._spans(ctx, rec) for rec in records))
-        return found.finding(need, met="found", unmet="not found")
+        found = one_record(
+            "work_experience",
+            (self._spans(ctx, rec) for rec in records),
+            lambda i, c: self._why_not(records[i].start, _end(ctx, records[i]), c),
+        )
+        return found.finding(need, met="found", unmet=f"none spanning {self.date.isoformat()}")
+
+    def _why_not(
+        self, start: dt.date | None, end: dt.date | None, checks: Mapping[str, Tri]
+    ) -> str:
+        day = self.date.isoformat()
+        why = {
+            "start": f"begun after {day}",
+            "end": f"ended before {day}",
+            "peer_role": _WORK_WHY["peer_role"],
+        }
+        return ", ".join(why[k] for k, v in checks.items() if v is False) + _span(start, end)
 
     def _spans(self, ctx: Context, rec: WorkExperience) -> dict[str, Tri]:
         end = _end(ctx, rec)
