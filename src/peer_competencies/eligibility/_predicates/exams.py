@@ -9,8 +9,10 @@ import attrs
 
 from ._calendar import add_years
 from ._logic import Status, Tri, all_of, any_of
-from ._outline import Context, Finding, number, plural
+from ._outline import Context, Finding, not_counted, number, plural
 from ._vocabulary import Vocabulary
+
+_EXAM_WHY = {"exam": "of another exam", "date": "dated after {as_of}", "passed": "not passed"}
 
 
 @attrs.frozen
@@ -92,9 +94,11 @@ class ExamPassed:
                 step=f"pass the {name}",
                 explained=True,
             )
+        as_of = ctx.as_of.isoformat()
         verdicts: list[Tri] = []
         missing: list[str] = []
-        failed_on = ""
+        why_not: list[str] = []
+        passed_some = False  # a pass by the check date that does not count
         for i, e in enumerate(exams):
             checks = {
                 "exam": ctx.named("exams", e.exam, self.exams, f"exams[{i}].exam"),
@@ -102,19 +106,24 @@ class ExamPassed:
                 "passed": self._passed(e.passed, e.score),
             }
             base = all_of(*checks.values())
+            why = [_EXAM_WHY[k] for k, v in checks.items() if v is False]
             if base is not False:
                 attempts = self._attempts_ok(ctx, e.date)
                 timely = self._after_training(ctx, e.date)
-                if base is True and attempts is False:
-                    failed_on = f"; passed only after more than {self.max_attempts} attempts"
-                if base is True and timely is False:
+                if attempts is False:
+                    why.append(f"passed only after more than {self.max_attempts} attempts")
+                if timely is False:
                     years = plural(self.within_years_of_training or 0, "year")
-                    failed_on = (
-                        f"; passed before the training was completed, not within {years} after it"
+                    why.append(
+                        f"passed before the training was completed, not within {years} after it"
                         if self._before_training(ctx, e.date)
-                        else f"; passed more than {years} after the training"
+                        else f"passed more than {years} after the training"
                     )
+                passed_some = passed_some or (base is True and bool(why))
                 base = all_of(base, attempts, timely)
+            if base is False:
+                date = "" if e.date is None else f" ({e.date.isoformat()})"
+                why_not.append(f"exams[{i}]{date}: {', '.join(why).replace('{as_of}', as_of)}")
             verdicts.append(base)
             if base is None:
                 missing += [f"exams[{i}].{k}" for k, v in checks.items() if v is None]
@@ -126,17 +135,11 @@ class ExamPassed:
         if result is False:
             named = [e for e in exams if ctx.vocabulary.matches("exams", e.exam, self.exams)]
             by = [e for e in named if ctx.happened(e.date) is not False]
-            later = len(named) - len(by)
-            text = failed_on or (
-                f"; {plural(len(by), 'attempt')} by {ctx.as_of.isoformat()}, none passed"
-                if by
-                else f"; none by {ctx.as_of.isoformat()}"
+            none = "none counted" if passed_some else "none passed"
+            text = (
+                f"; {plural(len(by), 'attempt')} by {as_of}, {none}" if by else f"; none by {as_of}"
             )
-            if later:
-                text += f" ({plural(later, 'attempt')} dated after {ctx.as_of.isoformat()})"
-            others = len(exams) - len(named)
-            if others and not failed_on:
-                text += f"; not counted: {plural(others, 'record')} of another exam"
+            text += not_counted(why_not)
             return Finding(Status.UNMET, need + text, step=f"pass the {name}")
         missing = list(dict.fromkeys(missing))
         return Finding(Status.UNKNOWN, need, missing=tuple(missing))

@@ -362,9 +362,12 @@ class FaceToFace:
             face += c.hours if ftf else 0.0
         if missing:
             return Finding(Status.UNKNOWN, need, missing=tuple(missing))
+        skipped = _not_counted(self.of_rule.records, counted)
         if total == 0:
-            return Finding(Status.UNMET, f"{need}; no training hours found", step="complete it")
+            none = f"{need}; no training hours by {ctx.as_of.isoformat()}{skipped}"
+            return Finding(Status.UNMET, none, step="complete it")
         text = f"{need}; {number(face)} of {number(total)} hours ({number(100 * face / total)}%)"
+        text += skipped
         if face >= self.share * total:
             return Finding(Status.MET, text)
         more = (self.share * total - face) / (1 - self.share) if self.share < 1 else INF
