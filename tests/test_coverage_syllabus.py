@@ -166,7 +166,7 @@ def test_unknown_suffix_missing_file_and_bad_toml_are_input_errors(tmp_path: Pat
 def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     path = tmp_path / "huge.json"
     with path.open("wb") as f:
-        f.truncate(cov._syllabus.MAX_SYLLABUS_BYTES + 1)
+        f.truncate(cov._syllabus_read.MAX_SYLLABUS_BYTES + 1)
     with pytest.raises(pc.InputError, match="more than the"):
         cov.read_syllabus(path)
 

@@ -39,8 +39,9 @@ from ._suggest import (
     suggest,
     suggest_many,
 )
-from ._syllabus import Module, Program, Syllabus, read_syllabus
-from ._syllabus import syllabus_from as _syllabus_from
+from ._syllabus import Module, Program, Syllabus
+from ._syllabus_read import read_syllabus
+from ._syllabus_read import syllabus_from as _syllabus_from
 
 __all__ = [
     "FORMATS",
@@ -97,7 +98,11 @@ __getattr__ = renamed(
             "coverage.CurriculumRequirement",
         ),
         "STRONG": ("._credit", "STRONG", "the documented thresholds (docs/coverage.md)"),
-        "SYLLABUS_SUFFIXES": ("._syllabus", "SYLLABUS_SUFFIXES", "read_syllabus, which names them"),
+        "SYLLABUS_SUFFIXES": (
+            "._syllabus_read",
+            "SYLLABUS_SUFFIXES",
+            "read_syllabus, which names them",
+        ),
         "Status": ("._result", "CoverageStatus", "CoverageStatus"),
         "crosswalk_credit": ("._credit", "crosswalk_credit", "CrosswalkHit and Credit.level"),
         "requirement": (
@@ -106,7 +111,7 @@ __getattr__ = renamed(
             "coverage.curriculum_requirement",
         ),
         "syllabus_from": (
-            "._syllabus",
+            "._syllabus_read",
             "syllabus_from",
             "coverage.parse_syllabus(data, source=...)",
         ),

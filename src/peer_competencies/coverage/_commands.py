@@ -89,7 +89,7 @@ def _print_suggestions(title: str, found: Any) -> None:
 def _cmd_suggest(args: argparse.Namespace) -> int:
     from .._terminal import progress
     from . import read_syllabus, suggest, suggest_many
-    from ._syllabus import SYLLABUS_SUFFIXES
+    from ._syllabus_read import SYLLABUS_SUFFIXES
 
     if Path(args.text).suffix.lower() in SYLLABUS_SUFFIXES:  # a syllabus file, which must exist
         syllabus = read_syllabus(args.text)
@@ -126,7 +126,7 @@ def coverage_arguments(p: argparse.ArgumentParser) -> None:
     """``coverage SYLLABUS [--framework F] [--format FORMAT | --json] [-o FILE]
     [--no-crosswalk]``."""
     from ._report import REPORT_FORMATS
-    from ._syllabus import SYLLABUS_SUFFIXES
+    from ._syllabus_read import SYLLABUS_SUFFIXES
 
     p.description = (
         "Report what a syllabus covers of a framework. Exit status: 0 when the framework's "
@@ -162,7 +162,7 @@ def _matcher_argument(p: argparse.ArgumentParser) -> None:
 
 def suggest_arguments(p: argparse.ArgumentParser) -> None:
     """``suggest TEXT|SYLLABUS [--framework F] [-k N] [--json]``."""
-    from ._syllabus import SYLLABUS_SUFFIXES
+    from ._syllabus_read import SYLLABUS_SUFFIXES
 
     p.add_argument("text", help=f"the text, or a syllabus file ({', '.join(SYLLABUS_SUFFIXES)})")
     p.add_argument("--framework", "-f", help="the framework to suggest from")
