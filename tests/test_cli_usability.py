@@ -435,3 +435,18 @@ def test_the_name_of_a_file_written_is_shown_escaped(
     assert target.exists()
     assert raw_controls(err) == []
     assert "\\u202e" in err
+
+
+def test_the_roster_help_gives_the_exit_codes_the_command_returns(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["eligibility", "roster", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,date_of_birth\nE-1,1990-05-01\nE-2,not a date\n", encoding="utf-8")
+    code, _, _ = run_cli(capsys, "eligibility", "roster", str(roster), "--credential", "ca-pss")
+    assert code == 4
+    assert "0 every row checked" in help_text
+    assert "4 some rows" in help_text
+    assert "3 could not run" in help_text

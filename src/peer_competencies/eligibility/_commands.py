@@ -213,8 +213,9 @@ def eligibility_arguments(top: argparse.ArgumentParser) -> None:
         "roster",
         help="check every row of a CSV roster; write results as CSV (or JSON)",
         description="Check every row of a CSV roster (`peer-competencies template roster` prints "
-        "a starter) and write one result per row. Exit status: 0 every row checked, 3 some rows "
-        "could not be read (their errors are in the results).",
+        "a starter) and write one result per row. Exit status: 0 every row checked, 4 some rows "
+        "reported as errors (their errors are in the results, every other row checked), 3 could "
+        "not run at all (no results).",
     )
     p.set_defaults(command_parser=p)
     p.add_argument("roster", help="the roster, a CSV file with one applicant per row")
