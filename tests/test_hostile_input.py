@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 import peer_competencies as pc
 from peer_competencies import coverage as cov
 from peer_competencies import eligibility as el
-from peer_competencies._structure import MAX_DEPTH, parse_json, parse_toml, parse_yaml, read_bytes
+from peer_competencies._decoders import MAX_DEPTH, parse_json, parse_toml, parse_yaml
+from peer_competencies._files import read_bytes
 from peer_competencies.crosswalk._sssom import read_sssom_file
 from tests.crosswalk_fixtures import HEADER, sssom_text
 from tests.hostile import BOMB, DEEP, DIGITS, Reader, crafted, readers, special_files

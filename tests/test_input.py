@@ -10,14 +10,8 @@ import attrs
 import pytest
 
 import peer_competencies as pc
-from peer_competencies._structure import (
-    Hours,
-    frozen_mapping,
-    parse_json,
-    parse_yaml,
-    strict_converter,
-    structure,
-)
+from peer_competencies._decoders import parse_json, parse_yaml
+from peer_competencies._structure import Hours, frozen_mapping, strict_converter, structure
 
 
 @attrs.frozen

@@ -16,11 +16,13 @@ from typing import Any
 
 import attrs
 
+from ._decoders import parse_json
 from ._didyoumean import closest
 from ._errors import InputError, UnknownIdError
+from ._files import read_text
 from ._model import Citation, Framework, Item, Kind, Note, Origin
 from ._resources import Table
-from ._structure import parse_json, read_text, strict_converter, structure
+from ._structure import strict_converter, structure
 
 __all__ = ["closest", "database", "parse_framework", "read_framework_file"]
 

@@ -45,7 +45,7 @@ def command_inputs() -> contextlib.AbstractContextManager[object]:
     """Within this block every file the package reads is recorded, and no output file may be
     one of them (the same file on disk, through whatever name or link): ``-o`` naming an input
     is refused rather than emptying it."""
-    from ._structure import recording_reads
+    from ._files import recording_reads
 
     return recording_reads()
 
@@ -59,7 +59,7 @@ def _cannot_write(output: str, exc: OSError) -> PeerCompetenciesError:
 
 
 def _check_not_an_input(output: str) -> None:
-    from ._structure import files_read
+    from ._files import files_read
 
     try:
         status = os.stat(output)  # through links: the file written in the end

@@ -10,8 +10,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .._decoders import DECODERS
 from .._errors import InputError, every_problem
-from .._structure import DECODERS, read_bytes, read_text, strict_converter, structure
+from .._files import read_bytes, read_text
+from .._structure import strict_converter, structure
 from ._syllabus import _FIX, Module, Program, Syllabus, _checked
 
 __all__ = ["MAX_SYLLABUS_BYTES", "SYLLABUS_SUFFIXES", "read_syllabus", "syllabus_from"]

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 
 from .._didyoumean import closest
 from .._errors import InputError, UnknownIdError
+from .._files import decode
 from .._load import database
 from .._model import Framework, Item
 from .._resources import Table
-from .._structure import decode
 from . import _arguments as arguments
 from ._arguments import require_text
 from ._completeness import completeness, curated_frameworks

@@ -18,9 +18,10 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .._decoders import parse_yaml
 from .._didyoumean import closest, did_you_mean
 from .._errors import InputError, every_problem
-from .._structure import parse_yaml, read_text
+from .._files import read_text
 from ._curie import (
     BASE_IRI,
     BUILTIN_PREFIXES,

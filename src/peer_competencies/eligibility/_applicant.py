@@ -20,9 +20,11 @@ from typing import Any
 
 import attrs
 
+from .._decoders import DECODERS
 from .._enum import TextEnum
 from .._errors import InputError
-from .._structure import DECODERS, FieldError, read_text, strict_converter, structure
+from .._files import read_text
+from .._structure import FieldError, strict_converter, structure
 
 __all__ = [
     "Applicant",

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from .._decoders import parse_json
 from .._didyoumean import closest, did_you_mean
 from .._errors import InputError
+from .._files import decode
 from .._model import Citation
-from .._structure import decode, parse_json, strict_converter, structure
+from .._structure import strict_converter, structure
 from ._credential import (
     Credential,
     CredentialNote,

@@ -25,8 +25,8 @@ import attrs
 
 from .._didyoumean import closest, did_you_mean
 from .._errors import InputError, PeerCompetenciesError, every_problem
+from .._files import open_file
 from .._markup import csv_writer
-from .._structure import open_file
 from ._applicant import Applicant, parse_applicant
 from ._check import Result, check
 from ._plan import planned_applicant

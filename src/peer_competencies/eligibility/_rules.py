@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._decoders import parse_json
 from .._didyoumean import closest
 from .._errors import InputError, UnknownIdError
+from .._files import decode
 from .._resources import Table
-from .._structure import decode, parse_json
 from ._credential import (
     Credential,
     CredentialNote,
