@@ -338,3 +338,17 @@ def test_export_crosswalk_as_csv_has_one_line_a_mapping(
         if r["subject_id"] == "ca-sb803:17" and r["object_framework"] == "samhsa-2015"
     )
     assert nothing["object_text"] == "(nothing in samhsa-2015)"
+
+
+def test_no_mappings_outside_the_curated_frameworks_is_not_known_rather_than_none(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run_cli(
+        capsys, "crosswalk", "samhsa-recovery-principles:3", "--to", "bja-prss-2020"
+    )
+    assert code == 0
+    assert "no mappings (try --inferred)" in out
+    assert "not known to have no counterpart" in out
+    assert "bja-prss-2020" in out.split("no mappings")[1]
+    _, out, _ = run_cli(capsys, "crosswalk", "ca-sb803:13.S2", "--to", "samhsa-2015")
+    assert "not known" not in out

@@ -133,7 +133,7 @@ def cmd_crosswalk(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(dump_json([_record_json(r) for r in records]))
         return 0
-    _print_mappings(cw, args.id, records, args.inferred)
+    _print_mappings(cw, args.id, records, args.inferred, args.to)
     return 0
 
 
@@ -212,8 +212,13 @@ def _record_json(record: MappingRecord) -> dict[str, Any]:
 
 
 def _print_mappings(
-    cw: Crosswalk, item_id: str, records: Sequence[MappingRecord], inferred: bool
+    cw: Crosswalk,
+    item_id: str,
+    records: Sequence[MappingRecord],
+    inferred: bool,
+    to: str | None = None,
 ) -> None:
+    from ._completeness import curated_frameworks
     from ._model import NO_TERM_FOUND
 
     width = terminal_width()
@@ -221,6 +226,14 @@ def _print_mappings(
     print(clip(f"{item.id}  {item.text}", width))
     if not records:
         print("no mappings" + ("" if inferred else " (try --inferred)"))
+        curated = curated_frameworks(cw.mapping_sets)
+        outside = [f for f in (item.framework_id, to) if f is not None and f not in curated]
+        if outside:
+            note = (
+                f"not known to have no counterpart: the curators map {', '.join(curated)} "
+                f"into each other, not {' or '.join(dict.fromkeys(outside))}"
+            )
+            print("\n".join(wrap(note, width)))
         return
     for record in records:
         mine = record.subject_id == item_id
