@@ -450,3 +450,16 @@ def test_the_roster_help_gives_the_exit_codes_the_command_returns(
     assert "0 every row checked" in help_text
     assert "4 some rows" in help_text
     assert "3 could not run" in help_text
+
+
+def test_the_roster_summary_counts_rows_and_errors_with_their_plurals(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,date_of_birth\nE-1,not a date\nE-2,nor this\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "eligibility", "roster", str(roster), "--credential", "ca-pss")
+    assert code == 4
+    assert "2 rows: 2 errors" in err
+    roster.write_text("id,date_of_birth\nE-1,not a date\n", encoding="utf-8")
+    _, _, err = run_cli(capsys, "eligibility", "roster", str(roster), "--credential", "ca-pss")
+    assert "1 row: 1 error" in err

@@ -101,8 +101,12 @@ def _cmd_roster(args: argparse.Namespace) -> int:
             counts = write(results, stream)
     else:
         counts = write(results, sys.stdout)
-    summary = ", ".join(f"{n} {k.lower().replace('_', ' ')}" for k, n in sorted(counts.items()))
-    print(f"{sum(counts.values())} rows: {summary or 'none'}", file=sys.stderr)
+    summary = ", ".join(
+        f"{n} {'error' + ('' if n == 1 else 's') if k == 'ERROR' else k.lower().replace('_', ' ')}"
+        for k, n in sorted(counts.items())
+    )
+    rows = sum(counts.values())
+    print(f"{rows} row{'' if rows == 1 else 's'}: {summary or 'none'}", file=sys.stderr)
     return EXIT_ROWS_FAILED if counts.get("ERROR") else 0
 
 
