@@ -253,3 +253,20 @@ def test_a_credential_with_a_list_or_number_where_text_belongs_is_an_input_error
     wrong["pathways"][0]["description"] = 17
     with pytest.raises(pc.InputError, match="description is text"):
         _read_credential(wrong)
+
+
+def test_each_schema_description_names_a_reader_that_is_public_and_reads_that_format() -> None:
+    import re
+    import warnings
+
+    import peer_competencies as pc
+    from peer_competencies import coverage, eligibility
+    from peer_competencies._schemas import SCHEMAS
+
+    for name, description in SCHEMAS.items():
+        for reader in re.findall(r"\bread_\w+", description):
+            module = next(m for m in (pc, coverage, eligibility) if reader in m.__all__)
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                getattr(module, reader)
+        assert "Excel" not in description or name == "syllabus", name

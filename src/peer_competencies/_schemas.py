@@ -26,12 +26,12 @@ from ._structure import MAX_HOURS, Hours, choose
 __all__ = ["SCHEMAS", "build", "schema", "schema_arguments", "schema_text"]
 
 SCHEMAS: Mapping[str, str] = {
-    "framework": "a framework file (data/frameworks/*.json, read_framework_file)",
+    "framework": "a framework file (data/frameworks/*.json, read_framework)",
     "credential": "a credential file (data/credentials/*.json)",
     "requirement": "a curriculum requirement file (data/requirements/*.json)",
     "syllabus": "a syllabus file (JSON, YAML or TOML; read_syllabus)",
     "applicant": "an applicant file (JSON or YAML; read_applicant)",
-    "roster": "one row of a roster (CSV or Excel; read_roster): its columns",
+    "roster": "one row of a roster (CSV; read_roster): its columns",
 }
 """The schema names, each with what it describes."""
 
