@@ -463,3 +463,26 @@ def test_the_roster_summary_counts_rows_and_errors_with_their_plurals(
     roster.write_text("id,date_of_birth\nE-1,not a date\n", encoding="utf-8")
     _, _, err = run_cli(capsys, "eligibility", "roster", str(roster), "--credential", "ca-pss")
     assert "1 row: 1 error" in err
+
+
+def test_every_argument_of_every_command_says_what_it_is() -> None:
+    import argparse
+
+    from peer_competencies._cli import _parser
+
+    def unexplained(parser: argparse.ArgumentParser, path: str) -> list[str]:
+        found = []
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    found += unexplained(sub, f"{path} {name}")
+            elif not action.help:
+                found.append(f"{path}: {action.dest}")
+        return found
+
+    missing = []
+    for command in COMMANDS:
+        top = _parser([command.name])
+        sub = next(a for a in top._actions if isinstance(a, argparse._SubParsersAction))
+        missing += unexplained(sub.choices[command.name], command.name)
+    assert missing == []

@@ -187,7 +187,7 @@ def search_arguments(p: argparse.ArgumentParser) -> None:
     """``search TEXT [--framework F] [--kind K] [--limit N] [--json]``."""
     from ._model import Kind
 
-    p.add_argument("text")
+    p.add_argument("text", help='the words to look for, such as "crisis safety plan"')
     p.add_argument("--framework", "-f", help="only this framework")
     p.add_argument(
         "--kind",
@@ -251,7 +251,12 @@ def export_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("framework", help="a framework id, 'crosswalk', or 'credential'")
     p.add_argument("id", nargs="?", help="with 'credential': the credential id (ctdl only)")
-    p.add_argument("--format", required=True, choices=sorted({*FORMATS, *CROSSWALK_FORMATS}))
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=sorted({*FORMATS, *CROSSWALK_FORMATS}),
+        help="the file format (which go with what: see above)",
+    )
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.set_defaults(handler=_cmd_export)
 
