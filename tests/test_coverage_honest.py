@@ -295,3 +295,10 @@ def test_hours_are_known_exactly_when_every_module_that_gives_them_states_them(
         assert (report.total_hours is None) == bool(unstated)
     credited = sum(h or 0.0 for codes, h in modules if codes)
     assert sum(r.stated_hours for r in report.competencies) == pytest.approx(credited)
+
+
+def test_a_syllabus_whose_modules_state_no_hours_gives_no_module_hours_in_json() -> None:
+    report = cov.coverage(cov.read_syllabus(REAL), "ca-sb803")
+    totals = json.loads(cov.render(report, "json"))["totals"]
+    assert totals["modules_stating_hours"] == 0
+    assert totals["module_hours"] is None

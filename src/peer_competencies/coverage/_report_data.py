@@ -43,7 +43,11 @@ def to_data(report: CoverageReport) -> dict[str, Any]:
             "hours_level": report.hours_level,
             "modules": len(report.syllabus.modules),
             "modules_stating_hours": report.syllabus.modules_stating_hours,
-            "module_hours": _hours(report.syllabus.module_hours),
+            "module_hours": (
+                _hours(report.syllabus.module_hours)
+                if report.syllabus.modules_stating_hours
+                else None
+            ),
             "credited_hours": _hours(report.credited_hours),
         },
         "competencies": [
