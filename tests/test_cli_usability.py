@@ -486,3 +486,13 @@ def test_every_argument_of_every_command_says_what_it_is() -> None:
         sub = next(a for a in top._actions if isinstance(a, argparse._SubParsersAction))
         missing += unexplained(sub.choices[command.name], command.name)
     assert missing == []
+
+
+def test_the_coverage_help_names_the_exit_code_of_an_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["coverage", "--help"])
+    assert "3 on an error" in " ".join(capsys.readouterr().out.split())
+    code, _, _ = run_cli(capsys, "coverage", "no-such-syllabus.toml")
+    assert code == 3

@@ -318,3 +318,13 @@ def test_a_form_for_another_framework_names_the_framework_it_is_for() -> None:
         cov.render(cov.coverage(syllabus, "icrc-pr"), "calmhsa-md")
     assert "for ca-sb803 only" in str(caught.value)
     assert "CalMHSA curriculum crosswalk" in str(caught.value)
+
+
+def test_cli_suggest_names_the_item_of_each_piece_of_evidence_within_the_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["suggest", "Activist Roots", "--framework", "ca-sb803"]) == 0
+    evidence = [x for x in capsys.readouterr().out.splitlines() if x.startswith("        ")]
+    assert evidence
+    assert len(set(evidence)) == len(evidence)
+    assert all(re.search(r"ca-sb803:\d+\.\w+", line) for line in evidence)

@@ -82,7 +82,7 @@ def _print_suggestions(title: str, found: Any) -> None:
         print(clip(f"  {s.score:4.2f}  {s.item.id}  {s.item.text}", width))
         for e in s.evidence[:2]:
             print(
-                clip(f"          matched {', '.join(e.words)} in {e.item.id}: {e.item.text}", width)
+                clip(f"          {e.item.id}: matched {', '.join(e.words)} ({e.item.text})", width)
             )
 
 
@@ -131,7 +131,7 @@ def coverage_arguments(p: argparse.ArgumentParser) -> None:
     p.description = (
         "Report what a syllabus covers of a framework. Exit status: 0 when the framework's "
         "curriculum requirement is met (or, without one, every competency is covered), 1 when "
-        "not, 2 when it cannot be judged (hours it needs are not stated)."
+        "not, 2 when it cannot be judged (hours it needs are not stated), 3 on an error."
     )
     p.add_argument("syllabus", help=f"a syllabus file: {', '.join(SYLLABUS_SUFFIXES)}")
     p.add_argument("--framework", "-f", help="the framework (default: the syllabus's own)")
