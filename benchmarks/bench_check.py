@@ -24,18 +24,15 @@ import argparse
 import datetime as dt
 import random
 import statistics
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).parent))
+from _timing import interleaved
+from bench_roster import make_roster
 
-from _timing import interleaved  # noqa: E402
-from bench_roster import make_roster  # noqa: E402
-
-from peer_competencies import eligibility  # noqa: E402
+from peer_competencies import eligibility
 
 AS_OF = dt.date(2026, 6, 1)
 
@@ -64,7 +61,9 @@ def applicant_data(rng: random.Random, n: int) -> dict[str, Any]:
 
     data: dict[str, Any] = {
         "id": f"A-{n:05d}",
-        "date_of_birth": (dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(20_000))).isoformat(),
+        "date_of_birth": (
+            dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(20_000))
+        ).isoformat(),
         "education": rng.choice(["none", "ged", "high-school", "associate", "bachelor"]),
         "lived_experience": rng.choice(["self", "family", "none"]),
         "years_in_recovery": rng.choice([0.5, 1, 2, 3.5, 10]),
