@@ -29,16 +29,18 @@ class Status(TextEnum):
 
 
 def all_of(*values: Tri) -> Tri:
-    if any(v is False for v in values):
+    """False when one is False; else None when one is not known; else True."""
+    if False in values:  # the values are True, False or None: ``in`` finds exactly these
         return False
-    return True if all(v is True for v in values) else None
+    return None if None in values else True
 
 
 def any_of(values: Iterable[Tri]) -> Tri:
-    seen = list(values)
-    if any(v is True for v in seen):
+    """True when one is True; else None when one is not known; else False (none at all too)."""
+    seen = values if isinstance(values, (list, tuple)) else tuple(values)
+    if True in seen:
         return True
-    return False if all(v is False for v in seen) else None
+    return None if None in seen else False
 
 
 def matches_flag(value: Tri, want: bool | None) -> Tri:

@@ -9,6 +9,7 @@ wraps every predicate: it names the fields to supply and the names the vocabular
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import ClassVar, NamedTuple, Protocol
@@ -109,8 +110,10 @@ class Context:
         return date <= self.as_of
 
 
+@functools.lru_cache(maxsize=4096)
 def number(value: float) -> str:
-    """A figure as the rules write it: ``1,550``, ``19.5``, ``8``."""
+    """A figure as the rules write it: ``1,550``, ``19.5``, ``8`` (remembered: reasons repeat
+    the same few figures)."""
     if value == INF:
         return "an unknown number of"
     rounded = round(float(value), 2)
@@ -164,7 +167,7 @@ def evaluate(test: Predicate, ctx: Context) -> Finding:
         reason += _unknown_tail(missing)
     for u in names:
         reason += f"; {u.field} {quoted(u.given)} is not a name this package knows, so it may count"
-    return attrs.evolve(found, reason=reason, missing=missing, unrecognised=names)
+    return Finding(found.status, reason, missing, found.step, names, found.explained, found.steps)
 
 
 class Predicate(Protocol):
