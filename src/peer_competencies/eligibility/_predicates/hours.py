@@ -66,7 +66,7 @@ def _not_counted(records: str, counted: Sequence[_Counted]) -> str:
     trainings[1] (10 hours): on another topic" (the first five)."""
     return not_counted(
         [
-            f"{records}[{c.index}]"
+            f"{records}[{c.at}]"
             + ("" if c.hours is None else f" ({plural(c.hours, 'hour')})")
             + ": "
             + ", ".join(c.why_not)
@@ -81,7 +81,7 @@ class _Counted(NamedTuple):
     """A record an hours requirement looks at: whether it counts (three-valued), its hours,
     the fields that would settle it and why it does not count."""
 
-    index: int
+    at: int
     counts: Tri
     hours: float | None
     record: HourRecord
@@ -273,7 +273,7 @@ class Hours:
             done = tally(
                 [
                     (
-                        all_of(c.counts, part.matches(c.record, ctx, f"{self.records}[{c.index}]")),
+                        all_of(c.counts, part.matches(c.record, ctx, f"{self.records}[{c.at}]")),
                         1 if part.hours is None else c.hours,
                     )
                     for c in counted
@@ -372,7 +372,7 @@ class FaceToFace:
             if c.counts is None or c.hours is None or ftf is None:
                 missing.extend(c.missing)
                 if ftf is None:
-                    missing.append(f"trainings[{c.index}].face_to_face")
+                    missing.append(f"trainings[{c.at}].face_to_face")
                 continue
             total += c.hours
             face += c.hours if ftf else 0.0
