@@ -15,10 +15,12 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
+import attrs
+
 from .._errors import InputError
 from ._applicant import Applicant, parse_applicant
 from ._predicates import Context, NotChecked, Status, evaluate
-from ._result import _OUTCOME, Outcome, RequirementResult, Result
+from ._result import _OUTCOME, Detail, Outcome, RequirementResult, Result
 from ._rules import (
     Credential,
     Group,
@@ -118,6 +120,27 @@ def _open_parts(
     return missing, ((f"{lead}: " + "; or: ".join(options),) if options else ())
 
 
+_deferred = RequirementResult._deferred
+
+
+def _leaf_detail(node: Requirement, status: Status, ctx: Context) -> Detail:
+    """The detail of a leaf whose test told its status: the whole finding, in a context of its
+    own (a context notes the names it meets while a test runs)."""
+    found = _leaf(node, attrs.evolve(ctx))
+    if found.status is not status:
+        raise AssertionError(
+            f"{node.id}: the test's status {status} but its finding {found.status}"
+        )
+    return found._details()
+
+
+def _group_detail(
+    node: Group, needed: int, met: int, reason: str, children: tuple[RequirementResult, ...]
+) -> Detail:
+    missing, steps = _open_parts(node, needed, met, children)
+    return reason, missing, steps, ()
+
+
 class _Pattern(NamedTuple):
     """What the leaves' statuses settle: each group's status, reason and count of children
     met (bottom up), and the places of the unverified leaves and of the leaves not checked
@@ -148,6 +171,10 @@ class _Plan:
         self._constant = tuple(
             i for i, leaf in enumerate(self.leaves) if isinstance(leaf.test, NotChecked)
         )
+        self._quick = tuple(
+            (i, leaf, None if i in self._constant else getattr(leaf.test, "status", None))
+            for i, leaf in enumerate(self.leaves)
+        )
 
     def _place(self, node: Node, on: dt.date) -> int | None:
         """Give ``node`` its place (leaves first, then groups bottom up); None when nothing
@@ -176,15 +203,21 @@ class _Plan:
 
     def run(self, ctx: Context) -> tuple[RequirementResult, tuple[int, ...], tuple[int, ...]]:
         """The root's result for the applicant in ``ctx``, and the places of the leaves the
-        outcome turns on (unverified, not checked)."""
+        outcome turns on (unverified, not checked). Where a test tells its status on its own
+        (``status``), the leaf's reason and steps are worked out when first read."""
         shared = self._shared
         if len(shared) < len(self._constant):
             for i in self._constant:  # looks at no record: the same for everyone
                 shared[i] = _leaf(self.leaves[i], ctx)
-        results = [
-            shared[i] if i in shared else _leaf(leaf, ctx) for i, leaf in enumerate(self.leaves)
-        ]
-        key = tuple(r.status for r in results)
+        results: list[RequirementResult] = []
+        for i, leaf, quick in self._quick:
+            if quick is None:
+                results.append(shared[i] if i in shared else _leaf(leaf, ctx))
+            else:
+                status = quick(ctx)
+                later = functools.partial(_leaf_detail, leaf, status, ctx)
+                results.append(_deferred(leaf, status, (), later))
+        key = tuple([r.status for r in results])
         pattern = self._patterns.get(key)
         if pattern is None:
             pattern = self._learn(key)
@@ -195,8 +228,8 @@ class _Plan:
             if status is Status.MET:
                 results.append(RequirementResult(node, status, reason, children=children))
             else:
-                missing, steps = _open_parts(node, needed, met, children)
-                results.append(RequirementResult(node, status, reason, missing, steps, children))
+                later = functools.partial(_group_detail, node, needed, met, reason, children)
+                results.append(_deferred(node, status, children, later))
         return results[-1], pattern.unverified, pattern.not_checked
 
     def _statuses(self, leaves: Sequence[Status]) -> list[Status]:

@@ -7,7 +7,7 @@ requirement it could change is UNKNOWN rather than MET or UNMET.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from ..._enum import TextEnum
 
@@ -48,3 +48,19 @@ def matches_flag(value: Tri, want: bool | None) -> Tri:
     if want is None:
         return True
     return None if value is None else value is want
+
+
+_STATUS = {True: Status.MET, False: Status.UNMET, None: Status.UNKNOWN}
+
+
+def status_of(value: Tri) -> Status:
+    """MET for True, UNMET for False, UNKNOWN for not known."""
+    return _STATUS[value]
+
+
+def combined(statuses: Collection[Status]) -> Status:
+    """The status of a requirement made of parts: UNMET when a part is, else UNKNOWN when a
+    part is, else MET."""
+    if Status.UNMET in statuses:
+        return Status.UNMET
+    return Status.UNKNOWN if Status.UNKNOWN in statuses else Status.MET

@@ -17,7 +17,7 @@ from typing import ClassVar, NamedTuple, Protocol
 import attrs
 
 from .._applicant import Applicant
-from ._logic import INF, Status, Tri, all_of, any_of
+from ._logic import INF, Status, Tri, all_of, any_of, combined
 from ._vocabulary import Group, Vocabulary
 
 _RECORD_NOUNS = {
@@ -234,9 +234,10 @@ def settle(
     """The finding of a requirement made of parts (a total and its minimums): UNMET, with the
     step to take, when a part cannot be met; UNKNOWN, with the fields to supply, when a part
     may not be; MET otherwise."""
-    if Status.UNMET in statuses:
+    status = combined(statuses)
+    if status is Status.UNMET:
         return Finding(Status.UNMET, reason, step=_text(step))
-    if Status.UNKNOWN in statuses:
+    if status is Status.UNKNOWN:
         return Finding(Status.UNKNOWN, reason, missing=tuple(missing), steps=tuple(steps))
     return Finding(Status.MET, reason)
 

@@ -12,10 +12,11 @@ import attrs
 
 from .._applicant import CollegeCredits, ContinuingEducation, Training
 from ._calendar import add_years
-from ._logic import INF, Status, Tri, all_of, any_of
+from ._logic import INF, Status, Tri, all_of, any_of, combined
 from ._outline import (
     Context,
     Finding,
+    Tally,
     missing_fact,
     not_counted,
     number,
@@ -87,6 +88,16 @@ class _Counted(NamedTuple):
     record: HourRecord
     missing: tuple[str, ...]
     why_not: tuple[str, ...] = ()
+
+
+class _Count(NamedTuple):
+    """What an hours requirement counts: each record, the total and each part as ranges, and
+    the status of each (the total's first)."""
+
+    counted: list[_Counted]
+    total: Tally
+    parts: list[tuple[Part, Tally]]
+    statuses: list[Status]
 
 
 @attrs.frozen
@@ -256,18 +267,15 @@ class Hours:
 
         return reached(include_maybe=True), reached(include_maybe=False)
 
-    def evaluate(self, ctx: Context) -> Finding:
-        noun, verb = _NOUNS[self.records]
-        need = f"{plural(self.total, noun)} required{self._window_text(ctx)}"
+    def _count(self, ctx: Context) -> _Count | None:
+        """What counts: each record, the total and each part as ranges, and their statuses
+        (None when no list is given)."""
         counted = self.counted(ctx)
         if counted is None:
-            return missing_fact(self.records, f"{need}; no {self.records.replace('_', ' ')} given")
-        period_missing = self._period_start(ctx)[1]
+            return None
         total = tally([(c.counts, c.hours) for c in counted])
-        lo, hi = total.lo, total.hi
         statuses = [total.status(self.total)]
-        short: list[tuple[str, float]] = []
-        lacking: list[str] = []  # topics of which one record is needed and none counts
+        parts = []
         for part in self.parts:
             # a part of so many hours sums hours; a part of one record counts records
             done = tally(
@@ -280,6 +288,26 @@ class Hours:
                 ]
             )
             statuses.append(done.status(1 if part.hours is None else part.hours))
+            parts.append((part, done))
+        return _Count(counted, total, parts, statuses)
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        count = self._count(ctx)
+        return Status.UNKNOWN if count is None else combined(count.statuses)
+
+    def evaluate(self, ctx: Context) -> Finding:
+        noun, verb = _NOUNS[self.records]
+        count = self._count(ctx)
+        need = f"{plural(self.total, noun)} required{self._window_text(ctx)}"
+        if count is None:
+            return missing_fact(self.records, f"{need}; no {self.records.replace('_', ' ')} given")
+        counted, total, parts, statuses = count
+        period_missing = self._period_start(ctx)[1]
+        lo, hi = total.lo, total.hi
+        short: list[tuple[str, float]] = []
+        lacking: list[str] = []  # topics of which one record is needed and none counts
+        for part, done in parts:
             if part.hours is None and done.lo < 1:
                 lacking.append(part.name(ctx.vocabulary))
             elif part.hours is not None and done.lo < part.hours:
