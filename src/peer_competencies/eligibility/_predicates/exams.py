@@ -8,8 +8,8 @@ from typing import ClassVar, NamedTuple
 
 import attrs
 
-from ._calendar import add_years
 from .._applicant import Exam
+from ._calendar import add_years
 from ._logic import Status, Tri, all_of, any_of, status_of
 from ._outline import Context, Finding, not_counted, number, plural
 from ._vocabulary import Vocabulary
