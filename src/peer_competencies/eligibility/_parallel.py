@@ -1,6 +1,7 @@
 """Checking a roster in several processes: records go out in chunks, results come back in order.
 
-Each worker process checks whole chunks with the one-process code (``_roster._stream``), so a
+Each worker process checks whole chunks with the one-process code (``_roster.check_lines`` for
+the lines of a roster file, sent as the bytes read; ``_roster._stream`` for other records), so a
 result is the same whichever process made it. At most two chunks per process are in flight, so a
 roster of any length is checked in flat memory.
 
@@ -16,12 +17,12 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from ._check import RequirementResult, Result
-from ._roster import Record, RosterResult, _stream
+from ._roster import Record, RosterResult, _RosterFile, _stream, check_lines
 from ._rules import Credential, Group, Node
 
 __all__ = ["CHUNK_ROWS", "check_in_processes"]
@@ -120,12 +121,15 @@ def _decode(data: bytes, rules: list[Any]) -> list[RosterResult]:
 _WORKER: dict[str, Any] = {}
 
 
-def _start(cred: Credential, pathway: str | None, as_of: dt.date | None) -> None:
+def _start(
+    cred: Credential, pathway: str | None, as_of: dt.date | None, header: list[str] | None
+) -> None:
     rules = _rule_objects(cred)
     _WORKER.update(
         cred=cred,
         pathway=pathway,
         as_of=as_of,
+        header=header,
         place={id(obj): n for n, obj in enumerate(rules)},
         rules=rules,  # keeps the objects alive, so their ids stay theirs
     )
@@ -134,6 +138,12 @@ def _start(cred: Credential, pathway: str | None, as_of: dt.date | None) -> None
 def _check_chunk(first: int, records: list[Record]) -> bytes:
     w = _WORKER
     results = list(_stream(records, w["cred"], w["pathway"], w["as_of"], first))
+    return _encode(results, w["place"])
+
+
+def _check_lines(first: int, lines: list[bytes | None]) -> bytes:
+    w = _WORKER
+    results = list(check_lines(first, lines, w["header"], w["cred"], w["pathway"], w["as_of"]))
     return _encode(results, w["place"])
 
 
@@ -150,6 +160,14 @@ def _chunks(records: Iterable[Record], start: int) -> Iterator[tuple[int, list[R
         yield first, chunk
 
 
+def _line_chunks(roster: _RosterFile) -> Iterator[tuple[int, list[bytes | None]]]:
+    while True:
+        first, lines = roster.take(CHUNK_ROWS)
+        if not lines:
+            return
+        yield first, lines
+
+
 def check_in_processes(
     records: Iterable[Record],
     cred: Credential,
@@ -159,13 +177,21 @@ def check_in_processes(
     jobs: int,
 ) -> Iterator[RosterResult]:
     """The results of ``_roster._stream`` over ``records``, in order, checked by ``jobs``
-    worker processes."""
+    worker processes. The lines of a roster file go to the workers as they were read (bytes),
+    each worker splitting and reading them with the header's column plan."""
     rules = _rule_objects(cred)
+    header = records.header if isinstance(records, _RosterFile) else None
+    work: Callable[[int, Any], bytes] = _check_chunk
+    chunks: Iterator[tuple[int, Any]]
+    if isinstance(records, _RosterFile):
+        work, chunks = _check_lines, _line_chunks(records)
+    else:
+        chunks = _chunks(records, start)
     pending: collections.deque[Future[bytes]] = collections.deque()
-    pool = ProcessPoolExecutor(jobs, initializer=_start, initargs=(cred, pathway, as_of))
+    pool = ProcessPoolExecutor(jobs, initializer=_start, initargs=(cred, pathway, as_of, header))
     try:
-        for first, chunk in _chunks(records, start):
-            pending.append(pool.submit(_check_chunk, first, chunk))
+        for first, chunk in chunks:
+            pending.append(pool.submit(work, first, chunk))
             if len(pending) >= 2 * jobs:
                 yield from _decode(pending.popleft().result(), rules)
         while pending:
