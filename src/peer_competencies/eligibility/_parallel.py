@@ -7,9 +7,10 @@ roster of any length is checked in flat memory.
 
 Results travel back as plain tuples (:func:`_encode`), which pickle at C speed: rules are sent
 as their place in the credential (the parent puts its own rule objects back, so a result from a
-worker holds the very rule objects a one-process result holds), and each requirement result
-once per chunk however many rows have an equal one (most rows share most of theirs: the same
-rule met for the same reason). :func:`_decode` rebuilds the results.
+worker holds the very rule objects a one-process result holds), and each requirement result,
+and each list of rules a result names, once per chunk however many rows have an equal one (most
+rows share most of theirs: the same rule met for the same reason). :func:`_decode` rebuilds
+the results.
 """
 
 from __future__ import annotations
@@ -50,18 +51,26 @@ def _rule_objects(cred: Credential) -> list[Any]:
 
 def _encode(results: list[RosterResult], place: dict[int, int]) -> bytes:
     """``results`` as a pickle of plain tuples: the chunk's distinct requirement results (each
-    after its children), then one tuple per row. ``place`` maps a rule object's id to its
-    place in :func:`_rule_objects`."""
+    after its children), its distinct triples of rule lists (not in force, depending on
+    unverified rules, not checked), then one tuple per row. ``place`` maps a rule object's id to
+    its place in :func:`_rule_objects`."""
     table: list[tuple[Any, ...]] = []
     positions: dict[tuple[Any, ...], int] = {}
-    seen: dict[int, int] = {}
+    seen: dict[int, int] = {}  # id of a requirement result (all held by results) -> place
 
     def requirement(r: RequirementResult) -> int:
         found = seen.get(id(r))
         if found is None:
-            children = tuple(requirement(c) for c in r.children)
-            key: tuple[Any, ...] = (place[id(r.node)], r.status, r.reason, r.missing)
-            key += (r.next_steps, children, r.unrecognised)
+            kids = r.children
+            key = (
+                place[id(r.node)],
+                r.status,
+                r.reason,
+                r.missing,
+                r.next_steps,
+                tuple(map(requirement, kids)) if kids else (),
+                r.unrecognised,
+            )
             found = positions.get(key)
             if found is None:
                 found = positions[key] = len(table)
@@ -69,11 +78,17 @@ def _encode(results: list[RosterResult], place: dict[int, int]) -> bytes:
             seen[id(r)] = found
         return found
 
+    lists: dict[tuple[tuple[int, ...], ...], int] = {}
     rows = []
     for r in results:
         result = None
-        if r.result is not None:
-            res = r.result
+        res = r.result
+        if res is not None:
+            triple = (
+                tuple(place[id(n)] for n in res.not_in_force),
+                tuple(place[id(n)] for n in res.depends_on_unverified),
+                tuple(place[id(n)] for n in res.not_checked),
+            )
             result = (
                 place[id(res.credential)],
                 place[id(res.pathway)],
@@ -81,40 +96,31 @@ def _encode(results: list[RosterResult], place: dict[int, int]) -> bytes:
                 res.outcome,
                 requirement(res.requirements),
                 res.applicant_id,
-                tuple(place[id(n)] for n in res.not_in_force),
-                tuple(place[id(n)] for n in res.depends_on_unverified),
-                tuple(place[id(n)] for n in res.not_checked),
+                lists.setdefault(triple, len(lists)),
             )
         rows.append((r.row, r.applicant_id, result, r.error, r.note))
-    return pickle.dumps((table, rows), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps((table, list(lists), rows), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _decode(data: bytes, rules: list[Any]) -> list[RosterResult]:
     """The results :func:`_encode` encoded, with the parent's rule objects ``rules``."""
-    table, rows = pickle.loads(data)  # bytes from our own worker processes
+    table, lists, rows = pickle.loads(data)  # bytes from our own worker processes
     made: list[RequirementResult] = []
     for node, status, reason, missing, steps, children, unrecognised in table:
         kids = tuple(made[c] for c in children)
         made.append(
             RequirementResult(rules[node], status, reason, missing, steps, kids, unrecognised)
         )
+    triples = [tuple(tuple(rules[n] for n in places) for places in t) for t in lists]
     out = []
     for row, applicant_id, result, error, note in rows:
         res = None
         if result is not None:
-            cred, pathway, as_of, outcome, root, person, skipped, unverified, unchecked = result
+            cred, pathway, as_of, outcome, root, person, triple = result
             res = Result(
-                credential=rules[cred],
-                pathway=rules[pathway],
-                as_of=as_of,
-                outcome=outcome,
-                requirements=made[root],
-                applicant_id=person,
-                not_in_force=tuple(rules[n] for n in skipped),
-                depends_on_unverified=tuple(rules[n] for n in unverified),
-                not_checked=tuple(rules[n] for n in unchecked),
+                rules[cred], rules[pathway], as_of, outcome, made[root], person, *triples[triple]
             )
-        out.append(RosterResult(row, applicant_id, result=res, error=error, note=note))
+        out.append(RosterResult(row, applicant_id, res, error, note))
     return out
 
 
