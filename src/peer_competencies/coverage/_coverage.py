@@ -193,12 +193,11 @@ class _Table:
             foreign = self.via_crosswalk and item.framework_id != fw.id
             translated = _translated(item.id, fw.id) if foreign else ()
             found = Listed(item, _reach(item, fw, self.target_ids, translated))
-            with _LOCK:
-                if len(self._by_item) > _MOST:  # (only a process meeting ids without end)
-                    self._by_item.clear()
-                    self.by_entry.clear()
-                self._by_item[item.id] = found
         with _LOCK:
+            if len(self.by_entry) >= _MOST:  # (only a process meeting spellings without end)
+                self.by_entry.clear()
+                self._by_item.clear()
+            found = self._by_item.setdefault(item.id, found)
             self.by_entry[full_id] = found
         return found
 
@@ -228,7 +227,7 @@ def _listed_shipped(module: Module, n: int, syllabus: Syllabus, table: _Table) -
             break  # an unknown id: _listed says where, with its fix
         listed.append(found)
     else:
-        if len({i.item.id for i in listed}) == len(listed):
+        if len(listed) == 1 or len({i.item.id for i in listed}) == len(listed):
             return listed
     _listed(module, n, syllabus, table.framework)  # raises the first error, at its place
     raise AssertionError("unreachable: _listed raises")  # pragma: no cover

@@ -42,8 +42,8 @@ class Listed:
         self.item = item
         self.reach = tuple(reach)
         full = any(r.full for r in reach)
-        self.paying = tuple((r, r.full if full else not r.hint) for r in reach)
-        self.paid = sum(1 for _, pays in self.paying if pays)
+        self.paying = tuple((r, r.full if full else not r.hint, r.target.id) for r in reach)
+        self.paid = sum(1 for _, pays, _ in self.paying if pays)
         self.uncredited = all(r.hint for r in reach)
 
 
@@ -108,17 +108,21 @@ def _split_hours(
         )
     share = rest / sharing if sharing else 0.0
     stated = module.hours is not None
-    listed_ids = {i.item.id for i in listed} if named else set()
+    if not named:  # each listed id takes an equal share, split among the credits that pay
+        for found in listed:
+            item_id = found.item.id
+            paid = (share / found.paid if found.paid else 0.0) if stated else None
+            for r, pays, target in found.paying:
+                into[target].append((r, module, item_id, paid if pays else 0.0))
+        return
+    listed_ids = {i.item.id for i in listed}
     given: set[str] = set()  # competencies whose named hours were handed out already
     for found in listed:
         item_id = found.item.id
-        # hours follow the strongest correspondence (see Listed); a hint takes none
-        item_hours = named.get(item_id, share) if named else share
-        paid = found.paid
-        for r, pays in found.paying:
-            hours: float | None = item_hours / paid if pays else 0.0
-            target = r.target.id
-            if named and target in named and target not in listed_ids and target not in given:
+        item_hours = named.get(item_id, share)
+        for r, pays, target in found.paying:
+            hours: float | None = item_hours / found.paid if pays else 0.0
+            if target in named and target not in listed_ids and target not in given:
                 hours = (hours or 0.0) + named[target]
                 given.add(target)
             if pays and not stated:
