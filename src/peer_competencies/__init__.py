@@ -47,14 +47,8 @@ _LAZY = {
 }
 
 
-# Old names, kept until 0.3 with a DeprecationWarning.
-_renamed = renamed(
-    __name__,
-    {
-        "export": ("._export", "render", "peer_competencies.render(framework, format)"),
-        "read_framework_file": ("._api", "read_framework", "peer_competencies.read_framework"),
-    },
-)
+# Old names, kept until 0.3 with a DeprecationWarning (the table: _deprecated.RENAMED).
+_renamed = renamed(__name__)
 
 
 def __getattr__(name: str) -> Any:
