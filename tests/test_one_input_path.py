@@ -49,7 +49,7 @@ def test_parse_credential_names_its_source_and_the_place() -> None:
 def test_a_credential_file_of_an_unknown_format_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "ca-pss.txt"
     path.write_text("{}", "utf-8")
-    with pytest.raises(pc.InputError, match="unknown credential file format '.txt'"):
+    with pytest.raises(pc.InputError, match=r"unknown credential file format '\.txt'"):
         el.read_credential(path)
 
 

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from .._deprecated import renamed, warn
+from .._deprecated import module_getattr, warn
 from ._applicant import (
     Applicant,
     Certification,
@@ -107,4 +107,4 @@ def parse_applicant(
 
 
 # Old names, kept until 0.3 with a DeprecationWarning (the table: _deprecated.RENAMED).
-__getattr__ = renamed(__name__)
+__getattr__ = module_getattr(__name__)
