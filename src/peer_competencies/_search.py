@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import threading
 from collections import Counter
 from collections.abc import Iterable
@@ -32,12 +33,15 @@ class Match:
 
 @attrs.frozen
 class _Index:
+    """One framework's search index, built once: for each stem, the items that hold it with
+    the stem's whole BM25 contribution to each (its idf, count and the item's length folded
+    in), so that a query only adds up numbers."""
+
     items: tuple[Item, ...]
-    terms: tuple[dict[str, float], ...]
-    lengths: tuple[float, ...]
-    document_frequency: dict[str, int]
-    average_length: float
-    postings: dict[str, tuple[int, ...]]  # term → the items holding it, in order
+    ids: tuple[str, ...]
+    kinds: tuple[Kind, ...]
+    terms: tuple[frozenset[str], ...]  # each item's stems
+    postings: dict[str, tuple[tuple[int, float], ...]]  # stem → (item, contribution), in order
     folded: tuple[str, ...]  # each item's text and description, lower-cased, for phrases
 
 
@@ -49,19 +53,22 @@ def _index_of(framework: Framework) -> _Index:
             for term, count in Counter(tokens(item.description)).items():
                 weights[term] = weights.get(term, 0.0) + _DESCRIPTION_WEIGHT * count
         terms.append(weights)
-    lengths = tuple(sum(t.values()) for t in terms)
+    lengths = [sum(t.values()) for t in terms]
+    average = (sum(lengths) / len(lengths)) if lengths else 1.0
     frequency: Counter[str] = Counter()
-    postings: dict[str, list[int]] = {}
-    for n, weights in enumerate(terms):
+    for weights in terms:
         frequency.update(weights.keys())
+    idfs = {t: idf(len(terms), d) for t, d in frequency.items()}
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for n, weights in enumerate(terms):
         for term in weights:
-            postings.setdefault(term, []).append(n)
+            score = bm25((term,), idfs, weights, lengths[n], average, _K1, _B)
+            postings.setdefault(term, []).append((n, score))
     return _Index(
         framework.items,
-        tuple(terms),
-        lengths,
-        dict(frequency),
-        (sum(lengths) / len(lengths)) if lengths else 1.0,
+        tuple(i.id for i in framework.items),
+        tuple(i.kind for i in framework.items),
+        tuple(frozenset(t) for t in terms),
         {t: tuple(p) for t, p in postings.items()},
         tuple(f"{i.text}\n{i.description or ''}".lower() for i in framework.items),
     )
@@ -79,18 +86,33 @@ def _cached_index(framework: Framework) -> _Index:
         return index
 
 
-def _scores(index: _Index, query_terms: list[str], phrase: str) -> Iterable[Match]:
-    unique = list(dict.fromkeys(query_terms))
-    n = len(index.items)
-    idfs = {t: idf(n, index.document_frequency.get(t, 0)) for t in unique}
-    holding = sorted({n for t in unique for n in index.postings.get(t, ())})
-    for n in holding:  # only the items that hold a query word (an inverted index)
-        item, weights, length = index.items[n], index.terms[n], index.lengths[n]
-        matched = [t for t in unique if t in weights]
-        score = bm25(matched, idfs, weights, length, index.average_length, _K1, _B)
-        if phrase and phrase in index.folded[n]:
+_Scored = tuple[float, str, _Index, int]  # minus the score, the item's id, where it is
+
+
+def _scores(
+    index: _Index, unique: list[str], phrase: str, wanted: set[Kind] | None
+) -> list[_Scored]:
+    """Every item that holds a query word (and is of a wanted kind), scored: each query
+    word's contribution added in the query's order, then the phrase bonus."""
+    sums: dict[int, float] = {}
+    for term in unique:
+        for n, contribution in index.postings.get(term, ()):
+            sums[n] = sums.get(n, 0) + contribution
+    found = []
+    ids, kinds, folded = index.ids, index.kinds, index.folded
+    for n, score in sums.items():
+        if wanted is not None and kinds[n] not in wanted:
+            continue
+        if phrase and phrase in folded[n]:
             score += _PHRASE_BONUS
-        yield Match(item, round(score, 6), tuple(matched))
+        found.append((-round(score, 6), ids[n], index, n))
+    return found
+
+
+def _match(scored: _Scored, unique: list[str]) -> Match:
+    negative, _, index, n = scored
+    held = index.terms[n]
+    return Match(index.items[n], -negative, tuple(t for t in unique if t in held))
 
 
 def search(
@@ -120,13 +142,15 @@ def search(
         ) from None
     db = database()
     frameworks = db.frameworks() if framework is None else (db.framework(framework),)
-    query_terms = tokens(text)
+    unique = list(dict.fromkeys(tokens(text)))
+    if not unique:
+        return ()
     phrase = " ".join(text.lower().split())
-    found: list[Match] = []
-    if query_terms:
-        for fw in frameworks:
-            for match in _scores(_cached_index(fw), query_terms, phrase):
-                if wanted is None or match.item.kind in wanted:
-                    found.append(match)
-    found.sort(key=lambda m: (-m.score, m.item.id))
-    return tuple(found if limit is None else found[:limit])
+    found: list[_Scored] = []
+    for fw in frameworks:
+        found += _scores(_cached_index(fw), unique, phrase, wanted)
+    if limit is None:
+        found.sort()
+    else:
+        found = heapq.nsmallest(limit, found)
+    return tuple(_match(s, unique) for s in found)
