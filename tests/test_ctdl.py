@@ -20,7 +20,7 @@ import pytest
 import peer_competencies as pc
 from peer_competencies import crosswalk as cw
 from peer_competencies import eligibility as el
-from peer_competencies._cli import EXIT_ERROR, main
+from tests.support import EXIT_ERROR, main
 
 FRAMEWORK_IDS = [f.id for f in pc.frameworks()]
 CREDENTIAL_IDS = [c.id for c in el.credentials()]
