@@ -17,7 +17,7 @@ from typing import ClassVar, NamedTuple, Protocol
 import attrs
 
 from .._applicant import Applicant
-from ._logic import INF, Status, Tri, all_of, any_of, combined
+from ._logic import INF, Status, Tri, all_of, any_of, combined, status_of
 from ._vocabulary import Group, Vocabulary
 
 _RECORD_NOUNS = {
@@ -260,6 +260,11 @@ class OneRecord(NamedTuple):
     counts: Tri
     missing: tuple[str, ...]
     why_not: tuple[str, ...]
+
+    @property
+    def status(self) -> Status:
+        """MET when one record certainly counts, UNMET when none can, else UNKNOWN."""
+        return status_of(self.counts)
 
     def finding(self, need: str, *, met: str, unmet: Text, step: Text | None = None) -> Finding:
         """MET, UNMET (naming the records not counted, and the step) or UNKNOWN (with the

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 import attrs
@@ -11,7 +11,7 @@ import attrs
 from .._applicant import Certification
 from ._calendar import add_years
 from ._logic import Status, Tri
-from ._outline import Context, Finding, missing_fact, one_record
+from ._outline import Context, Finding, OneRecord, missing_fact, one_record
 from ._vocabulary import Vocabulary
 
 
@@ -129,17 +129,24 @@ class CertificationHeld:
             what += " with no discipline pending"
         return what
 
+    def _found(self, ctx: Context, held: Sequence[Certification]) -> OneRecord:
+        return one_record(
+            "certifications",
+            (self.verdict(ctx, c, i) for i, c in enumerate(held)),
+            lambda i, checks: ", ".join(self._why(ctx, held[i], checks)),
+        )
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        held = ctx.applicant.certifications
+        return Status.UNKNOWN if held is None else self._found(ctx, held).status
+
     def evaluate(self, ctx: Context) -> Finding:
         need = f"a {self._what(ctx)} required"
         held = ctx.applicant.certifications
         if held is None:
             return missing_fact("certifications", f"{need}; no certifications given")
-        found = one_record(
-            "certifications",
-            (self.verdict(ctx, c, i) for i, c in enumerate(held)),
-            lambda i, checks: ", ".join(self._why(ctx, held[i], checks)),
-        )
-        return found.finding(
+        return self._found(ctx, held).finding(
             need,
             met="held",
             unmet=lambda: f"none held on {ctx.as_of.isoformat()}",

@@ -16,6 +16,7 @@ from ._logic import INF, Status, Tri, all_of, any_of, combined
 from ._outline import (
     Context,
     Finding,
+    OneRecord,
     Tally,
     missing_fact,
     not_counted,
@@ -433,13 +434,8 @@ class TrainingCompleted:
     kind: ClassVar[str] = "training-completed"
     topics: tuple[str, ...]
 
-    def evaluate(self, ctx: Context) -> Finding:
-        names = ctx.vocabulary.names("topics", self.topics)
-        need = f"the {names} required"
-        trainings = ctx.applicant.trainings
-        if trainings is None:
-            return missing_fact("trainings", f"{need}; no trainings given")
-        found = one_record(
+    def _found(self, ctx: Context, trainings: Sequence[Training]) -> OneRecord:
+        return one_record(
             "trainings",
             (
                 {
@@ -454,7 +450,19 @@ class TrainingCompleted:
                 else f"dated after {ctx.as_of.isoformat()}"
             ),
         )
-        return found.finding(
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        trainings = ctx.applicant.trainings
+        return Status.UNKNOWN if trainings is None else self._found(ctx, trainings).status
+
+    def evaluate(self, ctx: Context) -> Finding:
+        names = ctx.vocabulary.names("topics", self.topics)
+        need = f"the {names} required"
+        trainings = ctx.applicant.trainings
+        if trainings is None:
+            return missing_fact("trainings", f"{need}; no trainings given")
+        return self._found(ctx, trainings).finding(
             need,
             met="completed",
             unmet=lambda: f"none by {ctx.as_of.isoformat()}",
