@@ -139,7 +139,7 @@ ROW1 = 10  # the first mapping's line: 8 header lines, then the column names
         pytest.param(
             sssom_text(rows=replace_cell(0, "predicate_id", "owl:sameAs")),
             f"line {ROW1}, column {COLUMN['predicate_id']} (predicate_id)",
-            "is not one the crosswalk uses",
+            "unknown predicate 'owl:sameAs'; expected one of skos:exactMatch",
             id="predicate",
         ),
         pytest.param(
@@ -147,25 +147,25 @@ ROW1 = 10  # the first mapping's line: 8 header lines, then the column names
                 rows=replace_cell(0, "mapping_justification", "semapv:ManualMappingCurration")
             ),
             f"line {ROW1}, column {COLUMN['mapping_justification']} (mapping_justification)",
-            "not a semapv mapping justification",
+            "(did you mean semapv:ManualMappingCuration?)",
             id="justification",
         ),
         pytest.param(
             sssom_text(rows=replace_cell(1, "confidence", "1.5")),
             f"line {ROW1 + 1}, column {COLUMN['confidence']} (confidence)",
-            "not a number from 0 to 1",
+            "expected a number from 0 to 1, got '1.5'",
             id="confidence-range",
         ),
         pytest.param(
             sssom_text(rows=replace_cell(0, "confidence", "high")),
             f"line {ROW1}, column {COLUMN['confidence']} (confidence)",
-            "not a number from 0 to 1",
+            "expected a number from 0 to 1, got 'high'",
             id="confidence-word",
         ),
         pytest.param(
             sssom_text(rows=replace_cell(0, "predicate_modifier", "NOT")),
             f"line {ROW1}, column {COLUMN['predicate_modifier']} (predicate_modifier)",
-            "is not 'Not'",
+            "unknown predicate modifier 'NOT'; expected one of Not",
             id="modifier",
         ),
         pytest.param(

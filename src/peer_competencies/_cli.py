@@ -20,14 +20,16 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import NamedTuple, NoReturn
+from typing import NamedTuple, NoReturn, TypeVar
 
 from ._errors import PeerCompetenciesError
 from ._terminal import command_inputs, escape
 
-__all__ = ["COMMANDS", "EXIT_ERROR", "Command", "main"]
+__all__ = ["COMMANDS", "EXIT_ERROR", "Command", "add_command", "json_flag", "main"]
 
 EXIT_ERROR = 3
+
+P = TypeVar("P", bound=argparse.ArgumentParser)
 
 
 class Command(NamedTuple):
@@ -92,6 +94,28 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {escape(message)}\n")
 
 
+def add_command(
+    sub: argparse._SubParsersAction[P],
+    name: str,
+    help: str,
+    *,
+    description: str | None = None,
+    handler: Callable[[argparse.Namespace], int] | None = None,
+) -> P:
+    """Add command ``name`` to ``sub`` and return its parser, which remembers itself (so that
+    an error prints the command's own usage) and, when given, the ``handler`` that runs it."""
+    p = sub.add_parser(name, help=help, description=description)
+    p.set_defaults(command_parser=p)
+    if handler is not None:
+        p.set_defaults(handler=handler)
+    return p
+
+
+def json_flag(parser: argparse._ActionsContainer, what: str = "print JSON for scripts") -> None:
+    """Add ``--json`` (a flag) with the help ``what``."""
+    parser.add_argument("--json", action="store_true", help=what)
+
+
 def _add_arguments(command: Command, parser: argparse.ArgumentParser) -> None:
     module, _, function = command.arguments.partition(":")
     add: Callable[[argparse.ArgumentParser], None] = getattr(
@@ -114,8 +138,7 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     )
     chosen = next((a for a in argv if not a.startswith("-")), None)
     for command in COMMANDS:
-        p = sub.add_parser(command.name, help=command.help, description=command.help + ".")
-        p.set_defaults(command_parser=p)
+        p = add_command(sub, command.name, command.help, description=command.help + ".")
         if command.name == chosen:
             _add_arguments(command, p)
     return parser

@@ -12,6 +12,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from ._cli import json_flag
 from ._terminal import clip, dump_json, json_safe, terminal_width, wrap, write_output
 
 if TYPE_CHECKING:
@@ -21,16 +22,10 @@ __all__ = [
     "citation_lines",
     "export_arguments",
     "frameworks_arguments",
-    "json_flag",
     "search_arguments",
     "show_arguments",
     "template_arguments",
 ]
-
-
-def json_flag(parser: argparse.ArgumentParser) -> None:
-    """Add ``--json``: print the result as JSON for scripts."""
-    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
 
 
 def _emit_json(data: Any) -> None:
@@ -230,7 +225,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         text = to_ctdl(credential(args.id))
     elif args.id:
         raise InputError(f"unexpected {args.id!r}: only 'export credential ID' takes two ids")
-    else:  # case, case-1.0 and ctdl carry the shipped crosswalk's mappings of the framework
+    else:  # case, case-1.0, ctdl and markdown carry the shipped crosswalk's mappings
         from .crosswalk import default
 
         text = render(framework(args.framework), args.format, crosswalk=default())

@@ -18,17 +18,20 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 from types import MappingProxyType
-from typing import Any, NewType, TypeVar, get_args, get_origin
+from typing import Annotated, Any, NewType, TypeVar, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
 
+from ._didyoumean import closest, did_you_mean
 from ._errors import InputError, every_problem
 
 __all__ = [
     "MAX_HOURS",
     "FieldError",
     "Hours",
+    "Range",
     "choose",
     "frozen_mapping",
     "hours_problem",
@@ -66,6 +69,28 @@ class FieldError(InputError):
         super().__init__(problem, where=field, fix=fix)
 
 
+class Refused(ValueError):
+    """A value a structure hook refuses, with the fix to offer (a near miss: "did you mean
+    semapv:ManualMappingCuration?"); :func:`structure` gives that fix instead of its own."""
+
+    def __init__(self, problem: str, fix: str) -> None:
+        super().__init__(problem)
+        self.fix = fix
+
+
+@attrs.frozen
+class Range:
+    """The bounds of a number, as the metadata of an ``Annotated`` type: a field typed
+    ``Annotated[float, Range(0, 1)]`` is structured from a finite number from 0 to 1 (both
+    included), anything else refused with the range in the message."""
+
+    low: float
+    high: float
+
+    def __str__(self) -> str:
+        return f"a number from {self.low:g} to {self.high:g}"
+
+
 def frozen_mapping(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
     """A read-only copy of ``value``: the converter of every mapping field the package hands
     out, so that a caller can change neither the object nor the mapping it was built from.
@@ -84,9 +109,10 @@ def hours_problem(value: float) -> str | None:
 class _Hooks:
     """The structure hooks of one converter; :func:`strict_converter` explains the options."""
 
-    def __init__(self, from_text: bool, quote_values: bool) -> None:
+    def __init__(self, from_text: bool, quote_values: bool, fold_case: bool) -> None:
         self.from_text = from_text
         self.quote_values = quote_values
+        self.fold_case = fold_case
 
     def refuse(self, expected: str, value: Any, wrong_type: bool = True) -> Exception:
         if not self.quote_values:
@@ -149,6 +175,26 @@ class _Hooks:
             raise self.refuse(_HOURS, value, wrong_type=False)
         return Hours(number)
 
+    def ranged(self, cl: Any) -> Any:
+        """The hook of ``Annotated[float, Range(low, high)]`` (or ``int``): the number, if it
+        lies within the range."""
+        kind, *extras = get_args(cl)
+        (bounds,) = (e for e in extras if isinstance(e, Range))
+        expected = f"{bounds}" if kind is float else f"a whole number from {bounds.low:g} to "
+        expected += "" if kind is float else f"{bounds.high:g}"
+        read = self.number if kind is float else self.whole
+
+        def structure_in_range(value: Any, _: Any) -> Any:
+            try:
+                number = read(value, kind)
+            except (TypeError, ValueError):
+                number = None
+            if number is None or not bounds.low <= number <= bounds.high:
+                raise self.refuse(expected, value, wrong_type=False)
+            return number
+
+        return structure_in_range
+
     def sequence(self, cl: Any, converter: cattrs.Converter) -> Any:
         """The hook of a list type (``tuple[str, ...]``, ``list[int]``, ``Sequence[X]``): as
         cattrs makes it, but refusing a text, a mapping or a single value, which cattrs would
@@ -183,18 +229,26 @@ class _Hooks:
 
     def choice(self, value: Any, kind: type[enum.Enum]) -> enum.Enum:
         if self.from_text and isinstance(value, str):
-            wanted = value.strip().lower()
+            wanted = value.strip().lower() if self.fold_case else value.strip()
             for member in kind:
-                if str(member.value).lower() == wanted:
+                written = str(member.value)
+                if (written.lower() if self.fold_case else written) == wanted:
                     return member
         try:
             return kind(value)
         except ValueError:
-            known = ", ".join(str(k.value) for k in kind)
+            known = [str(k.value) for k in kind]
             if not self.quote_values:
-                raise TypeError(f"expected one of {known}") from None
+                raise TypeError(f"expected one of {', '.join(known)}") from None
             noun = re.sub(r"(?<!^)(?=[A-Z])", " ", kind.__name__).lower()
-            raise ValueError(f"unknown {noun} {value!r}; expected one of {known}") from None
+            problem = f"unknown {noun} {value!r}; expected one of {', '.join(known)}"
+            hint = did_you_mean(closest(value, known, n=1)) if isinstance(value, str) else ""
+            raise (Refused(problem, hint) if hint else ValueError(problem)) from None
+
+
+def _is_ranged(cl: Any) -> bool:
+    """Whether ``cl`` is ``Annotated[float, Range(…)]`` (or ``int``)."""
+    return get_origin(cl) is Annotated and any(isinstance(e, Range) for e in get_args(cl)[1:])
 
 
 def _is_enum(cl: Any) -> bool:
@@ -218,23 +272,31 @@ class _Converter(cattrs.Converter):
         self.quote_values = quote_values
 
 
-def strict_converter(*, from_text: bool = False, quote_values: bool = True) -> cattrs.Converter:
+def strict_converter(
+    *, from_text: bool = False, quote_values: bool = True, fold_case: bool | None = None
+) -> cattrs.Converter:
     """A new cattrs converter that checks types exactly and refuses unknown keys.
 
     Enums (``Kind``, ``Education`` …) are structured from their values, a message listing the
-    values when one is unknown. A list is a list: a text, a mapping or a single value where a
-    list belongs is refused (cattrs would take a text apart into characters). Numbers are
-    finite. Two options, for data typed by people rather than programs:
+    values when one is unknown and its fix the nearest value, if one is near. A list is a list:
+    a text, a mapping or a single value where a list belongs is refused (cattrs would take a
+    text apart into characters). Numbers are finite; a field typed
+    ``Annotated[float, Range(0, 1)]`` is in its range, :data:`Hours` from 0 to
+    :data:`MAX_HOURS`. Dates are ``datetime.date`` (a datetime is taken as its date), written
+    YYYY-MM-DD in text. Three options, for data typed by people rather than programs:
 
     - ``from_text``: a value may also be written as text, as a CSV cell or a hand-typed record
       holds it: ``"yes"``/``"no"`` (``true``/``false``, ``y``/``n``, ``1``/``0``) for a bool,
       ``"1,200"`` for a number (a comma only between groups of three digits: ``"2,5"`` is
       refused rather than read as 25), ``"30"`` or ``30.0`` for a whole number, an enum value
       in any case, white space around a number, a date or an enum value ignored;
+    - ``fold_case``: whether an enum value written as text may be in any case (by default
+      when ``from_text``; False for values that are case-sensitive identifiers, such as the
+      CURIEs of an SSSOM file);
     - ``quote_values=False``: no message repeats the value given, only what was expected (the
       data is personal: an applicant's record must not end up in a log).
     """
-    hooks = _Hooks(from_text, quote_values)
+    hooks = _Hooks(from_text, quote_values, from_text if fold_case is None else fold_case)
     conv = _Converter(quote_values)
     conv.register_structure_hook(str, hooks.text)
     conv.register_structure_hook(int, hooks.whole)
@@ -244,6 +306,7 @@ def strict_converter(*, from_text: bool = False, quote_values: bool = True) -> c
     conv.register_structure_hook(Hours, hooks.hours)
     conv.register_structure_hook(dt.date, hooks.date)
     conv.register_structure_hook_factory(_is_sequence, lambda cl: hooks.sequence(cl, conv))
+    conv.register_structure_hook_factory(_is_ranged, hooks.ranged)
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     return conv
 
@@ -278,7 +341,7 @@ def _describe(exc: BaseException, type_: Any, quote_values: bool) -> str:
         names = sorted(str(name) for name in exc.extra_fields)
         return f"unknown field{'s' if len(names) > 1 else ''} {', '.join(names)}"
     # the hooks above raise plain ValueError / TypeError with a sentence made for the reader
-    if type(exc) in (ValueError, TypeError) and str(exc):
+    if type(exc) in (ValueError, TypeError, Refused) and str(exc):
         return str(exc)
     if isinstance(exc, AttributeError) and "object has no attribute" in str(exc):
         return "expected a mapping"  # cattrs looked for the keys of a class's fields
@@ -313,7 +376,7 @@ def structure(
                 _describe(e, t, quote),
                 file=file,
                 where=where,
-                fix=(e.fix if isinstance(e, FieldError) else None) or fix,
+                fix=(e.fix if isinstance(e, (FieldError, Refused)) else None) or fix,
             )
             for where, e, t in _problems(exc, root, cls)
         ]
@@ -323,7 +386,8 @@ def structure(
         where = f"{root}.{exc.field}"
         raise InputError(exc.problem, file=file, where=where, fix=exc.fix or fix) from None
     except (ValueError, TypeError) as exc:
-        raise InputError(str(exc), file=file, where=root, fix=fix) from None
+        own_fix = exc.fix if isinstance(exc, Refused) else None
+        raise InputError(str(exc), file=file, where=root, fix=own_fix or fix) from None
 
 
 def choose(options: Mapping[str, T], name: str, what: str) -> T:

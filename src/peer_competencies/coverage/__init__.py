@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from .._deprecated import renamed
+from .._deprecated import module_getattr
+from .._structure import Hours
 from ._coverage import coverage
 from ._credit import CrosswalkHit, Translate
 from ._report import REPORT_FORMATS as FORMATS
@@ -58,6 +59,7 @@ __all__ = [
     "CurriculumRequirement",
     "CurriculumVerdict",
     "Evidence",
+    "Hours",
     "Matcher",
     "Module",
     "Program",
@@ -84,37 +86,5 @@ def parse_syllabus(data: object, *, source: str | None = None) -> Syllabus:
     return _syllabus_from(data, source or "<data>")
 
 
-# Old names, kept until 0.3 with a DeprecationWarning.
-__getattr__ = renamed(
-    __name__,
-    {
-        "PARTIAL": ("._credit", "PARTIAL", "the documented thresholds (docs/coverage.md)"),
-        "REPORT_FORMATS": ("._report", "REPORT_FORMATS", "coverage.FORMATS"),
-        "RequirementCheck": ("._requirements", "CurriculumCheck", "coverage.CurriculumCheck"),
-        "RequirementVerdict": ("._requirements", "CurriculumVerdict", "coverage.CurriculumVerdict"),
-        "Requirement": (
-            "._requirements",
-            "CurriculumRequirement",
-            "coverage.CurriculumRequirement",
-        ),
-        "STRONG": ("._credit", "STRONG", "the documented thresholds (docs/coverage.md)"),
-        "SYLLABUS_SUFFIXES": (
-            "._syllabus_read",
-            "SYLLABUS_SUFFIXES",
-            "read_syllabus, which names them",
-        ),
-        "Status": ("._result", "CoverageStatus", "CoverageStatus"),
-        "crosswalk_credit": ("._credit", "crosswalk_credit", "CrosswalkHit and Credit.level"),
-        "requirement": (
-            "._requirements",
-            "curriculum_requirement",
-            "coverage.curriculum_requirement",
-        ),
-        "syllabus_from": (
-            "._syllabus_read",
-            "syllabus_from",
-            "coverage.parse_syllabus(data, source=...)",
-        ),
-        "targets": ("._suggest", "targets", "the framework's items (peer_competencies.framework)"),
-    },
-)
+# Old names, kept until 0.3 with a DeprecationWarning (the table: _deprecated.RENAMED).
+__getattr__ = module_getattr(__name__)

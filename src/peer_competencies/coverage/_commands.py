@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._cli import json_flag
 from .._terminal import clip, dump_json, fit, json_safe, terminal_width, write_output
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def coverage_arguments(p: argparse.ArgumentParser) -> None:
         choices=sorted(REPORT_FORMATS),
         help="table (default), json, md, html, calmhsa (CSV form), calmhsa-md",
     )
-    form.add_argument("--json", action="store_true", help="print JSON for scripts (--format json)")
+    json_flag(form, "print JSON for scripts (--format json)")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.add_argument(
         "--no-crosswalk", action="store_true", help="credit only ids of the framework itself"
@@ -168,5 +169,5 @@ def suggest_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--framework", "-f", help="the framework to suggest from")
     p.add_argument("-k", type=int, default=5, help="how many suggestions (5)")
     _matcher_argument(p)
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    json_flag(p)
     p.set_defaults(handler=_cmd_suggest)

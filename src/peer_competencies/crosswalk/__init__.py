@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._deprecated import renamed
+from .._deprecated import module_getattr
 from ._crosswalk import Crosswalk, default
 from ._csv import to_csv
 from ._export import FORMATS, render, to_graphml, to_json, to_sssom
@@ -87,47 +87,8 @@ __all__ = [
     "translate",
 ]
 
-_INTERNAL = "the public API (it is internal)"
-# Old names, kept until 0.3 with a DeprecationWarning.
-__getattr__ = renamed(
-    __name__,
-    {
-        "BASE_IRI": ("._curie", "BASE_IRI", _INTERNAL),
-        "CURATED_FRAMEWORKS": ("._completeness", "CURATED_FRAMEWORKS", "completeness()'s default"),
-        "CURATORS": ("._curie", "CURATORS", _INTERNAL),
-        "DECAY": ("._infer", "DECAY", "Correspondence.confidence, which applies it"),
-        "EXPORT_FORMATS": ("._export", "FORMATS", "crosswalk.FORMATS"),
-        "FrameworkMapping": ("._export", "FrameworkMapping", "crosswalk.mappings(item_id)"),
-        "LEVELS": ("._levels", "LEVELS", "the levels named in docs/crosswalk.md"),
-        "case_associations": (
-            "._export",
-            "case_associations",
-            "peer_competencies.case_package(framework, crosswalk=...)",
-        ),
-        "case_package": (
-            "._export",
-            "case_package",
-            "peer_competencies.case_package(framework, crosswalk=...)",
-        ),
-        "check": (".", "problems", "crosswalk.problems()"),
-        "compose": ("._infer", "compose", "crosswalk.translate, which composes mappings"),
-        "curie_for": ("._curie", "curie_for", _INTERNAL),
-        "effective_confidence": (
-            "._model",
-            "effective_confidence",
-            "MappingRecord.confidence (None counts as 1.0)",
-        ),
-        "export": ("._export", "export", "crosswalk.render(crosswalk, format)"),
-        "framework_mappings": ("._export", "framework_mappings", "crosswalk.mappings(item_id)"),
-        "level_items": ("._levels", "level_items", "the framework's items"),
-        "load_framework": ("._user_files", "load_framework", "peer_competencies.read_framework"),
-        "load_mappings": ("._user_files", "load_mappings", "crosswalk.read_mappings"),
-        "prefix_for": ("._curie", "prefix_for", _INTERNAL),
-        "to_case": ("._export", "to_case", "peer_competencies.to_case(framework, crosswalk=...)"),
-        "top_items": ("._levels", "top_items", "Framework.roots (less qualifications)"),
-        "write_sssom": ("._sssom_write", "write_sssom", "crosswalk.to_sssom(mapping_set)"),
-    },
-)
+# Old names, kept until 0.3 with a DeprecationWarning (the table: _deprecated.RENAMED).
+__getattr__ = module_getattr(__name__)
 
 
 def graph() -> nx.MultiDiGraph[str]:

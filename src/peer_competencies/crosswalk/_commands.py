@@ -19,6 +19,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .._cli import json_flag
 from .._errors import InputError
 from .._terminal import clip, dump_json, escape, terminal_width, wrap, write_output
 from ._export import FORMATS as EXPORT_FORMATS
@@ -59,7 +60,7 @@ def crosswalk_arguments(p: argparse.ArgumentParser) -> None:
         help="with --matrix: text (default), html, csv, xlsx (needs the excel extra) or json",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="with --matrix: write to FILE")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    json_flag(p)
     p.add_argument(
         "--with-framework",
         action="append",

@@ -106,17 +106,19 @@ def to_networkx(
 
 
 def _node_attributes(item: Item) -> dict[str, Any]:
+    """An item's node attributes; its label and description only where it has them (GraphML
+    has no null)."""
     attributes: dict[str, Any] = {
         "framework": item.framework_id,
         "code": item.code,
         "kind": item.kind.value,
         "text": item.text,
     }
-    if item.label:
-        attributes["label"] = item.label
-    if item.description:
-        attributes["description"] = item.description
+    attributes.update((name, value) for name in _OPTIONAL if (value := getattr(item, name)))
     return attributes
+
+
+_OPTIONAL = ("label", "description")
 
 
 def _edge_attributes(record: MappingRecord) -> dict[str, Any]:

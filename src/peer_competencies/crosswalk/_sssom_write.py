@@ -1,5 +1,5 @@
 """Writing SSSOM/TSV: a mapping set as the ``#``-commented YAML header, then one mapping a row,
-in the column order the reader (``_sssom``) defines; what the set kept as read is written back."""
+in the column order ``_sssom_slots`` defines; what the set kept as read is written back."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from ._curie import (
     framework_source,
 )
 from ._model import NO_TERM_FOUND, MappingRecord, MappingSet
-from ._sssom import COLUMNS, HEADER_KEYS, REQUIRED_COLUMNS, ROW_DEFAULTS
+from ._sssom_slots import COLUMNS, HEADER_KEYS, REQUIRED_COLUMNS, ROW_DEFAULTS
 
 __all__ = ["write_sssom"]
 

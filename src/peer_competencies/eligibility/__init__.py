@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from .._deprecated import renamed
+from .._deprecated import module_getattr, warn
 from ._applicant import (
     Applicant,
     Certification,
@@ -46,6 +46,8 @@ from ._rules import (
     Verification,
     credential,
     credentials,
+    parse_credential,
+    read_credential,
     vocabulary,
 )
 
@@ -82,7 +84,9 @@ __all__ = [
     "credentials",
     "explain",
     "parse_applicant",
+    "parse_credential",
     "read_applicant",
+    "read_credential",
     "read_roster",
     "roster_columns",
     "vocabulary",
@@ -98,21 +102,9 @@ def parse_applicant(
     (``$.trainings[2].hours``) and the expected type. ``file=`` is the old name of ``source=``
     (deprecated, until 0.3)."""
     if file is not None:
-        import warnings
-
-        warnings.warn(
-            "parse_applicant(data, file=...) is deprecated and goes in 0.3: use source=...",
-            DeprecationWarning,
-            stacklevel=2,
-        )
+        warn("parse_applicant(data, file=...)", "source=...")
     return _parse_applicant(data, file=source or file)
 
 
-# Old names, kept until 0.3 with a DeprecationWarning.
-__getattr__ = renamed(
-    __name__,
-    {
-        "EMPTY_ROW": ("._roster", "EMPTY_ROW", "RosterResult.skipped"),
-        "markdown_pages": ("._explain", "markdown_pages", "explain(credential, 'markdown')"),
-    },
-)
+# Old names, kept until 0.3 with a DeprecationWarning (the table: _deprecated.RENAMED).
+__getattr__ = module_getattr(__name__)

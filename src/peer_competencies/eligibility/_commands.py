@@ -18,6 +18,7 @@ import sys
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING
 
+from .._cli import add_command, json_flag
 from .._terminal import dump_json, fit, json_safe, output_file, terminal_width, wrap
 
 if TYPE_CHECKING:
@@ -179,10 +180,6 @@ def _jurisdiction(text: str) -> str:
     )
 
 
-def _json_flag(p: argparse._ActionsContainer, what: str = "print JSON for scripts") -> None:
-    p.add_argument("--json", action="store_true", help=what)
-
-
 def _check_options(p: argparse.ArgumentParser) -> None:
     """The options ``check`` and ``roster`` share: which credential and pathway, as of when."""
     p.add_argument(
@@ -199,29 +196,30 @@ def eligibility_arguments(top: argparse.ArgumentParser) -> None:
     )
     sub = top.add_subparsers(dest="eligibility_command", metavar="COMMAND")
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "check",
-        help="check one applicant (JSON or YAML); exit 0 eligible, 1 not, 2 incomplete, "
+        "check one applicant (JSON or YAML); exit 0 eligible, 1 not, 2 incomplete, "
         "5 eligible if the requirements not checked are confirmed",
         description="Check one applicant record (.json or .yaml; `peer-competencies template "
         "applicant` prints a starter). Exit status: 0 eligible, 1 not eligible, 2 incomplete, "
         "3 an error, 5 eligible on every requirement checked if those not checked are confirmed.",
+        handler=_cmd_check,
     )
-    p.set_defaults(command_parser=p)
     p.add_argument("file", help="the applicant record, .json or .yaml")
     _check_options(p)
-    _json_flag(p, "print the result as JSON")
-    p.set_defaults(handler=_cmd_check)
+    json_flag(p, "print the result as JSON")
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "roster",
-        help="check every row of a CSV roster; write results as CSV (or JSON)",
+        "check every row of a CSV roster; write results as CSV (or JSON)",
         description="Check every row of a CSV roster (`peer-competencies template roster` prints "
         "a starter) and write one result per row. Exit status: 0 every row checked, 4 some rows "
         "reported as errors (their errors are in the results, every other row checked), 3 could "
         "not run at all (no results).",
+        handler=_cmd_roster,
     )
-    p.set_defaults(command_parser=p)
     p.add_argument("roster", help="the roster, a CSV file with one applicant per row")
     _check_options(p)
     p.add_argument("-o", "--output", help="write the results here (default: standard output)")
@@ -232,14 +230,14 @@ def eligibility_arguments(top: argparse.ArgumentParser) -> None:
         metavar="N",
         help="check in N processes (default 1); the results and their order are the same",
     )
-    _json_flag(p, "write the results as a JSON array, each with the full result")
-    p.set_defaults(handler=_cmd_roster)
+    json_flag(p, "write the results as a JSON array, each with the full result")
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "explain",
-        help="show a credential's rules with their sources, and the names records may use",
+        "show a credential's rules with their sources, and the names records may use",
+        handler=_cmd_explain,
     )
-    p.set_defaults(command_parser=p)
     p.add_argument(
         "id",
         type=_credential_id,
@@ -248,19 +246,18 @@ def eligibility_arguments(top: argparse.ArgumentParser) -> None:
     p.add_argument("--pathway", help="only this pathway")
     form = p.add_mutually_exclusive_group()
     form.add_argument("--markdown", action="store_true", help="print Markdown")
-    _json_flag(form)
-    p.set_defaults(handler=_cmd_explain)
+    json_flag(form)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "credentials",
-        help="list the credentials: id, name, jurisdiction, pathways, dates, when checked",
+        "list the credentials: id, name, jurisdiction, pathways, dates, when checked",
+        handler=_cmd_credentials,
     )
-    p.set_defaults(command_parser=p)
     p.add_argument(
         "--jurisdiction",
         metavar="XX",
         type=_jurisdiction,
         help="only this state's credentials (a two-letter code), or 'national'",
     )
-    _json_flag(p)
-    p.set_defaults(handler=_cmd_credentials)
+    json_flag(p)

@@ -3,9 +3,9 @@ Markdown. :func:`markdown_pages` renders one documentation page per credential."
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .._model import Citation
 from ._predicates import Vocabulary
@@ -60,6 +60,28 @@ def _tree(group: Group, depth: int) -> Iterator[tuple[int, Node]]:
             yield from _tree(child, depth + 1)
 
 
+class _Rendering(NamedTuple):
+    """How text and Markdown write a requirement's facts: the citation, and the words before
+    the item a rule implements and before the reason a rule is unverified."""
+
+    cite: Callable[[Citation], str]
+    implements: str
+    unverified: str
+
+
+def _facts(node: Requirement, vocab: Vocabulary, how: _Rendering) -> Iterator[str]:
+    """A requirement's facts, one a line, in the order both renderings give them: what is
+    checked, the source, the item it implements, its dates, why it is unverified."""
+    yield f"checks: {node.test.describe(vocab)}"
+    yield f"source: {how.cite(node.citation)}"
+    if node.basis:
+        yield how.implements.format(node.basis)
+    if dates := _dates(node):
+        yield dates
+    if node.verification is Verification.UNVERIFIED:
+        yield how.unverified.format(node.unverified_reason)
+
+
 def _text(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
     lines = [f"{cred.id}: {cred.title}", f"issuer: {cred.issuer}"]
     if cred.jurisdiction:
@@ -78,14 +100,7 @@ def _text(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
                 continue
             flag = " (NOT CHECKED: confirm by hand)" if node.test.kind == "not-checked" else ""
             lines.append(f"{pad}{node.id}: {node.statement}{flag}")
-            lines.append(f"{pad}    checks: {node.test.describe(vocab)}")
-            lines.append(f"{pad}    source: {node.citation}{_checked(node.citation)}")
-            if node.basis:
-                lines.append(f"{pad}    implements: {node.basis}")
-            if _dates(node):
-                lines.append(f"{pad}    {_dates(node)}")
-            if node.verification is Verification.UNVERIFIED:
-                lines.append(f"{pad}    UNVERIFIED: {node.unverified_reason}")
+            lines += (f"{pad}    {fact}" for fact in _facts(node, vocab, _TEXT))
     for note in cred.notes:
         flag = f" UNVERIFIED: {note.unverified_reason}" if note.unverified_reason else ""
         lines.append("")
@@ -98,6 +113,10 @@ def _link(c: Citation) -> str:
     if c.section:
         title += f", {c.section}"
     return (f"[{title}]({c.url})" if c.url else title) + _checked(c)
+
+
+_TEXT = _Rendering(lambda c: f"{c}{_checked(c)}", "implements: {}", "UNVERIFIED: {}")
+_MARKDOWN = _Rendering(_link, "implements `{}`", "unverified: {}")
 
 
 def _markdown(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
@@ -126,14 +145,7 @@ def _markdown(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
             if node.test.kind == "not-checked":
                 flag += " — **not checked** (confirm by hand)"
             out.append(f"{pad}- **{node.statement}** (`{node.id}`){flag}")
-            out.append(f"{pad}  - checks: {node.test.describe(vocab)}")
-            out.append(f"{pad}  - source: {_link(node.citation)}")
-            if node.basis:
-                out.append(f"{pad}  - implements `{node.basis}`")
-            if _dates(node):
-                out.append(f"{pad}  - {_dates(node)}")
-            if node.unverified_reason:
-                out.append(f"{pad}  - unverified: {node.unverified_reason}")
+            out += (f"{pad}  - {fact}" for fact in _facts(node, vocab, _MARKDOWN))
     if cred.notes:
         out += ["", "## Notes", ""]
         for note in cred.notes:
