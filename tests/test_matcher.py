@@ -249,7 +249,7 @@ def test_the_semantic_matcher_suggests_from_the_same_api() -> None:
 
 
 def test_the_command_line_says_no_confident_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
-    from peer_competencies._cli import main
+    from tests.support import main
 
     assert main(["suggest", "Welcome and program overview", "--framework", "ca-sb803"]) == 0
     assert "(no confident suggestion)" in capsys.readouterr().out
@@ -260,7 +260,7 @@ def test_the_command_line_suggests_and_reports_with_the_semantic_matcher(
 ) -> None:
     import json
 
-    from peer_competencies._cli import main
+    from tests.support import main
 
     argv = ["suggest", "healing after trauma", "-f", "ca-sb803", "--matcher", "semantic", "--json"]
     assert main(argv) == 0
