@@ -19,8 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import peer_competencies as pc
+from peer_competencies import InputError
 from peer_competencies import coverage as cov
-from peer_competencies._errors import InputError
 from peer_competencies._load import database
 from peer_competencies.coverage import _semantic
 from tests.support import REPO
