@@ -42,19 +42,3 @@ def test_an_old_name_warns_from_the_line_that_used_it(package: ModuleType) -> No
     with pytest.warns(DeprecationWarning, match="is deprecated") as caught:
         getattr(package, name)
     assert caught[0].filename == __file__
-
-
-def test_the_contributor_guides_module_map_names_every_module_and_what_it_owns() -> None:
-    import ast
-
-    from tests.support import REPO
-
-    src = REPO / "src"
-    page = (REPO / "docs" / "contributing.md").read_text(encoding="utf-8")
-    mapped = dict(re.findall(r"^\| `(peer_competencies/[^`]+\.py)` \| (.+) \|$", page, re.M))
-    modules = {p.relative_to(src).as_posix(): p for p in (src / "peer_competencies").rglob("*.py")}
-    assert sorted(mapped) == sorted(modules)
-    for name, path in modules.items():
-        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
-        assert doc, f"{name} says in no docstring what it owns"
-        assert len(mapped[name]) > 20, name
