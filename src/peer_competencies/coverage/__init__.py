@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from .._deprecated import renamed
+from .._deprecated import module_getattr
+from .._structure import Hours
 from ._coverage import coverage
 from ._credit import CrosswalkHit, Translate
 from ._report import REPORT_FORMATS as FORMATS
@@ -58,6 +59,7 @@ __all__ = [
     "CurriculumRequirement",
     "CurriculumVerdict",
     "Evidence",
+    "Hours",
     "Matcher",
     "Module",
     "Program",
@@ -85,4 +87,4 @@ def parse_syllabus(data: object, *, source: str | None = None) -> Syllabus:
 
 
 # Old names, kept until 0.3 with a DeprecationWarning (the table: _deprecated.RENAMED).
-__getattr__ = renamed(__name__)
+__getattr__ = module_getattr(__name__)

@@ -43,9 +43,10 @@ hours to.
 
 from __future__ import annotations
 
-import functools
 import math
+import threading
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -53,11 +54,19 @@ from .._didyoumean import did_you_mean
 from .._errors import InputError, UnknownIdError
 from .._load import database
 from .._model import Framework, Item
-from .._structure import frozen_mapping
 from .._terminal import progress
-from ._credit import CrosswalkHit, Translate, _crosswalk, _translated, crosswalk_credit
-from ._hours import _full_id, _named_hours, _split_hours, _twice
+from ._credit import (
+    CrosswalkHit,
+    Translate,
+    _crosswalk,
+    _path,
+    _predicate,
+    _translated,
+    crosswalk_credit,
+)
+from ._hours import Listed, _full_id, _named_hours, _split_hours, _twice
 from ._requirements import (
+    CurriculumRequirement,
     check_requirement,
     competency_findings,
     curriculum_requirement,
@@ -66,13 +75,17 @@ from ._result import (
     CompetencyCoverage,
     CoverageReport,
     CoverageStatus,
-    Credit,
+    CreditEntry,
     CreditLevel,
     Reach,
     Via,
+    _lazy_row,
 )
 from ._suggest import Suggestion, suggest_many, targets
 from ._syllabus import Module, Syllabus, program_framework
+
+if TYPE_CHECKING:
+    from ..crosswalk import Correspondence
 
 __all__ = ["coverage"]
 
@@ -125,7 +138,7 @@ def _reach(
     item: Item,
     framework: Framework,
     target_ids: Mapping[str, Item],
-    translated: Sequence[CrosswalkHit],
+    translated: Sequence[Correspondence | CrosswalkHit],
 ) -> list[Reach]:
     """The targets one listed item credits."""
     if item.framework_id == framework.id:
@@ -144,9 +157,10 @@ def _reach(
                 Via.CROSSWALK,
                 level is CreditLevel.FULL,
                 tr.confidence,
-                tr.predicate,
-                tr.path,
+                _predicate(tr),
+                _path(tr),
                 hint=level is CreditLevel.HINT,
+                correspondence=None if isinstance(tr, CrosswalkHit) else tr,
             )
             known = best.get(target.id)
             if known is None or (level, reach.confidence) > (known[0], known[1].confidence):
@@ -154,21 +168,85 @@ def _reach(
     return [reach for _, reach in best.values()]
 
 
-@functools.lru_cache(maxsize=65536)
-def _shipped_reach(item_id: str, framework: str, via_crosswalk: bool) -> tuple[Reach, ...]:
-    """What one shipped item credits in a shipped framework through the shipped crosswalk (or
-    without it): the same for every module that lists the item, so worked out once per process
-    (the framework's reach table, filled as ids are met)."""
-    fw = database().framework(framework)
-    item = database().lookup(item_id)
-    foreign = via_crosswalk and item.framework_id != fw.id
-    translated = _translated(item_id, fw.id) if foreign else ()
-    return tuple(_reach(item, fw, _target_ids(framework), translated))
+class _Table:
+    """A shipped framework's reach table for the shipped crosswalk (or none): each id, as a
+    module writes it made a full id, to its :class:`Listed` (what it credits and how its hours
+    go). The same for every module and every report, so filled once per process as ids are met;
+    what the crosswalk says of an id is asked once per framework (:func:`_translated`)."""
+
+    def __init__(self, framework: Framework, via_crosswalk: bool) -> None:
+        self.framework = framework
+        self.via_crosswalk = via_crosswalk
+        self.targets = targets(framework)
+        self.target_ids = {t.id: t for t in self.targets}
+        self.by_entry: dict[str, Listed] = {}
+        self._by_item: dict[str, Listed] = {}
+
+    def fill(self, full_id: str) -> Listed | None:
+        """The id's :class:`Listed`, worked out and kept; None for an unknown id."""
+        item = database().get(full_id)
+        if item is None:
+            return None
+        found = self._by_item.get(item.id)
+        if found is None:
+            fw = self.framework
+            foreign = self.via_crosswalk and item.framework_id != fw.id
+            translated = _translated(item.id, fw.id) if foreign else ()
+            found = Listed(item, _reach(item, fw, self.target_ids, translated))
+        with _LOCK:
+            if len(self.by_entry) >= _MOST:  # (only a process meeting spellings without end)
+                self.by_entry.clear()
+                self._by_item.clear()
+            found = self._by_item.setdefault(item.id, found)
+            self.by_entry[full_id] = found
+        return found
 
 
-@functools.lru_cache(maxsize=64)
-def _target_ids(framework: str) -> Mapping[str, Item]:
-    return frozen_mapping({t.id: t for t in targets(database().framework(framework))})
+_MOST = 65536
+_LOCK = threading.Lock()
+_TABLES: dict[tuple[str, bool], _Table] = {}
+
+
+def _table(framework: Framework, via_crosswalk: bool) -> _Table:
+    with _LOCK:
+        found = _TABLES.get((framework.id, via_crosswalk))
+        if found is None or found.framework is not framework:
+            found = _TABLES[framework.id, via_crosswalk] = _Table(framework, via_crosswalk)
+        return found
+
+
+def _listed_shipped(module: Module, n: int, syllabus: Syllabus, table: _Table) -> list[Listed]:
+    """:func:`_listed` through the framework's table (the same items, or the same error)."""
+    by_entry = table.by_entry
+    prefix = f"{syllabus.program.framework or table.framework.id}:"
+    listed = []
+    for entry in module.competencies:
+        key = entry if ":" in entry else prefix + entry
+        found = by_entry.get(key) or table.fill(key)
+        if found is None:
+            break  # an unknown id: _listed says where, with its fix
+        listed.append(found)
+    else:
+        if len(listed) == 1 or len({i.item.id for i in listed}) == len(listed):
+            return listed
+    _listed(module, n, syllabus, table.framework)  # raises the first error, at its place
+    raise AssertionError("unreachable: _listed raises")  # pragma: no cover
+
+
+def _listed_translated(
+    module: Module,
+    n: int,
+    syllabus: Syllabus,
+    framework: Framework,
+    target_ids: Mapping[str, Item],
+    translate: Translate,
+    via_crosswalk: bool,
+) -> list[Listed]:
+    """The module's ids with what each credits through a ``translate`` of the caller's."""
+    items = _listed(module, n, syllabus, framework)
+    foreign = [i.id for i in items if i.framework_id != framework.id]
+    translated = translate(foreign, framework.id) if via_crosswalk and foreign else {}
+    return [Listed(i, _reach(i, framework, target_ids, translated.get(i.id, ()))) for i in items]
 
 
 def coverage(
@@ -193,11 +271,10 @@ def coverage(
     """
     program_framework(syllabus)  # a mistyped one is reported where it is written
     fw = database().framework(framework)
-    target_list = targets(fw)
+    table = _table(fw, via_crosswalk) if translate is None else None
+    target_list = table.targets if table is not None else targets(fw)
     target_ids = {t.id: t for t in target_list}
-    translator = translate or _crosswalk
-    credits: dict[str, list[Credit]] = {t.id: [] for t in target_list}
-    measures: dict[str, dict[str, None]] = {t.id: {} for t in target_list}
+    credits: dict[str, list[CreditEntry]] = {t.id: [] for t in target_list}
     uncredited: list[tuple[str, str]] = []
     unmapped: list[Module] = []
     modules: Iterable[tuple[int, Module]] = enumerate(syllabus.modules)
@@ -207,63 +284,20 @@ def coverage(
         if not module.competencies:
             unmapped.append(module)
             continue
-        listed = _listed(module, n, syllabus, fw)
-        if translate is None:  # the shipped crosswalk: one reach table per framework
-            reach = {i.id: _shipped_reach(i.id, fw.id, via_crosswalk) for i in listed}
+        if table is not None:  # the shipped crosswalk: the framework's reach table
+            listed = _listed_shipped(module, n, syllabus, table)
         else:
-            foreign = [i.id for i in listed if i.framework_id != fw.id]
-            translated = translator(foreign, fw.id) if via_crosswalk and foreign else {}
-            reach = {
-                i.id: tuple(_reach(i, fw, target_ids, translated.get(i.id, ()))) for i in listed
-            }
-        uncredited += [(module.id, i.id) for i in listed if all(r.hint for r in reach[i.id])]
-        named = _named_hours(module, listed, reach, syllabus, fw, n)
-        assessed = dict.fromkeys(module.measures)
-        for credit in _split_hours(module, listed, reach, named, syllabus, n):
-            credits[credit.target_id].append(credit)
-            passing = not credit.full and credit.hours is not None and credit.hours <= 0
-            if not credit.hint and not passing:  # a hint or a passing mention assesses nothing
-                measures[credit.target_id].update(assessed)
+            listed = _listed_translated(
+                module, n, syllabus, fw, target_ids, translate or _crosswalk, via_crosswalk
+            )
+        for i in listed:
+            if i.uncredited:
+                uncredited.append((module.id, i.item.id))
+        named = _named_hours(module, listed, syllabus, fw, n)
+        _split_hours(module, listed, named, syllabus, n, credits)
     req = curriculum_requirement(fw.id)
-    rows = []
-    for target in target_list:
-        found = credits[target.id]
-        counted = [c for c in found if not c.hint]
-        status = (
-            CoverageStatus.COVERED
-            if any(c.full for c in counted)
-            else CoverageStatus.PARTIAL
-            if counted
-            else CoverageStatus.HINTED
-            if found
-            else CoverageStatus.MISSING
-        )
-        stated = math.fsum(c.hours for c in counted if c.hours is not None)
-        unstated = tuple(dict.fromkeys(c.module_id for c in counted if c.hours is None))
-        row = CompetencyCoverage(
-            item=target,
-            status=status,
-            hours=None if unstated else stated,
-            modules=tuple(dict.fromkeys(c.module_id for c in counted)),
-            measures=tuple(measures[target.id]),
-            credits=tuple(found),
-            stated_hours=stated,
-            hours_not_stated=unstated,
-            programme_measures=syllabus.program.measures if counted else (),
-        )
-        if req is not None and status is CoverageStatus.COVERED:
-            unmet, unjudged = competency_findings(req, row)
-            if unmet:
-                row = attrs.evolve(
-                    row, status=CoverageStatus.COVERED_RULE_UNMET, rule_findings=tuple(unmet)
-                )
-            elif unjudged:
-                row = attrs.evolve(
-                    row,
-                    status=CoverageStatus.COVERED_RULE_UNJUDGED,
-                    rule_findings=tuple(unjudged),
-                )
-        rows.append(row)
+    programme = syllabus.program.measures
+    rows = [_row(target, credits[target.id], programme, req) for target in target_list]
     suggestions: dict[str, tuple[Suggestion, ...]] = {}
     if suggest_unmapped and unmapped:
         texts = [" ".join(filter(None, (m.title, m.description))) for m in unmapped]
@@ -280,3 +314,67 @@ def coverage(
         suggestions,
     )
     return attrs.evolve(report, requirement=check_requirement(report))
+
+
+def _row(
+    target: Item,
+    found: list[CreditEntry],
+    programme: tuple[str, ...],
+    req: CurriculumRequirement | None,
+) -> CompetencyCoverage:
+    """One competency's coverage from the credits it got (a credit's measures count unless it
+    is a hint or a passing mention: part credit with no hours)."""
+    measures: dict[str, None] = {}
+    counted: list[CreditEntry] = []
+    full = False
+    for entry in found:
+        reach, module, _, hours = entry
+        if reach.hint:
+            continue
+        counted.append(entry)
+        if reach.full:
+            full = True
+        elif hours is not None and hours <= 0:
+            continue  # a passing mention assesses nothing
+        for measure in module.measures:
+            measures[measure] = None
+    status = (
+        CoverageStatus.COVERED
+        if full
+        else CoverageStatus.PARTIAL
+        if counted
+        else CoverageStatus.HINTED
+        if found
+        else CoverageStatus.MISSING
+    )
+    stated = math.fsum(e[3] for e in counted if e[3] is not None)
+    unstated = tuple(dict.fromkeys(e[1].id for e in counted if e[3] is None))
+    row = _lazy_row(
+        target,
+        status,
+        None if unstated else stated,
+        tuple(dict.fromkeys(e[1].id for e in counted)),
+        tuple(measures),
+        tuple(found),
+        stated,
+        unstated,
+        programme if counted else (),
+    )
+    if req is not None and status is CoverageStatus.COVERED:
+        unmet, unjudged = competency_findings(req, row)
+        if unmet or unjudged:
+            row = _lazy_row(
+                target,
+                CoverageStatus.COVERED_RULE_UNMET
+                if unmet
+                else CoverageStatus.COVERED_RULE_UNJUDGED,
+                row.hours,
+                row.modules,
+                row.measures,
+                tuple(found),
+                stated,
+                unstated,
+                row.programme_measures,
+                tuple(unmet or unjudged),
+            )
+    return row

@@ -6,15 +6,15 @@ competencies it credits (the rules are the "How a module's hours go" part of the
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from .._errors import InputError
 from .._load import database
 from .._model import Framework, Item
-from ._result import Credit, Reach
+from ._result import CreditEntry, Reach
 from ._syllabus import Module, Syllabus, beyond
 
-__all__: list[str] = []
+__all__ = ["Listed"]
 
 
 def _full_id(entry: str, syllabus: Syllabus, framework: Framework) -> str:
@@ -29,10 +29,27 @@ def _twice(entry: str, first: str, item_id: str) -> str:
     return f"{first!r} and {entry!r} are both {item_id}"
 
 
+class Listed:
+    """One id a module lists, as coverage uses it: the item, what it reaches in the framework
+    reported on, which of those take a share of its hours (``paying``: the full credits when
+    there are any, else the part credits; a hint takes none), how many do (``paid``), and
+    whether it credits nothing (``uncredited``: it reaches nothing, or only hints). The same
+    for every module that lists the item, so a framework's table keeps one per id."""
+
+    __slots__ = ("item", "paid", "paying", "reach", "uncredited")
+
+    def __init__(self, item: Item, reach: Sequence[Reach]) -> None:
+        self.item = item
+        self.reach = tuple(reach)
+        full = any(r.full for r in reach)
+        self.paying = tuple((r, r.full if full else not r.hint, r.target.id) for r in reach)
+        self.paid = sum(1 for _, pays, _ in self.paying if pays)
+        self.uncredited = all(r.hint for r in reach)
+
+
 def _named_hours(
     module: Module,
-    listed: list[Item],
-    reach: Mapping[str, Sequence[Reach]],
+    listed: Sequence[Listed],
     syllabus: Syllabus,
     framework: Framework,
     n: int,
@@ -41,8 +58,8 @@ def _named_hours(
     one of them credits."""
     if not module.hours_by_competency:
         return {}
-    known = {i.id for i in listed} | {
-        r.target.id for found in reach.values() for r in found if not r.hint
+    known = {i.item.id for i in listed} | {
+        r.target.id for i in listed for r in i.reach if not r.hint
     }
     named: dict[str, float] = {}
     keys: dict[str, str] = {}
@@ -70,15 +87,15 @@ def _named_hours(
 
 def _split_hours(
     module: Module,
-    listed: list[Item],
-    reach: Mapping[str, Sequence[Reach]],
+    listed: Sequence[Listed],
     named: Mapping[str, float],
     syllabus: Syllabus,
     n: int,
-) -> Iterable[Credit]:
-    """The module's credits with their hours, by the rules of the module docstring."""
-    listed_ids = {i.id for i in listed}
-    sharing = [i.id for i in listed if i.id not in named]
+    into: Mapping[str, list[CreditEntry]],
+) -> None:
+    """The module's credits with their hours, by the rules of the module docstring, each put
+    on the list of the competency it goes to (``into``, by id)."""
+    sharing = len(listed) - sum(1 for i in listed if i.item.id in named) if named else len(listed)
     total = module.hours or 0.0
     rest = max(total - math.fsum(named.values()), 0.0)
     if not sharing and beyond(rest, 0.0):
@@ -89,34 +106,25 @@ def _split_hours(
             where=syllabus.place(n, "hours_by_competency"),
             fix="name all the module's hours, or lower its hours",
         )
-    share = rest / len(sharing) if sharing else 0.0
+    share = rest / sharing if sharing else 0.0
+    stated = module.hours is not None
+    if not named:  # each listed id takes an equal share, split among the credits that pay
+        for found in listed:
+            item_id = found.item.id
+            paid = (share / found.paid if found.paid else 0.0) if stated else None
+            for r, pays, target in found.paying:
+                into[target].append((r, module, item_id, paid if pays else 0.0))
+        return
+    listed_ids = {i.item.id for i in listed}
     given: set[str] = set()  # competencies whose named hours were handed out already
-    for item in listed:
-        found = reach[item.id]
-        item_hours = named.get(item.id, share)
-        # hours follow the strongest correspondence: to the full credits when there are any,
-        # else to the part credits; a hint takes none
-        full = any(r.full for r in found)
-        paid = sum(1 for r in found if (r.full if full else not r.hint))
-        for r in found:
-            pays = r.full if full else not r.hint
-            hours: float | None = item_hours / paid if pays else 0.0
-            target = r.target.id
+    for found in listed:
+        item_id = found.item.id
+        item_hours = named.get(item_id, share)
+        for r, pays, target in found.paying:
+            hours: float | None = item_hours / found.paid if pays else 0.0
             if target in named and target not in listed_ids and target not in given:
                 hours = (hours or 0.0) + named[target]
                 given.add(target)
-            if module.hours is None and pays:
+            if pays and not stated:
                 hours = None  # a share of hours the module does not state
-            yield Credit(
-                target_id=target,
-                module_id=module.id,
-                module_title=module.title,
-                listed_id=item.id,
-                via=r.via,
-                full=r.full,
-                hours=hours,
-                confidence=r.confidence,
-                predicate=r.predicate,
-                path=r.path,
-                hint=r.hint,
-            )
+            into[target].append((r, module, item_id, hours))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -17,6 +18,9 @@ from .._structure import frozen_mapping
 from ._requirements import CurriculumCheck, CurriculumVerdict
 from ._suggest import Suggestion
 from ._syllabus import Module, Syllabus
+
+if TYPE_CHECKING:
+    from ..crosswalk import Correspondence
 
 __all__ = [
     "CategoryTally",
@@ -77,7 +81,10 @@ class Via(TextEnum):
 
 @attrs.frozen
 class Credit:
-    """One module's credit to one competency."""
+    """One module's credit to one competency. A credit through the crosswalk carries the
+    crosswalk's ``correspondence`` (None otherwise, and for a :class:`CrosswalkHit` given by a
+    custom ``translate``); ``confidence``, ``predicate`` and ``path`` are its figures as the
+    report writes them."""
 
     target_id: str
     module_id: str
@@ -90,6 +97,7 @@ class Credit:
     predicate: str | None = None
     path: tuple[str, ...] = ()
     hint: bool = False  # a crosswalk hint: shown, never counted
+    correspondence: Correspondence | None = attrs.field(default=None, repr=False)
 
     @property
     def level(self) -> CreditLevel:
@@ -120,6 +128,22 @@ class CompetencyCoverage:
     hours_not_stated: tuple[str, ...] = ()
     programme_measures: tuple[str, ...] = ()
     rule_findings: tuple[str, ...] = ()
+    # what :func:`coverage` gives in place of ``credits``: each credit as (reach, module, listed
+    # id, hours), made a Credit when ``credits`` is first read (see _lazy_row)
+    _pending: tuple[CreditEntry, ...] | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+
+    if not TYPE_CHECKING:  # (so that mypy still reports a mistyped attribute)
+
+        def __getattr__(self, name: str) -> Any:
+            # called only when ``credits`` is left unset by _lazy_row: build it now, once
+            pending = object.__getattribute__(self, "_pending")
+            if name != "credits" or pending is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            built = tuple(_credit(*entry) for entry in pending)
+            object.__setattr__(self, "credits", built)  # (_pending stays: another thread may
+            return built  # be reading it)
 
     @property
     def counted(self) -> tuple[Credit, ...]:
@@ -276,3 +300,60 @@ class Reach:
     predicate: str | None = None
     path: tuple[str, ...] = ()
     hint: bool = False
+    correspondence: Correspondence | None = None
+
+
+CreditEntry = tuple[Reach, Module, str, "float | None"]
+"""One credit as :func:`coverage` keeps it: what the listed id reaches, the module, the listed
+id, and the hours."""
+
+
+def _credit(reach: Reach, module: Module, listed_id: str, hours: float | None) -> Credit:
+    return Credit(
+        target_id=reach.target.id,
+        module_id=module.id,
+        module_title=module.title,
+        listed_id=listed_id,
+        via=reach.via,
+        full=reach.full,
+        hours=hours,
+        confidence=reach.confidence,
+        predicate=reach.predicate,
+        path=reach.path,
+        hint=reach.hint,
+        correspondence=reach.correspondence,
+    )
+
+
+def _lazy_row(
+    item: Item,
+    status: CoverageStatus,
+    hours: float | None,
+    modules: tuple[str, ...],
+    measures: tuple[str, ...],
+    entries: tuple[CreditEntry, ...],
+    stated_hours: float,
+    hours_not_stated: tuple[str, ...],
+    programme_measures: tuple[str, ...],
+    rule_findings: tuple[str, ...] = (),
+) -> CompetencyCoverage:
+    """A row whose credits are made from ``entries`` when first read: a report on a large
+    syllabus holds tens of thousands of credits, which most readers (the status, the hours, the
+    requirement) never look at one by one. The row is equal to, hashes and prints as the one
+    built with every Credit made at once."""
+    row = CompetencyCoverage(
+        item,
+        status,
+        hours,
+        modules,
+        measures,
+        (),
+        stated_hours,
+        hours_not_stated,
+        programme_measures,
+        rule_findings,
+    )
+    if entries:
+        object.__setattr__(row, "_pending", entries)
+        object.__delattr__(row, "credits")
+    return row
