@@ -19,8 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import peer_competencies as pc
+from peer_competencies import InputError
 from peer_competencies import coverage as cov
-from peer_competencies._errors import InputError
 from peer_competencies._load import database
 from peer_competencies.coverage import _semantic
 from tests.support import REPO
@@ -262,7 +262,7 @@ def test_without_the_extra_the_command_line_says_so_once_and_exits_3(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from peer_competencies._cli import main
+    from tests.support import main
 
     _without_extra(monkeypatch, "wordllama", "numpy", "tokenizers")
     assert main(argv) == 3

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from .._deprecated import module_getattr
+from .._structure import Hours
 from ._coverage import coverage
 from ._credit import CrosswalkHit, Translate
 from ._report import REPORT_FORMATS as FORMATS
@@ -58,6 +59,7 @@ __all__ = [
     "CurriculumRequirement",
     "CurriculumVerdict",
     "Evidence",
+    "Hours",
     "Matcher",
     "Module",
     "Program",

@@ -46,6 +46,8 @@ from ._rules import (
     Verification,
     credential,
     credentials,
+    parse_credential,
+    read_credential,
     vocabulary,
 )
 
@@ -82,7 +84,9 @@ __all__ = [
     "credentials",
     "explain",
     "parse_applicant",
+    "parse_credential",
     "read_applicant",
+    "read_credential",
     "read_roster",
     "roster_columns",
     "vocabulary",
