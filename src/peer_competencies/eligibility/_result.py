@@ -130,10 +130,11 @@ class RequirementResult:
         return made
 
     def _details(self) -> Detail:
+        later = self._later  # read first: the detail is stored before ``_later`` is cleared
         found = self._detail
         if found is None:
-            assert self._later is not None  # set whenever the detail is not
-            children, found = self._later()
+            assert later is not None  # set whenever the detail is not
+            children, found = later()
             _set(self, "_children", children)
             _set(self, "_detail", found)
             _set(self, "_later", None)
