@@ -15,8 +15,6 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-import attrs
-
 from .._errors import InputError
 from ._applicant import Applicant, parse_applicant
 from ._predicates import Context, NotChecked, Status, evaluate
@@ -122,11 +120,23 @@ def _open_parts(
 
 _deferred = RequirementResult._deferred
 
+_AT_ONCE = False
+"""Whether results are worked out whole at once (see :func:`detail_at_once`)."""
+
+
+def detail_at_once() -> None:
+    """Work out every result's detail when it is made, for the rest of this process: for a
+    process whose every result is read whole (a roster worker sends each one back), where
+    telling the status first and the detail later would do the work twice."""
+    global _AT_ONCE
+    _AT_ONCE = True
+
 
 def _leaf_detail(node: Requirement, status: Status, ctx: Context) -> Detail:
     """The detail of a leaf whose test told its status: the whole finding, in a context of its
     own (a context notes the names it meets while a test runs)."""
-    found = _leaf(node, attrs.evolve(ctx))
+    own = Context(ctx.applicant, ctx.as_of, ctx.today, ctx.vocabulary, ctx.states_with_credential)
+    found = _leaf(node, own)
     if found.status is not status:
         raise AssertionError(
             f"{node.id}: the test's status {status} but its finding {found.status}"
@@ -211,7 +221,7 @@ class _Plan:
                 shared[i] = _leaf(self.leaves[i], ctx)
         results: list[RequirementResult] = []
         for i, leaf, quick in self._quick:
-            if quick is None:
+            if quick is None or _AT_ONCE:
                 results.append(shared[i] if i in shared else _leaf(leaf, ctx))
             else:
                 status = quick(ctx)
@@ -227,6 +237,9 @@ class _Plan:
             children = tuple([results[k] for k in kids])
             if status is Status.MET:
                 results.append(RequirementResult(node, status, reason, children=children))
+            elif _AT_ONCE:
+                missing, steps = _open_parts(node, needed, met, children)
+                results.append(RequirementResult(node, status, reason, missing, steps, children))
             else:
                 later = functools.partial(_group_detail, node, needed, met, reason, children)
                 results.append(_deferred(node, status, children, later))
