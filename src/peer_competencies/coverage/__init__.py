@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .._deprecated import renamed
 from ._coverage import coverage
-from ._credit import CrosswalkHit, Translate
+from ._credit import Translate
 from ._report import REPORT_FORMATS as FORMATS
 from ._report import render, to_data
 from ._requirements import (
@@ -53,7 +53,6 @@ __all__ = [
     "CoverageStatus",
     "Credit",
     "CreditLevel",
-    "CrosswalkHit",
     "CurriculumCheck",
     "CurriculumRequirement",
     "CurriculumVerdict",
