@@ -6,12 +6,15 @@ Generates a CSV roster (10,000 rows by default, fixed seed), then, in each of ``
 - the baseline: reading every row with ``csv.DictReader`` and nothing more;
 - ``check_roster(read_roster(path), "ca-pss")`` in this process, pinned to one core: reading,
   structuring and checking every row;
-- the same with ``jobs=2`` (both cores), where the package has ``jobs``.
+- ``check`` alone over the same applicants, read beforehand (untimed), on one core;
+- ``check_roster`` with ``jobs=2`` (both cores), where the package has ``jobs``.
 
 Prints each run's ratio (check / baseline time) and the speed-up of 2 jobs over 1, then their
-medians and spreads (lowest to highest). ``--memory`` instead runs the command line over 10,000
-and 100,000 rows in child processes and prints each one's peak resident memory
-(``resource.getrusage``; workers' peaks apart), to show that memory stays flat as rosters grow.
+medians and spreads (lowest to highest), and where a row's CPU time goes: checking (``check``
+alone) and the rest (reading the file, decoding each row into an applicant, the roster loop).
+``--memory`` instead runs the command line over 10,000 and 100,000 rows in child processes and
+prints each one's peak resident memory (``resource.getrusage``; workers' peaks apart), to show
+that memory stays flat as rosters grow.
 
 Run with ``python benchmarks/bench_roster.py [ROWS] [--runs N] [--memory]``; to compare with an
 older version, point ``PYTHONPATH`` at its ``src``. The machine may be shared: compare ratios
@@ -113,6 +116,37 @@ def _checked(path: Path, jobs: int = 1) -> int:
     return sum(1 for r in results if r.ok)
 
 
+def _applicants(path: Path) -> list[eligibility.Applicant]:
+    """The roster's applicants, read once (untimed) for timing the checks alone."""
+    people = []
+    with path.open(encoding="utf-8", newline="") as stream:
+        for cells in csv.DictReader(stream):
+            record: dict[str, object] = {}
+            for column, value in cells.items():
+                if not value:
+                    continue
+                name, _, rest = column.partition(".")
+                if not rest:
+                    record[name] = value
+                    continue
+                number, _, sub = rest.partition(".")
+                entries = record.setdefault(name, {})
+                assert isinstance(entries, dict)
+                entries.setdefault(int(number), {})[sub] = value
+            for name, entries in list(record.items()):
+                if isinstance(entries, dict):
+                    record[name] = [entries[n] for n in sorted(entries)]
+            people.append(eligibility.parse_applicant(record))
+    return people
+
+
+def _checked_alone(people: list[eligibility.Applicant]) -> int:
+    credential = eligibility.credential("ca-pss")
+    for person in people:
+        eligibility.check(person, credential, as_of=AS_OF)
+    return len(people)
+
+
 def _cpu() -> tuple[float, float]:
     """CPU seconds used so far by this process, and by its finished children."""
     own = resource.getrusage(resource.RUSAGE_SELF)
@@ -137,6 +171,11 @@ def _seconds(
     return seconds
 
 
+def _low_high(cpu: list[tuple[float, float]]) -> str:
+    values = [c[0] * 1e6 for c in cpu]
+    return f"(spread {min(values):.1f} to {max(values):.1f})"
+
+
 def _spread(values: list[float]) -> str:
     low, high = min(values), max(values)
     return f"median {statistics.median(values):.2f}x (spread {low:.2f} to {high:.2f})"
@@ -147,17 +186,21 @@ def _throughput(rows: int, runs: int) -> None:
     cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
     eligibility.check({}, "ca-pss", as_of=AS_OF)  # load the rules before timing
     ratios, speedups, rates = [], [], []
+    cpu_base: list[tuple[float, float]] = []
     cpu_one: list[tuple[float, float]] = []
+    cpu_alone: list[tuple[float, float]] = []
     cpu_two: list[tuple[float, float]] = []
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "roster.csv"
         make_roster(path, rows)
+        people = _applicants(path)
         _checked(path)  # warm up: the column plan, the compiled tree
         for run in range(1, runs + 1):
             if cores:
                 os.sched_setaffinity(0, {min(cores)})  # one core
-            base = _seconds(lambda: _baseline(path), rows)
+            base = _seconds(lambda: _baseline(path), rows, cpu_base)
             one = _seconds(lambda: _checked(path), rows, cpu_one)
+            _seconds(lambda: _checked_alone(people), rows, cpu_alone)
             line = (
                 f"run {run}: DictReader {rows / base:9,.0f} rows/s, check_roster "
                 f"{rows / one:7,.0f}/s, ratio {one / base:5.1f}x"
@@ -173,9 +216,30 @@ def _throughput(rows: int, runs: int) -> None:
             print(line, flush=True)
     print(f"roster of {rows:,} applicants (ca-pss), {runs} runs, load {os.getloadavg()[0]:.1f}")
     print(f"check_roster / csv.DictReader, one core: {_spread(ratios)}")
-    print(f"applicants/s, one core: median {statistics.median(rates):,.0f}")
+    low, high = min(rates), max(rates)
+    print(
+        f"applicants/s, one core: median {statistics.median(rates):,.0f} "
+        f"(spread {low:,.0f} to {high:,.0f})"
+    )
     one_cpu = statistics.median(c[0] for c in cpu_one) * 1e6
-    print(f"CPU per row, one process: median {one_cpu:.0f} µs")
+    print(f"CPU per row, one process: median {one_cpu:.1f} µs", _low_high(cpu_one))
+    alone = [c[0] for c in cpu_alone]
+    rest = [one[0] - a for one, a in zip(cpu_one, alone, strict=True)]
+    print(
+        f"  of which checking (check() on applicants read beforehand): median "
+        f"{statistics.median(alone) * 1e6:.1f} µs",
+        _low_high(cpu_alone),
+    )
+    print(
+        f"  of which reading and decoding rows into applicants, and the roster loop (the "
+        f"rest): median {statistics.median(rest) * 1e6:.1f} µs",
+        _low_high([(r, 0.0) for r in rest]),
+    )
+    print(
+        f"  csv.DictReader for comparison: median "
+        f"{statistics.median(c[0] for c in cpu_base) * 1e6:.1f} µs",
+        _low_high(cpu_base),
+    )
     if speedups:
         print(f"2 jobs / 1 job ({os.cpu_count()} cores): {_spread(speedups)}")
         parent = statistics.median(c[0] for c in cpu_two) * 1e6

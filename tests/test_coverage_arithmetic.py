@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 import peer_competencies as pc
 from peer_competencies import coverage as cov
-from peer_competencies._structure import Hours
 from peer_competencies.coverage._suggest import targets
 from peer_competencies.crosswalk import Correspondence
 from tests.support import correspondence
@@ -552,7 +551,7 @@ def test_a_translate_giving_the_old_crosswalk_hits_credits_as_one_giving_corresp
 
 def test_a_module_built_in_python_is_checked_as_one_read_from_a_file() -> None:
     with pytest.raises(pc.InputError, match="hours ≥ 0"):
-        cov.Module("A", "t", hours=Hours(float("inf")))
+        cov.Module("A", "t", hours=cov.Hours(float("inf")))
     with pytest.raises(pc.InputError, match="the module gives none"):
-        cov.Module("A", "t", competencies=("13",), hours_by_competency={"13": Hours(1.0)})
+        cov.Module("A", "t", competencies=("13",), hours_by_competency={"13": cov.Hours(1.0)})
     assert cov.Module(" A ", "t", competencies=(" 13",)).competencies == ("13",)

@@ -187,9 +187,7 @@ def _read_syllabus(data: Any) -> object:
 
 
 def _read_credential(data: Any) -> object:
-    from peer_competencies.eligibility._rules import _REGISTRY, _Reader
-
-    return _Reader("<mutated>", el.vocabulary(), _REGISTRY).read(data)
+    return el.parse_credential(data, source="<mutated>")
 
 
 def _read_requirement(data: Any) -> object:

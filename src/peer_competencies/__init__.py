@@ -7,10 +7,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ._api import framework, frameworks, get, lookup, parse_framework, read_framework
-from ._deprecated import renamed
+from ._deprecated import module_getattr
 from ._errors import InputError, PeerCompetenciesError, UnknownIdError
 from ._model import Citation, Framework, Item, Kind, Note, Origin
 
@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from ._schemas import schema
     from ._search import Match, search
 
-# Exports, search and the converter are made on first use, so that ``import peer_competencies``
-# stays fast.
+# Exports, search and the converter are imported on first use, so that ``import
+# peer_competencies`` stays fast; old names (_deprecated.RENAMED) warn until 0.3.
 _LAZY = {
     "FORMATS": "._export",
     "converter": "._model",
@@ -46,19 +46,7 @@ _LAZY = {
     "search": "._search",
 }
 
-
-# Old names, kept until 0.3 with a DeprecationWarning (the table: _deprecated.RENAMED).
-_renamed = renamed(__name__)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    return _renamed(name)
+__getattr__ = module_getattr(__name__, _LAZY)
 
 
 __version__ = "0.1.0"

@@ -225,7 +225,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         text = to_ctdl(credential(args.id))
     elif args.id:
         raise InputError(f"unexpected {args.id!r}: only 'export credential ID' takes two ids")
-    else:  # case, case-1.0 and ctdl carry the shipped crosswalk's mappings of the framework
+    else:  # case, case-1.0, ctdl and markdown carry the shipped crosswalk's mappings
         from .crosswalk import default
 
         text = render(framework(args.framework), args.format, crosswalk=default())

@@ -1,15 +1,17 @@
 """Old public names kept for one minor release: the one table of them, :data:`RENAMED`, and the
-module ``__getattr__`` that still hands each one out with a :class:`DeprecationWarning` naming
-its replacement (until 0.3). A renamed public name is one line in the table."""
+one module ``__getattr__`` of every public package, which still hands each one out with a
+:class:`DeprecationWarning` naming its replacement (until 0.3) and imports the package's lazy
+names on first use. A renamed public name is one line in the table."""
 
 from __future__ import annotations
 
 import importlib
+import sys
 import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["RENAMED", "UNTIL", "renamed", "warn"]
+__all__ = ["RENAMED", "UNTIL", "module_getattr", "warn"]
 
 UNTIL = "0.3"
 """The release in which the old names go."""
@@ -82,12 +84,19 @@ def warn(what: str, use: str, stacklevel: int = 2) -> None:
     )
 
 
-def renamed(package: str) -> Callable[[str], Any]:
-    """A module ``__getattr__`` for ``package`` that hands out its old names of
-    :data:`RENAMED`, each with a warning; any other name is an :class:`AttributeError`."""
+def module_getattr(package: str, lazy: Mapping[str, str] | None = None) -> Callable[[str], Any]:
+    """The module ``__getattr__`` of ``package``: a name of ``lazy`` (name: the module, relative
+    to ``package``, that defines it) is imported on first use and kept in the package; an old
+    name of :data:`RENAMED` is handed out with a warning pointing at the line that used it; any
+    other name is an :class:`AttributeError`."""
     old = RENAMED.get(package, {})
+    later = lazy or {}
 
     def __getattr__(name: str) -> Any:
+        if name in later:
+            value = getattr(importlib.import_module(later[name], package), name)
+            setattr(sys.modules[package], name, value)
+            return value
         if name not in old:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         place, use = old[name]

@@ -1,5 +1,5 @@
 """Exports of a framework by format name: JSON (the model), CSV (one row per item), 1EdTech CASE
-1.1 and 1.0 (``_case``), Credential Engine CTDL-ASN (``_ctdl``), Markdown."""
+1.1 and 1.0 (``_case``), Credential Engine CTDL-ASN (``_ctdl``), Markdown (``_markdown``)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from ._case import DATA_CHANGED, NAMESPACE, case_package, to_case, uri_for, uuid_for
 from ._ctdl import to_ctdl
-from ._markup import csv_writer, markdown_text
+from ._markdown import to_markdown
+from ._markup import csv_writer
 from ._model import Framework, Item, converter
 from ._structure import choose
 
@@ -92,55 +93,6 @@ def to_csv(framework: Framework) -> str:
     return out.getvalue()
 
 
-_md = markdown_text  # text made safe inside a Markdown line or table cell
-
-
-def to_markdown(framework: Framework) -> str:
-    """The framework as a Markdown page: its source, notes, and every item with id, text and
-    citation, indented under its parent, so a reviewer can read the data without Python."""
-    lines = [
-        f"# {_md(framework.title)}",
-        "",
-        f"Framework id: `{framework.id}`, version "
-        f"{_md(framework.version)}, {len(framework)} items.",
-        "",
-        f"Source: {_md(str(framework.source))}",
-        "",
-    ]
-    if not framework.attribution_confirmed:
-        lines += [f"**Attribution unconfirmed.** {_md(framework.attribution_note or '')}", ""]
-    if framework.editorial_notes:
-        lines += ["## Editorial notes (ours)", ""]
-        lines += [f"- {_md(note)}" for note in framework.editorial_notes] + [""]
-    lines += ["## Items", ""]
-    depth = {item.id: 0 for item in framework.roots}
-    for item in framework.items:
-        level = depth.get(item.parent_id or "", -1) + 1
-        depth[item.id] = level
-        pad = "    " * level
-        entry = [f"**`{item.id}`** ({item.kind.value}): {_md(item.text)}"]
-        if item.description:
-            entry.append(_md(item.description))
-        if item.origins:
-            entry.append("*Origin:* " + _md("; ".join(o.tag or o.framework for o in item.origins)))
-        entry.append(f"*Citation:* {_md(str(item.citation))}")
-        entry += [f"*Note (ours):* {_md(note)}" for note in item.notes]
-        # one line each, broken with two trailing spaces, inside one list entry
-        lines.append(f"{pad}- " + f"  \n{pad}  ".join(entry))
-    if framework.notes:
-        lines += ["", "## Notes from the source", ""]
-        for note in framework.notes:
-            lines += [
-                f"### {note.code}. {_md(note.title)}",
-                "",
-                _md(note.text),
-                "",
-                f"*Citation:* {_md(str(note.source))}",
-                "",
-            ]
-    return "\n".join(lines).rstrip() + "\n"
-
-
 def _case_1_0(framework: Framework, crosswalk: Crosswalk | None = None) -> str:
     return to_case(framework, crosswalk=crosswalk, version="1.0")
 
@@ -153,6 +105,10 @@ def _ctdl(framework: Framework, crosswalk: Crosswalk | None = None) -> str:
     return to_ctdl(framework, crosswalk=crosswalk)
 
 
+def _markdown(framework: Framework, crosswalk: Crosswalk | None = None) -> str:
+    return to_markdown(framework, crosswalk=crosswalk)
+
+
 FORMATS: Mapping[str, Callable[[Framework], str]] = MappingProxyType(
     {
         "json": to_json,
@@ -160,13 +116,21 @@ FORMATS: Mapping[str, Callable[[Framework], str]] = MappingProxyType(
         "case": _case_1_1,
         "case-1.0": _case_1_0,
         "ctdl": _ctdl,
-        "markdown": to_markdown,
+        "markdown": _markdown,
     }
 )
 """The framework formats of :func:`render` (``export ID --format …``), read-only: ``case`` is
-CASE 1.1, ``case-1.0`` CASE 1.0, ``ctdl`` CTDL-ASN JSON-LD."""
+CASE 1.1, ``case-1.0`` CASE 1.0, ``ctdl`` CTDL-ASN JSON-LD, ``markdown`` the page the
+documentation site shows."""
 
-MAPPING_FORMATS = frozenset({"case", "case-1.0", "ctdl"})
+_WITH_MAPPINGS: Mapping[str, Callable[[Framework, Crosswalk], str]] = {
+    "case": _case_1_1,
+    "case-1.0": _case_1_0,
+    "ctdl": _ctdl,
+    "markdown": _markdown,
+}
+
+MAPPING_FORMATS = frozenset(_WITH_MAPPINGS)
 """The formats that can carry a crosswalk's mappings (``render(..., crosswalk=...)``)."""
 
 
@@ -176,9 +140,7 @@ def render(framework: Framework, format: str, *, crosswalk: Crosswalk | None = N
     (:data:`MAPPING_FORMATS`); the command line passes the shipped crosswalk."""
     writer = choose(FORMATS, format, "export format")
     if crosswalk is not None and format in MAPPING_FORMATS:
-        return {"case": _case_1_1, "case-1.0": _case_1_0, "ctdl": _ctdl}[format](
-            framework, crosswalk
-        )
+        return _WITH_MAPPINGS[format](framework, crosswalk)
     return writer(framework)
 
 

@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from .._deprecated import renamed
+from .._deprecated import module_getattr
+from .._structure import Hours
 from ._coverage import coverage
 from ._credit import Translate
 from ._report import REPORT_FORMATS as FORMATS
@@ -57,6 +58,7 @@ __all__ = [
     "CurriculumRequirement",
     "CurriculumVerdict",
     "Evidence",
+    "Hours",
     "Matcher",
     "Module",
     "Program",
@@ -84,4 +86,4 @@ def parse_syllabus(data: object, *, source: str | None = None) -> Syllabus:
 
 
 # Old names, kept until 0.3 with a DeprecationWarning (the table: _deprecated.RENAMED).
-__getattr__ = renamed(__name__)
+__getattr__ = module_getattr(__name__)

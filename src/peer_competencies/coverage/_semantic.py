@@ -1,26 +1,54 @@
 """The semantic matcher (the ``semantic`` extra): WordLlama's 256-dimension word embeddings.
 
-WordLlama ships its weights and tokenizer inside its wheel. Its loader is pointed at the
-package's own folder with downloads disabled, so nothing is ever fetched: a missing file is an
-error, never a download. Each statement of a framework is embedded once; a text scores each
-competency by the cosine similarity of its best statements (each next one counting less) and
-of the competency's own wording. The ``semantic`` matcher adds that score to the default
-matcher's (a hybrid: it measured better than the embeddings alone, which the benchmark reports
-as ``embedding``).
+WordLlama ships its model inside its wheel: a table of token vectors (``weights/``) and the
+Llama 2 tokenizer (``tokenizers/``). This module reads those two files straight from the
+installed package's folder, found without importing ``wordllama``: its package pulls in
+pydantic, requests and toml at import and configures the root logger, 0.8 s of a cold start
+that the matcher does not need. A text's vector is computed as wordllama's
+``WordLlamaInference.embed(texts, norm=True)`` computes it (the mean of its tokens' vectors,
+made unit length; a test holds the two equal), so no code of wordllama's runs and nothing can
+be downloaded: a missing file is an error naming the extra, never a download.
+
+The statements of a framework are embedded once per process. Tokenising them is most of
+that cost, so the token ids of the shipped frameworks' texts are shipped
+(``data/semantic/<framework>.json``, written by ``python -m
+peer_competencies.coverage._semantic``), keyed to the sha256 of the tokenizer file and of the
+texts, and used only when both match: another tokenizer, or changed wording, is tokenised
+afresh. The vectors are always computed from the installed weights, so a model with other
+weights is never read through vectors made with this one.
+
+A text scores each competency by the cosine similarity of its best statements (each next one
+counting less) and of the competency's own wording. The ``semantic`` matcher adds that score to
+the default matcher's (a hybrid: it measured better than the embeddings alone, which the
+benchmark reports as ``embedding``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import json
+import math
+import sys
 import threading
-from collections.abc import Collection
-from typing import Any
+from collections.abc import Collection, Sequence
+from itertools import chain
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .._errors import InputError
 from .._load import database
-from .._model import Framework
+from .._model import Framework, Item
+from .._resources import Table, source_folder
 from ._suggest import Evidence, Suggestion, _matcher, calibration, targets
 
-__all__ = ["load_model", "rank", "ranked"]
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Vectors = npt.NDArray[np.float32]
+
+__all__ = ["Model", "load_model", "rank", "ranked"]
 
 # Tuned on the training split of the real titles (benchmarks/bench_matcher.py).
 DECAY = 0.35  # the n-th best statement counts DECAY ** n
@@ -30,69 +58,250 @@ LEXICAL = 2.0  # weight of the default matcher's raw score in the semantic match
 _EVIDENCE = 3
 _KEPT = 40
 
+# The files of wordllama's bundled model (l2_supercat at 256 dimensions), in its package folder.
+WEIGHTS = "weights/l2_supercat_256.safetensors"
+TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+_TENSOR = "embedding.weight"
+_DTYPES = {"F16": "<f2", "F32": "<f4"}
+_REINSTALL = "reinstall the extra: pip install --force-reinstall 'peer-competencies[semantic]'"
+_NEEDS_EXTRA = "the semantic matcher needs the 'semantic' extra (wordllama)"
+_INSTALL = "pip install 'peer-competencies[semantic]', or use matcher='default'"
+
 _LOCK = threading.Lock()
-_MODEL: Any = None
+_MODEL: Model | None = None
 _INDEXES: dict[str, _Index] = {}
 
 
-def load_model() -> Any:
-    """The WordLlama model bundled in its wheel, loaded once, offline."""
+def _no_extra() -> InputError:
+    return InputError(_NEEDS_EXTRA, fix=_INSTALL)
+
+
+def wordllama_folder() -> Path:
+    """The folder of the installed ``wordllama`` package, found without importing it."""
+    try:
+        spec = importlib.util.find_spec("wordllama")
+    except (ImportError, ValueError):  # a broken install, or a module without a spec
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
+        raise _no_extra()
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def read_tensors(raw: bytes, file: str) -> dict[str, Vectors]:
+    """The float16 and float32 arrays of a safetensors file's bytes (read-only views of
+    ``raw``): an 8-byte little-endian header length, a JSON header giving each array's type,
+    shape and offsets, then the arrays."""
+    import numpy as np
+
+    try:
+        size = int.from_bytes(raw[:8], "little")
+        header = json.loads(raw[8 : 8 + size])
+        header.pop("__metadata__", None)
+        arrays = {}
+        for name, entry in header.items():
+            start, end = entry["data_offsets"]
+            dtype = np.dtype(_DTYPES[entry["dtype"]])
+            shape = tuple(int(n) for n in entry["shape"])
+            count = math.prod(shape)
+            if end - start != count * dtype.itemsize or 8 + size + end > len(raw):
+                raise ValueError(f"array {name!r} does not fit its offsets")
+            arrays[name] = np.frombuffer(raw, dtype, count, 8 + size + start).reshape(shape)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(
+            f"not a readable safetensors file: {exc}", file=file, fix=_REINSTALL
+        ) from None
+    return arrays
+
+
+class Model:
+    """WordLlama's bundled model (l2_supercat, 256 dimensions), read from the files in
+    ``folder`` (the installed ``wordllama`` package's folder): :meth:`embed` gives the unit
+    vectors that ``WordLlama.load(...).embed(texts, norm=True)`` gives. ``tokenizer_digest`` is
+    the sha256 of the tokenizer file: the key of the shipped token ids."""
+
+    def __init__(self, folder: Path) -> None:
+        try:
+            import numpy  # noqa: F401 - the extra's; checked before anything is read
+            from tokenizers import Tokenizer
+        except ImportError:
+            raise _no_extra() from None
+        self.folder = folder
+        weights_file, tokenizer_file = folder / WEIGHTS, folder / TOKENIZER
+        try:
+            weights = weights_file.read_bytes()
+            tokenizer = tokenizer_file.read_bytes()
+        except OSError as exc:
+            raise InputError(
+                f"wordllama's bundled model could not be read: {exc.strerror or exc}",
+                file=str(exc.filename or folder),
+                fix=_REINSTALL,
+            ) from None
+        self.tokenizer_digest = hashlib.sha256(tokenizer).hexdigest()
+        found = read_tensors(weights, str(weights_file)).get(_TENSOR)
+        if found is None or found.ndim != 2:
+            raise InputError(
+                f"wordllama's weights hold no {_TENSOR!r} table",
+                file=str(weights_file),
+                fix=_REINSTALL,
+            )
+        self.weights = found  # float16 as shipped (16 MB): rows are widened when looked up
+        try:
+            self.tokenizer = Tokenizer.from_buffer(tokenizer)
+        except Exception as exc:  # the tokenizers library raises a bare Exception
+            raise InputError(
+                f"wordllama's tokenizer could not be read: {exc}",
+                file=str(tokenizer_file),
+                fix=_REINSTALL,
+            ) from None
+        self.tokenizer.no_padding()
+        self.tokenizer.no_truncation()
+
+    def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
+        """The token ids of each text (no special tokens, no padding)."""
+        return [e.ids for e in self.tokenizer.encode_batch(list(texts), add_special_tokens=False)]
+
+    def pool(self, ids: Sequence[Sequence[int]]) -> Vectors:
+        """The unit vectors of texts given by their token ids: the mean of each text's token
+        vectors (float16 rows widened to float32), made unit length, as wordllama's ``embed``
+        computes it (its sums are taken over padded batches, in another order: the two agree
+        within 1e-7); a text without tokens gets the zero vector."""
+        import numpy as np
+
+        vocabulary, dimensions = self.weights.shape
+        lengths = np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids))
+        flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=int(lengths.sum()))
+        np.clip(flat, 0, vocabulary - 1, out=flat)
+        starts = np.zeros(len(ids), dtype=np.int64)
+        np.cumsum(lengths[:-1], out=starts[1:])
+        found = np.zeros((len(ids), dimensions), dtype=np.float32)
+        some = lengths > 0
+        if some.any():
+            sums = np.add.reduceat(self.weights[flat].astype(np.float32), starts[some], axis=0)
+            found[some] = sums / lengths[some, np.newaxis].astype(np.float32)
+        norms = np.linalg.norm(found, axis=1, keepdims=True)
+        np.divide(found, norms, out=found, where=norms > 0)
+        return found
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        """The unit vectors of ``texts``."""
+        return self.pool(self.tokenize(texts))
+
+
+def load_model() -> Model:
+    """WordLlama's model bundled in its wheel, loaded once, offline."""
     global _MODEL
     with _LOCK:
         if _MODEL is None:
-            try:
-                import wordllama  # type: ignore[import-untyped,unused-ignore]
-            except ImportError:
-                raise InputError(
-                    "the semantic matcher needs the 'semantic' extra (wordllama)",
-                    fix="pip install 'peer-competencies[semantic]', or use matcher='default'",
-                ) from None
-            from pathlib import Path
-
-            folder = Path(wordllama.__file__).parent  # weights/ and tokenizers/ live here
-            try:
-                _MODEL = wordllama.WordLlama.load(cache_dir=folder, disable_download=True)
-            except (FileNotFoundError, OSError, ValueError) as exc:
-                raise InputError(
-                    f"wordllama's bundled model could not be loaded from {folder}: {exc}",
-                    fix="reinstall the extra: pip install --force-reinstall wordllama",
-                ) from None
+            _MODEL = Model(wordllama_folder())
         return _MODEL
+
+
+# ---------------------------------------------------------------------------------------------
+# the shipped token ids
+
+
+def _parse_tokens(raw: bytes, file: str, name: str) -> Any:
+    try:
+        found = json.loads(raw)
+    except ValueError as exc:
+        raise InputError(f"not readable JSON: {exc}", file=file, fix=_REINSTALL) from None
+    return found if isinstance(found, dict) else {}
+
+
+_TOKENS = Table("semantic", _parse_tokens)
+"""Per shipped framework: the token ids of :func:`_texts` (``statements``, ``titles``), with
+``tokenizer`` (:attr:`Model.tokenizer_digest`) and ``texts`` (:func:`_digest`) as their key."""
+
+
+def _texts(framework: Framework, statements: Sequence[Item]) -> tuple[list[str], list[str]]:
+    """The texts embedded for ``framework``: its credited ``statements`` (with their
+    description), and its targets' own wording."""
+    said = [i.text if not i.description else f"{i.text}. {i.description}" for i in statements]
+    return said, [t.text for t in targets(framework)]
+
+
+def _digest(statements: Sequence[str], titles: Sequence[str]) -> str:
+    """The sha256 of the texts, each ended by a NUL, statements then titles."""
+    digest = hashlib.sha256()
+    for text in (*statements, "", *titles):
+        digest.update(text.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def _statements(framework: Framework) -> tuple[tuple[Item, ...], tuple[tuple[int, ...], ...]]:
+    """The statements of ``framework`` that credit a target, and the targets each credits
+    (by position in :func:`targets`)."""
+    position = {t.id: n for n, t in enumerate(targets(framework))}
+    statements, credits = [], []
+    for item in framework.items:
+        if item.id in position:
+            credited: tuple[int, ...] = (position[item.id],)
+        else:
+            above = [position[a.id] for a in item.ancestors if a.id in position]
+            credited = tuple(above[:1]) or tuple(
+                position[d.id] for d in item.descendants if d.id in position
+            )
+        if credited:
+            statements.append(item)
+            credits.append(credited)
+    return tuple(statements), tuple(credits)
+
+
+def _tokens(
+    framework: Framework, model: Model, statements: list[str], titles: list[str]
+) -> tuple[list[list[int]], list[list[int]]]:
+    """The token ids of ``statements`` and ``titles``: the shipped ones when this tokenizer
+    made them from these texts, otherwise tokenised now."""
+    shipped = _TOKENS.get(framework.id)
+    if (
+        shipped is not None
+        and shipped.get("tokenizer") == model.tokenizer_digest
+        and shipped.get("texts") == _digest(statements, titles)
+    ):
+        return shipped["statements"], shipped["titles"]
+    return model.tokenize(statements), model.tokenize(titles)
+
+
+def shipped_tokens(framework: Framework) -> dict[str, Any]:
+    """What ``data/semantic/<framework>.json`` holds for ``framework``, made now."""
+    model = load_model()
+    statements, titles = _texts(framework, _statements(framework)[0])
+    return {
+        "framework": framework.id,
+        "written_by": "python -m peer_competencies.coverage._semantic",
+        "tokenizer": model.tokenizer_digest,
+        "texts": _digest(statements, titles),
+        "statements": model.tokenize(statements),
+        "titles": model.tokenize(titles),
+    }
+
+
+def _json(found: dict[str, Any]) -> str:
+    """The file's text: one line per text's ids, so that a change of wording reads as a
+    change of a few lines."""
+    lines = [f"  {json.dumps(k)}: {json.dumps(v)}," for k, v in found.items() if isinstance(v, str)]
+    for key in ("statements", "titles"):
+        rows = ",\n".join(f"    {json.dumps(ids, separators=(',', ':'))}" for ids in found[key])
+        lines.append(f"  {json.dumps(key)}: [\n{rows}\n  ],")
+    return "{\n" + "\n".join(lines)[:-1] + "\n}\n"
 
 
 class _Index:
     def __init__(self, framework: Framework) -> None:
-        import numpy as np
-
         model = load_model()
         self.framework = framework
         self.targets = targets(framework)
-        position = {t.id: n for n, t in enumerate(self.targets)}
-        statements, credits = [], []
-        for item in framework.items:
-            if item.id in position:
-                credited: tuple[int, ...] = (position[item.id],)
-            else:
-                above = [position[a.id] for a in item.ancestors if a.id in position]
-                credited = tuple(above[:1]) or tuple(
-                    position[d.id] for d in item.descendants if d.id in position
-                )
-            if credited:
-                statements.append(item)
-                credits.append(credited)
-        self.statements = tuple(statements)
-        self.credits = tuple(credits)
-        texts = [i.text if not i.description else f"{i.text}. {i.description}" for i in statements]
-        self.vectors = np.asarray(model.embed(texts, norm=True), dtype=np.float32)
-        titles = [t.text for t in self.targets]
-        self.titles = np.asarray(model.embed(titles, norm=True), dtype=np.float32)
+        self.statements, self.credits = _statements(framework)
+        statements, titles = _texts(framework, self.statements)
+        ids, title_ids = _tokens(framework, model, statements, titles)
+        self.vectors, self.titles = model.pool(ids), model.pool(title_ids)
 
     def scores(
         self, text: str, exclude: Collection[str] = ()
     ) -> list[tuple[int, float, list[tuple[float, int]]]]:
         import numpy as np
 
-        query = np.asarray(load_model().embed([text], norm=True), dtype=np.float32)[0]
+        query = load_model().embed([text])[0]
         sims = self.vectors @ query
         titles = self.titles @ query
         best: dict[int, list[tuple[float, int]]] = {}
@@ -165,3 +374,25 @@ def _rank(
         found.append(Suggestion(item, round(cal.confidence(raw), 4), evidence, round(raw, 4)))
     found.sort(key=lambda s: (-s.raw, s.item.id))
     return tuple(found[:_KEPT])
+
+
+# ---------------------------------------------------------------------------------------------
+# the maintainers' tool
+
+
+def write_shipped(folder: Path | None = None) -> list[Path]:
+    """Write the token ids of every shipped framework's texts with the installed tokenizer
+    (into ``folder``; by default the source checkout's ``data/semantic``); return the files."""
+    folder = folder or source_folder("semantic")
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for framework in database().frameworks():
+        path = folder / f"{framework.id}.json"
+        path.write_text(_json(shipped_tokens(framework)), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # pragma: no cover - the maintainers' tool
+    for path in write_shipped(Path(sys.argv[1]) if len(sys.argv) > 1 else None):
+        print(f"{path} ({path.stat().st_size:,} bytes)")

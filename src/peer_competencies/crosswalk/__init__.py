@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._deprecated import renamed
+from .._deprecated import module_getattr
 from ._crosswalk import Crosswalk, default
 from ._csv import to_csv
 from ._export import FORMATS, render, to_graphml, to_json, to_sssom
@@ -88,7 +88,7 @@ __all__ = [
 ]
 
 # Old names, kept until 0.3 with a DeprecationWarning (the table: _deprecated.RENAMED).
-__getattr__ = renamed(__name__)
+__getattr__ = module_getattr(__name__)
 
 
 def graph() -> nx.MultiDiGraph[str]:

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from .._deprecated import renamed, warn
+from .._deprecated import module_getattr, warn
 from ._applicant import (
     Applicant,
     Certification,
@@ -46,6 +46,8 @@ from ._rules import (
     Verification,
     credential,
     credentials,
+    parse_credential,
+    read_credential,
     vocabulary,
 )
 
@@ -82,7 +84,9 @@ __all__ = [
     "credentials",
     "explain",
     "parse_applicant",
+    "parse_credential",
     "read_applicant",
+    "read_credential",
     "read_roster",
     "roster_columns",
     "vocabulary",
@@ -103,4 +107,4 @@ def parse_applicant(
 
 
 # Old names, kept until 0.3 with a DeprecationWarning (the table: _deprecated.RENAMED).
-__getattr__ = renamed(__name__)
+__getattr__ = module_getattr(__name__)

@@ -84,9 +84,16 @@ def _non_negative(_: object, attribute: attrs.Attribute[Any], value: float | Non
         raise FieldError(attribute.name, "expected a number ≥ 0", _FIX)
 
 
+_NOT_FUTURE = [dt.date.min]
+"""A day known not to be in the future (the last today seen): a date up to it needs no clock."""
+
+
 def _past(_: object, attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
-    if value is not None and value > dt.date.today():
-        raise FieldError(attribute.name, "a date in the future; facts must have happened", _FIX)
+    if value is not None and value > _NOT_FUTURE[0]:
+        today = dt.date.today()
+        if value > today:
+            raise FieldError(attribute.name, "a date in the future; facts must have happened", _FIX)
+        _NOT_FUTURE[0] = today
 
 
 def _state(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:

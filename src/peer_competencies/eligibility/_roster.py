@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
+import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import attrs
 
@@ -29,7 +31,7 @@ from .._files import open_file
 from .._markup import csv_writer
 from ._applicant import Applicant, parse_applicant
 from ._check import Result, check
-from ._plan import planned_applicant
+from ._columns import EMPTY, column_plan
 from ._predicates import Status
 from ._rules import Credential
 from ._rules import credential as find_credential
@@ -157,32 +159,88 @@ def read_roster(path: str | Path) -> Iterator[RosterRow]:
     path = Path(path)
     file = str(path)
     stream = open_file(path, limit=None)
+    blocks = _line_blocks(stream)
     try:
-        lines = _lines(stream)
-        header = _header(next(lines, None), file)
+        lines = next((b for b in blocks if b), [])  # a block holding the end of the first line
+        header = _header(lines[0] if lines else b"", file)
     except BaseException:
+        blocks.close()
         stream.close()
         raise
-    return _rows(stream, lines, header, file)
+    return _RosterFile(header, blocks, lines[1:])
 
 
-def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
-    """Each line of ``stream`` without its line end (None for one longer than MAX_ROW_BYTES, read
-    past rather than kept); the first without a byte-order mark."""
-    first = True
-    while True:
-        line = stream.readline(MAX_ROW_BYTES + 1)
-        if not line:
-            return
-        if first:
-            line = line.removeprefix(b"\xef\xbb\xbf")
-            first = False
-        if len(line) > MAX_ROW_BYTES and not line.endswith(b"\n"):
-            while line and not line.endswith(b"\n"):  # the rest of the over-long line
-                line = stream.readline(MAX_ROW_BYTES)
-            yield None
-            continue
-        yield line.rstrip(b"\n").rstrip(b"\r")
+_BLOCK = 64 * 1024
+"""Bytes read at a time (at most MAX_ROW_BYTES: a line that ends inside a block is never too
+long, only one begun in an earlier block can be)."""
+
+
+def _line_blocks(stream: IO[bytes]) -> Generator[list[bytes | None], None, None]:
+    """The lines of ``stream`` a block of bytes at a time (a block may end none), each without
+    its line end; None for a line longer than MAX_ROW_BYTES, read past rather than kept. A
+    byte-order mark opening the stream is dropped. Closes ``stream`` when done (or when closed
+    itself)."""
+    with stream:
+        opening = stream.read(3).removeprefix(b"\xef\xbb\xbf")
+        rest = b""  # the start of a line not ended yet
+        over = False  # that line is already longer than MAX_ROW_BYTES: its bytes are not kept
+        for block in itertools.chain((opening,), iter(functools.partial(stream.read, _BLOCK), b"")):
+            ended = block.split(b"\n")
+            tail = ended.pop()
+            lines: list[bytes | None] = []
+            if ended:
+                head = rest + ended[0]
+                lines.append(None if over or len(head) > MAX_ROW_BYTES else head.rstrip(b"\r"))
+                if b"\r" in block:
+                    lines += [line.rstrip(b"\r") for line in ended[1:]]
+                else:
+                    lines += ended[1:]
+                rest, over = tail, False
+            elif not over:
+                rest += tail
+            if len(rest) > MAX_ROW_BYTES:
+                rest, over = b"", True
+            yield lines
+        if over or rest:  # the last line, not ended
+            yield [None if over or len(rest) > MAX_ROW_BYTES else rest.rstrip(b"\r")]
+
+
+class _RosterFile(Iterator[RosterRow]):
+    """What :func:`read_roster` returns: the rows of a roster file, one :class:`RosterRow` at a
+    time. :func:`check_roster` takes its lines a block at a time instead (:meth:`take`), and
+    reads them with the header's column plan, making no RosterRow for a row that is fine."""
+
+    def __init__(
+        self, header: list[str], blocks: Iterator[list[bytes | None]], lines: list[bytes | None]
+    ) -> None:
+        self.header = header
+        self._blocks = blocks
+        self._lines = lines  # lines read and not handed out yet
+        self._at = 0  # the first of them not handed out
+        self._number = 2  # the row number of that line
+
+    def take(self, most: int) -> tuple[int, list[bytes | None]]:
+        """The row number of the next line, and up to ``most`` lines from it on (no lines: the
+        file is read to its end)."""
+        while self._at >= len(self._lines):
+            lines = next(self._blocks, None)
+            if lines is None:
+                return self._number, []
+            self._lines, self._at = lines, 0
+        first, at = self._number, self._at
+        taken = self._lines[at : at + most]
+        self._at += len(taken)
+        self._number += len(taken)
+        return first, taken
+
+    def __next__(self) -> RosterRow:
+        number, lines = self.take(1)
+        if not lines:
+            raise StopIteration
+        cells, error = _row_cells(number, lines[0], self.header)
+        if error is not None:
+            return RosterRow(number, {}, error)
+        return RosterRow(number, dict(zip(self.header, cells, strict=False)))
 
 
 def _cells(line: bytes | None) -> tuple[list[str], str | None, bool]:
@@ -248,20 +306,16 @@ def _header(line: bytes | None, file: str) -> list[str]:
     return cells
 
 
-def _rows(
-    stream: IO[bytes], lines: Iterator[bytes | None], header: list[str], file: str
-) -> Iterator[RosterRow]:
-    width = len(header)
-    with stream:
-        for number, line in enumerate(lines, start=2):
-            cells, problem, utf8 = _cells(line)
-            error = None
-            if problem is not None or not utf8 or len(cells) > width:
-                error = _row_error(number, cells, problem, utf8, header)
-            if error is None:
-                yield RosterRow(number, dict(zip(header, cells, strict=False)))
-            else:
-                yield RosterRow(number, {}, error)
+def _row_cells(
+    number: int, line: bytes | None, header: list[str]
+) -> tuple[list[str], InputError | None]:
+    """The cells of row ``number``, or the error that keeps it from being read."""
+    cells, problem, utf8 = _cells(line)
+    if problem is not None or not utf8 or len(cells) > len(header):
+        error = _row_error(number, cells, problem, utf8, header)
+        if error is not None:
+            return [], error
+    return cells, None
 
 
 def _row_error(
@@ -323,13 +377,22 @@ def _applicant(record: Any, row: int) -> Applicant:
     if isinstance(record, Applicant):
         return record
     if isinstance(record, RosterRow):
-        planned = planned_applicant(record.cells)  # the quick road for rows that are fine
-        if planned is not None:
-            return planned
+        plan = column_plan(tuple(record.cells))  # the quick road for rows that are fine
+        if plan is not None:
+            planned = plan.applicant(list(record.cells.values()))
+            if planned is not None and planned is not EMPTY:
+                return cast(Applicant, planned)
     cells = record.cells if isinstance(record, RosterRow) else record
     if not isinstance(cells, Mapping):
         raise InputError("a roster record is an Applicant or a mapping", where=f"row {row}")
     flat = any(isinstance(k, str) and "." in k for k in cells) or isinstance(record, RosterRow)
+    return _strict_applicant(cells, row, flat)
+
+
+def _strict_applicant(cells: Mapping[Any, Any], row: int, flat: bool = True) -> Applicant:
+    """The applicant of a record of cells by the strict road (flat: cells named as roster
+    columns are, ``trainings.1.hours`` …), or the error naming every problem with its row and
+    column."""
     positions: dict[str, list[int]] = {}
     if flat:
         try:
@@ -392,7 +455,58 @@ def check_roster(
         from ._parallel import check_in_processes
 
         return check_in_processes(records, cred, pathway, as_of, start, jobs)
+    if isinstance(records, _RosterFile):  # read by the column plan, a block of lines at a time
+        return _stream_file(records, cred, pathway, as_of)
     return _stream(records, cred, pathway, as_of, start)
+
+
+_TAKE = 1024
+"""Lines taken from a roster file at a time by one process."""
+
+
+def _stream_file(
+    roster: _RosterFile, cred: Credential, pathway: str | None, as_of: dt.date | None
+) -> Iterator[RosterResult]:
+    while True:
+        first, lines = roster.take(_TAKE)
+        if not lines:
+            return
+        yield from check_lines(first, lines, roster.header, cred, pathway, as_of)
+
+
+def check_lines(
+    first: int,
+    lines: list[bytes | None],
+    header: list[str],
+    cred: Credential,
+    pathway: str | None,
+    as_of: dt.date | None,
+) -> Iterator[RosterResult]:
+    """The results of roster lines (as :func:`_line_blocks` gives them) numbered from ``first``,
+    under ``header``: the rows that are fine read by the header's column plan, the others by
+    the strict road, which names every problem."""
+    plan = column_plan(header)
+    assert plan is not None, "read_roster has checked every column"
+    read = plan.applicant
+    for number, line in enumerate(lines, first):
+        cells, error = _row_cells(number, line, header)
+        if error is not None:
+            yield RosterResult(number, None, error=error)
+            continue
+        person = read(cells)
+        if person is EMPTY:
+            yield RosterResult(number, None, note=EMPTY_ROW)
+            continue
+        if person is None:  # a problem: the strict road names it (or reads what the plan could not)
+            row = RosterRow(number, dict(zip(header, cells, strict=False)))
+            yield from _stream((row,), cred, pathway, as_of, number)
+            continue
+        try:
+            result = check(person, cred, pathway, as_of)
+        except InputError as exc:
+            yield RosterResult(number, person.id, error=exc)
+            continue
+        yield RosterResult(number, person.id, result=result)
 
 
 def _stream(

@@ -6,12 +6,13 @@ the model it is read into is in ``_credential``, re-exported here.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from .._decoders import parse_json
+from .._decoders import DECODERS, parse_json
 from .._didyoumean import closest
 from .._errors import InputError, UnknownIdError
-from .._files import decode
+from .._files import decode, read_text
 from .._resources import Table
 from ._credential import (
     Credential,
@@ -23,8 +24,7 @@ from ._credential import (
     Verification,
 )
 from ._credential import leaves as leaves
-from ._credential_file import _fail, _parse_vocabulary
-from ._credential_file import _Reader as _Reader
+from ._credential_file import _fail, _parse_vocabulary, _Reader
 from ._predicates import Vocabulary
 
 __all__ = [
@@ -37,6 +37,8 @@ __all__ = [
     "Verification",
     "credential",
     "credentials",
+    "parse_credential",
+    "read_credential",
     "vocabulary",
 ]
 
@@ -113,3 +115,27 @@ def credential(credential_id: str | Credential) -> Credential:
 def vocabulary() -> Vocabulary:
     """The names of topics, exams and credentials that applicant records may use."""
     return _REGISTRY.vocabulary()
+
+
+def parse_credential(data: object, *, source: str | None = None) -> Credential:
+    """A credential from data already in memory (a mapping in the format of the shipped
+    credential files, ``docs/eligibility.md``), checked as the shipped files are: its topics,
+    exams and credentials named in the vocabulary, a ``use`` of another credential's
+    requirement resolved among the shipped ones. Raises :class:`InputError` naming ``source``
+    (default ``<data>``), the path (``$.pathways[0].all_of[2].test``) and the fix."""
+    return _Reader(source or "<data>", _REGISTRY.vocabulary(), _REGISTRY).read(data)
+
+
+def read_credential(path: str | Path) -> Credential:
+    """Read a credential file (``.json``, ``.yaml``/``.yml`` or ``.toml``) from disk; see
+    :func:`parse_credential`."""
+    path = Path(path)
+    file = str(path)
+    decoder = DECODERS.get(path.suffix.lower())
+    if decoder is None:
+        raise InputError(
+            f"unknown credential file format {path.suffix or '(no suffix)'!r}",
+            file=file,
+            fix=f"use {', '.join(DECODERS)}",
+        )
+    return parse_credential(decoder(read_text(path), file), source=file)
