@@ -37,7 +37,7 @@ from pathlib import Path
 
 import peer_competencies as pc
 from peer_competencies.coverage import _suggest as suggest_module
-from peer_competencies.coverage._suggest import Matcher, Suggestion, targets
+from peer_competencies.coverage._suggest import Calibration, Matcher, Suggestion, targets
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 HERE = Path(__file__).resolve().parent
@@ -225,12 +225,15 @@ def accuracy_report() -> None:
 # calibration: a logistic map from raw score to the chance a reviewer accepts the suggestion
 
 
-Shown = tuple[bool, list[tuple[float, bool]]]  # the title has a label; (raw score, right) each
+Point = tuple[float, float, bool]  # raw score, how far behind the first suggestion's, right
+Shown = tuple[str, bool, list[Point]]  # the title's programme, it has a label, its suggestions
+FEATURES = {"raw": 0, "behind": 1}
 
 
 def shown(framework: str, split: str, matcher: str = "default", k: int = 3) -> list[Shown]:
     """Per real title of ``split`` (labelled for ``framework`` or not), the first ``k``
-    suggestions the matcher ranks, each with its raw score and whether it is right."""
+    suggestions the matcher ranks, each with its raw score, how far that is behind the first
+    suggestion's, and whether it is right."""
     from peer_competencies.coverage import _semantic
 
     column = {"ca-sb803": "ca_sb803", "samhsa-2015": "samhsa_2015"}[framework]
@@ -243,9 +246,9 @@ def shown(framework: str, split: str, matcher: str = "default", k: int = 3) -> l
             ranked = suggest_module._matcher(framework)._ranked(row["title"])[:k]
         else:
             ranked = _semantic.rank(row["title"], framework, k, (), matcher)
-        found.append(
-            (bool(labels), [(s.raw, _label_of(s.item.id, framework) in labels) for s in ranked])
-        )
+        first = ranked[0].raw if ranked else 0.0
+        points = [(s.raw, first - s.raw, _label_of(s.item.id, framework) in labels) for s in ranked]
+        found.append((row["programme"], bool(labels), points))
     return found
 
 
@@ -256,43 +259,60 @@ def _sigmoid(z: float) -> float:
     return e / (1 + e)
 
 
-def fit_logistic(points: list[tuple[float, bool]]) -> tuple[float, float]:
-    """Slope and intercept of a logistic regression of ``correct`` on ``raw`` (Newton's method,
-    with a weak prior that keeps the fit finite on separable data)."""
-    a, b = 1.0, 0.0
+def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
+    """x with matrix · x = vector (Gaussian elimination with partial pivoting)."""
+    n = len(vector)
+    rows = [[*matrix[i], vector[i]] for i in range(n)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(rows[r][col]))
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        for r in range(n):
+            if r != col:
+                factor = rows[r][col] / rows[col][col]
+                rows[r] = [x - factor * y for x, y in zip(rows[r], rows[col], strict=True)]
+    return [rows[i][n] / rows[i][i] for i in range(n)]
+
+
+def fit_logistic(points: list[tuple[list[float], bool]]) -> list[float]:
+    """Weights of a logistic regression of ``correct`` on the features, the last weight the
+    intercept (Newton's method, with a weak prior that keeps the fit finite on separable
+    data); the first feature's weight starts at 1, the others at 0."""
+    size = len(points[0][0]) + 1
+    w = [1.0] + [0.0] * (size - 1)
     for _ in range(100):
-        ga = gb = haa = hab = hbb = 0.0
-        for x, y in points:
-            p = _sigmoid(a * x + b)
-            ga += (p - y) * x
-            gb += p - y
-            w = p * (1 - p)
-            haa += w * x * x
-            hab += w * x
-            hbb += w
-        ga += 0.01 * a
-        haa += 0.01
-        hbb += 0.01
-        det = haa * hbb - hab * hab
-        da = (hbb * ga - hab * gb) / det
-        db = (haa * gb - hab * ga) / det
-        size = max(abs(da), abs(db))
-        if size > 2.0:  # damped: a full Newton step can overshoot from a poor start
-            da, db = da * 2.0 / size, db * 2.0 / size
-        a, b = a - da, b - db
-        if abs(da) + abs(db) < 1e-9:
+        grad = [0.0] * size
+        hess = [[0.0] * size for _ in range(size)]
+        for features, y in points:
+            x = [*features, 1.0]
+            p = _sigmoid(sum(a * b for a, b in zip(w, x, strict=True)))
+            for i in range(size):
+                grad[i] += (p - y) * x[i]
+                for j in range(size):
+                    hess[i][j] += p * (1 - p) * x[i] * x[j]
+        for i in range(size):
+            grad[i] += 0.01 * w[i] if i < size - 1 else 0.0
+            hess[i][i] += 0.01
+        step = _solve(hess, grad)
+        longest = max(abs(d) for d in step)
+        if longest > 2.0:  # damped: a full Newton step can overshoot from a poor start
+            step = [d * 2.0 / longest for d in step]
+        w = [a - d for a, d in zip(w, step, strict=True)]
+        if sum(abs(d) for d in step) < 1e-9:
             break
-    return a, b
+    return w
 
 
-def at_threshold(
-    titles: list[Shown], a: float, b: float, t: float
-) -> tuple[float, float, int, int]:
+def _calibration(w: list[float], features: Sequence[str], threshold: float) -> Calibration:
+    gap = w[features.index("behind")] if "behind" in features else 0.0
+    return Calibration(w[0], w[-1], threshold, gap)
+
+
+def at_threshold(titles: list[Shown], cal: Calibration) -> tuple[float, float, int, int]:
     """Precision of the suggestions made, recall over labelled titles, titles with no
     confident suggestion (labelled, unlabelled)."""
     made = right = found = labelled = quiet_labelled = quiet_unlabelled = 0
-    for has_label, suggestions in titles:
-        kept = [ok for raw, ok in suggestions if _sigmoid(a * raw + b) >= t]
+    for _, has_label, suggestions in titles:
+        kept = [ok for raw, behind, ok in suggestions if _confidence(cal, raw, behind)]
         made += len(kept)
         right += sum(kept)
         labelled += has_label
@@ -304,22 +324,67 @@ def at_threshold(
     return precision, found / labelled if labelled else math.nan, quiet_labelled, quiet_unlabelled
 
 
+def _confidence(cal: Calibration, raw: float, behind: float) -> bool:
+    return cal.confidence(raw, behind) >= cal.threshold
+
+
+def _fit_one(titles: list[Shown], features: Sequence[str]) -> Calibration:
+    """The logistic map on ``features`` and the threshold that maximises F1 of the
+    suggestions made on ``titles``."""
+    points = [
+        ([point[FEATURES[f]] for f in features], point[2]) for _, _, pts in titles for point in pts
+    ]
+    w = fit_logistic(points)
+    best = (-1.0, 0.0)
+    for step in range(5, 96):
+        t = step / 100
+        precision, recall, _, _ = at_threshold(titles, _calibration(w, features, t))
+        if precision == precision and precision + recall > 0:
+            f1 = 2 * precision * recall / (precision + recall)
+            best = max(best, (round(f1, 6), -t))
+    return _calibration(w, features, -best[1])
+
+
+def cross_validated_f1(titles: list[Shown], features: Sequence[str]) -> float:
+    """F1 of the suggestions made when each programme's titles are judged by the calibration
+    fitted on the other programmes' (leave one programme out)."""
+    made = right = found = labelled = 0
+    for programme in sorted({p for p, _, _ in titles}):
+        cal = _fit_one([t for t in titles if t[0] != programme], features)
+        for _, has_label, suggestions in (t for t in titles if t[0] == programme):
+            kept = [ok for raw, behind, ok in suggestions if _confidence(cal, raw, behind)]
+            made, right = made + len(kept), right + sum(kept)
+            labelled, found = labelled + has_label, found + (has_label and any(kept))
+    precision, recall = right / made if made else 0.0, found / labelled if labelled else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 def fit(matcher: str = "default") -> dict[str, dict[str, float]]:
     """The calibration of ``matcher``, fitted on the training split: per framework and pooled
-    ("*"), the logistic map and the threshold that maximises F1 of the suggestions made."""
+    ("*"), the logistic map and the threshold that maximises F1 of the suggestions made. For
+    the default matcher, how far a suggestion is behind the first is a second feature where it
+    raises the F1 of leave-one-programme-out cross-validation on the training split."""
     fitted: dict[str, dict[str, float]] = {}
     by_framework = {fw: shown(fw, "train", matcher) for fw in ("ca-sb803", "samhsa-2015")}
     by_framework["*"] = [t for titles in by_framework.values() for t in titles]
+    models: list[tuple[str, ...]] = [("raw",)]
+    if matcher == "default":  # the semantic matcher does not pass "behind" to its calibration
+        models.append(("raw", "behind"))
     for framework, titles in by_framework.items():
-        a, b = fit_logistic([point for _, points in titles for point in points])
-        best = (-1.0, 0.0)
-        for step in range(5, 96):
-            t = step / 100
-            precision, recall, _, _ = at_threshold(titles, a, b, t)
-            if precision == precision and precision + recall > 0:
-                f1 = 2 * precision * recall / (precision + recall)
-                best = max(best, (round(f1, 6), -t))
-        fitted[framework] = {"slope": round(a, 4), "intercept": round(b, 4), "threshold": -best[1]}
+        scored = [(round(cross_validated_f1(titles, m), 6), -len(m), m) for m in models]
+        for f1, _, m in scored:
+            print(
+                f"{matcher} {framework} {'+'.join(m)}: cross-validated F1 {f1:.3f}", file=sys.stderr
+            )
+        features = max(scored)[2]
+        cal = _fit_one(titles, features)
+        fitted[framework] = {
+            "slope": round(cal.slope, 4),
+            "intercept": round(cal.intercept, 4),
+            "threshold": cal.threshold,
+        }
+        if "behind" in features:
+            fitted[framework]["gap"] = round(cal.gap, 4)
     return fitted
 
 
@@ -331,8 +396,8 @@ def calibration_report(matcher: str = "default") -> None:
         cal = suggest_module.calibration(framework, matcher)
         for split in ("train", "held-out"):
             titles = shown(framework, split, matcher)
-            p, r, ql, qu = at_threshold(titles, cal.slope, cal.intercept, cal.threshold)
-            n_labelled = sum(has for has, _ in titles)
+            p, r, ql, qu = at_threshold(titles, cal)
+            n_labelled = sum(has for _, has, _ in titles)
             print(
                 f"  {framework:<12} {split:<9} threshold {cal.threshold:.2f}: precision {p:6.1%}"
                 f"  recall {r:6.1%}  quiet {ql}/{n_labelled} labelled,"

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
 
     from peer_competencies.crosswalk import Crosswalk
+    from peer_competencies.eligibility import Credential
 
 
 def framework_page(framework: pc.Framework, cw: Crosswalk | None = None) -> str:
@@ -56,6 +57,17 @@ def credential_page(markdown: str, names: str = "") -> str:
     return _IMPLEMENTS.sub(_item_link, page) + names
 
 
+def credential_page_of(credential: Credential) -> str:
+    """A credential's page: its rules as ``eligibility.explain(…, "markdown")`` gives them, then
+    the names records may use (the same section ``eligibility explain --markdown`` prints)."""
+    from peer_competencies import eligibility
+    from peer_competencies.eligibility._describe import names_markdown
+
+    return credential_page(
+        eligibility.explain(credential, "markdown"), names_markdown(credential, None)
+    )
+
+
 def index_page(frameworks: Iterable[pc.Framework]) -> str:
     """The list of frameworks."""
     rows = [
@@ -82,15 +94,13 @@ def _page(config: MkDocsConfig, path: str, content: str) -> File:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages to the site."""
     from peer_competencies import crosswalk, eligibility
-    from peer_competencies.eligibility._describe import names_markdown
 
     cw = crosswalk.default()
     for fw in pc.frameworks():
         files.append(_page(config, f"frameworks/{fw.id}.md", framework_page(fw, cw)))
     files.append(_page(config, "frameworks/index.md", index_page(pc.frameworks())))
     for cred in eligibility.credentials():
-        page = credential_page(eligibility.explain(cred, "markdown"), names_markdown(cred, None))
-        files.append(_page(config, f"credentials/{cred.id}.md", page))
+        files.append(_page(config, f"credentials/{cred.id}.md", credential_page_of(cred)))
     from peer_competencies._schemas import markdown_page  # the JSON Schemas of the formats
 
     files.append(_page(config, "schemas.md", markdown_page()))

@@ -61,9 +61,11 @@ def _framework(path: Path) -> object:
 
 
 def _sssom(path: Path) -> object:
-    from peer_competencies.crosswalk._sssom import read_sssom_file
+    import peer_competencies as pc
+    from peer_competencies import crosswalk
+    from tests.crosswalk_fixtures import framework_data
 
-    return read_sssom_file(path)
+    return crosswalk.read_mappings(path, [pc.parse_framework(framework_data())])
 
 
 SYLLABUS = {

@@ -1,7 +1,9 @@
 """Names several test files share that must be importable: paths, records, types, the CLI runner.
 
 ``run_cli`` runs the command line in-process. The package has no public in-process entry point
-for it, so this calls ``_cli.main``, the console script's target, in this one place.
+for it, so this imports ``_cli.main``, the console script's target, and ``EXIT_ERROR`` (the
+documented exit status 3 of an error) in this one place; the tests of other modules that run a
+command take them from here.
 """
 
 from __future__ import annotations
@@ -12,9 +14,20 @@ from typing import Any
 
 import pytest
 
-from peer_competencies._cli import main  # the console script's entry point
+from peer_competencies._cli import EXIT_ERROR, main  # the console script's entry point, exit 3
 from peer_competencies.crosswalk import Correspondence, Justification, Predicate, Step
 from tests.eligibility_cases import applicant_of, with_
+
+__all__ = [
+    "ELIGIBLE_CA_PSS",
+    "ELIGIBLE_CA_PSS_YAML",
+    "EXIT_ERROR",
+    "REPO",
+    "WriteFile",
+    "correspondence",
+    "main",
+    "run_cli",
+]
 
 REPO = Path(__file__).resolve().parent.parent
 

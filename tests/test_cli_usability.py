@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -393,17 +392,6 @@ def test_show_imports_no_coverage_crosswalk_or_eligibility_code() -> None:
     assert "peer_competencies._commands" in loaded
     heavy = ("coverage", "crosswalk", "eligibility", "_search", "_export")
     assert not [m for m in loaded if m.startswith(tuple(f"peer_competencies.{h}" for h in heavy))]
-
-
-def test_the_names_listed_are_the_topics_the_rules_explain() -> None:
-    from peer_competencies.eligibility._describe import accepted_names
-
-    for cred in eligibility.credentials():
-        text = eligibility.explain(cred, "markdown")
-        lists = re.findall(r"topics? ((?:`[a-z0-9-]+`(?:, )?)+)", text)
-        explained = {key for found in lists for key in re.findall(r"`([a-z0-9-]+)`", found)}
-        listed = {name.key for name in accepted_names(cred)["topics"]}
-        assert listed == explained, cred.id
 
 
 def test_a_users_own_framework_is_shown_escaped_by_the_crosswalk_commands(

@@ -19,7 +19,6 @@ from peer_competencies import coverage as cov
 from peer_competencies.coverage import CoverageStatus as S
 from peer_competencies.coverage import CreditLevel
 from peer_competencies.coverage._credit import PARTIAL, STRONG, crosswalk_credit
-from peer_competencies.coverage._requirements import competency_findings
 from peer_competencies.crosswalk import Correspondence
 from tests.support import correspondence
 
@@ -97,51 +96,6 @@ def test_the_status_enum_is_named_coverage_status_and_the_old_name_still_works_w
         assert cov.Status is cov.CoverageStatus
     with pytest.raises(AttributeError):
         cov.NoSuchName  # noqa: B018
-
-
-CODES = [str(n) for n in range(1, 18)]
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.lists(
-        st.tuples(
-            st.lists(st.sampled_from(CODES), max_size=3, unique=True),
-            st.one_of(st.none(), st.integers(0, 10)),
-            st.booleans(),
-        ),
-        min_size=1,
-        max_size=8,
-    )
-)
-def test_a_competency_that_fails_the_rule_is_never_plainly_covered(
-    modules: list[tuple[list[str], int | None, bool]],
-) -> None:
-    data = []
-    for n, (codes, hours, measured) in enumerate(modules):
-        module: dict[str, Any] = {"id": f"M{n}", "title": "t", "competencies": codes}
-        if hours is not None:
-            module["hours"] = hours
-        if measured:
-            module["measures"] = ["quiz"]
-        data.append(module)
-    report = cov.coverage(
-        syllabus(*data), "ca-sb803", translate=no_crosswalk, suggest_unmapped=False
-    )
-    req = cov.curriculum_requirement("ca-sb803")
-    assert req is not None
-    for r in report.competencies:
-        unmet, unjudged = competency_findings(req, r)
-        if r.status is S.COVERED:
-            assert not unmet
-            assert not unjudged
-        if r.status.covered and unmet:
-            assert r.status is S.COVERED_RULE_UNMET
-    if report.verdict is cov.CurriculumVerdict.MET:
-        assert all(r.status is S.COVERED for r in report.competencies)
-
-
-# --- crosswalk credit rules -------------------------------------------------------------------
 
 
 def hit(predicate: str, confidence: float, *steps: tuple[str, float]) -> Correspondence:

@@ -17,9 +17,8 @@ from hypothesis import strategies as st
 
 import peer_competencies as pc
 from peer_competencies import coverage as cov
-from peer_competencies._cli import main
 from peer_competencies.crosswalk import Correspondence
-from tests.support import REPO
+from tests.support import REPO, main
 
 REAL = REPO / "examples" / "parfessionals-peer-recovery-basics-1.toml"
 

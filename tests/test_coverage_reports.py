@@ -15,8 +15,7 @@ import pytest
 
 import peer_competencies as pc
 from peer_competencies import coverage as cov
-from peer_competencies._cli import main
-from tests.support import REPO
+from tests.support import REPO, main
 
 EXAMPLE = REPO / "examples" / "ca-core-80h.toml"
 

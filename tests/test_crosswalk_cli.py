@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from peer_competencies import _cli
+from peer_competencies import _cli  # a test of the command line modules
 from peer_competencies import crosswalk as cw
-from peer_competencies.crosswalk._commands import EXPORT_FORMATS, cmd_export, crosswalk_arguments
+from peer_competencies.crosswalk._commands import cmd_export, crosswalk_arguments
 from tests.crosswalk_fixtures import (
     USER_FRAMEWORK_ID,
     shipped_rows_text,
@@ -223,7 +223,7 @@ def test_a_second_users_set_is_checked_against_the_first(
 # -- export crosswalk ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+@pytest.mark.parametrize("fmt", cw.FORMATS)
 def test_export_crosswalk_writes_each_format_to_a_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
 ) -> None:

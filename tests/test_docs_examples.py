@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from peer_competencies._cli import EXIT_ERROR, main
-from tests.support import REPO
+from tests.support import EXIT_ERROR, REPO, main
 
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)

@@ -143,11 +143,6 @@ def test_every_credential_page_keeps_every_level_of_its_requirement_trees() -> N
 
 
 def test_credential_pages_name_what_records_may_write() -> None:
-    from peer_competencies.eligibility._describe import names_markdown
-
-    page = hooks.credential_page(
-        eligibility.explain("icrc-pr", "markdown"),
-        names_markdown(eligibility.credential("icrc-pr"), None),
-    )
+    page = hooks.credential_page_of(eligibility.credential("icrc-pr"))
     assert "## Names accepted in applicant records" in page
     assert "| `exam` | `icrc-pr` | IC&RC Peer Recovery exam;" in page

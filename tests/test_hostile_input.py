@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 
 import peer_competencies as pc
 from peer_competencies import coverage as cov
+from peer_competencies import crosswalk
 from peer_competencies import eligibility as el
 from peer_competencies._decoders import MAX_DEPTH, parse_json, parse_toml, parse_yaml
 from peer_competencies._files import read_bytes
-from peer_competencies.crosswalk._sssom import read_sssom_file
 from tests.crosswalk_fixtures import HEADER, sssom_text
 from tests.hostile import BOMB, DEEP, DIGITS, Reader, crafted, readers, special_files
 from tests.support import WriteFile
@@ -154,7 +154,7 @@ def test_an_impossible_unquoted_date_is_a_located_error_in_every_yaml_reader(
     assert "1990" not in str(info.value)  # an applicant's values stay out of messages
     sssom = write_file("m.sssom.tsv", sssom_text(HEADER + "# mapping_date: 2024-02-30\n"))
     with pytest.raises(pc.InputError) as info:
-        read_sssom_file(sssom)
+        crosswalk.read_mappings(sssom)
     assert info.value.where == "line 9, column 17"
     assert info.value.problem.startswith("the header is not valid YAML")
 
@@ -222,7 +222,7 @@ def test_a_yaml_alias_bomb_is_refused_in_every_yaml_reader(write_file: WriteFile
     header = "".join(f"# {line}\n" for line in BOMB.splitlines())
     sssom = write_file("m.sssom.tsv", sssom_text(HEADER + header))
     with pytest.raises(pc.InputError, match="aliases expand the document"):
-        read_sssom_file(sssom)
+        crosswalk.read_mappings(sssom)
     syllabus = write_file("s.yaml", BOMB + "\nprogram: {title: T}\nmodules: []\n")
     with pytest.raises(pc.InputError, match="aliases expand the document"):
         cov.read_syllabus(syllabus)

@@ -10,8 +10,8 @@ import pytest
 
 import peer_competencies as pc
 from peer_competencies import coverage as cov
+from peer_competencies import crosswalk
 from peer_competencies import eligibility as el
-from peer_competencies.crosswalk._sssom import read_sssom_file
 from tests.crosswalk_fixtures import replace_cell, sssom_text
 from tests.support import WriteFile, run_cli
 
@@ -72,7 +72,7 @@ def test_an_sssom_error_lists_the_problems_of_every_row(write_file: WriteFile) -
     )
     path = write_file("m.sssom.tsv", sssom_text(rows=rows))
     with pytest.raises(pc.InputError) as info:
-        read_sssom_file(path)
+        crosswalk.read_mappings(path)
     assert [p.where for p in info.value.problems] == [
         "line 10, column 6 (confidence)",
         "line 11, column 2 (predicate_id)",

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import peer_competencies as pc
 from peer_competencies import coverage as cov
-from peer_competencies._text import stem
+from peer_competencies._text import stem, tokens
 from peer_competencies.coverage import _semantic
 from tests.support import REPO
 
@@ -61,6 +61,15 @@ def test_words_of_different_meaning_keep_different_stems(pair: tuple[str, str]) 
     assert stem(pair[0]) != stem(pair[1])
 
 
+def test_a_prefix_split_off_by_a_hyphen_is_not_a_word_of_its_own() -> None:
+    assert tokens("Co-occurring disorders") == tokens("occurring disorders")
+    assert tokens("co-reflection") == [stem("reflection")]
+    assert tokens("Re-entry, non-judgmental, de-escalation") == tokens(
+        "entry judgmental escalation"
+    )
+    assert tokens("self-care, peer(s) and 42 CFR") == ["self", "care", "peer", "42", "cfr"]
+
+
 def test_search_finds_crises_for_crisis() -> None:
     found = pc.search("crisis", framework="samhsa-2015", limit=None)
     assert "samhsa-2015:VIII" in {m.item.id for m in found}  # "Helps peers to manage crises"
@@ -95,6 +104,47 @@ def test_the_concept_layer_links_course_words_to_framework_words() -> None:
     found = cov.suggest("suicide prevention", "ca-sb803", k=1, threshold=0)
     assert found[0].item.id == "ca-sb803:13"
     assert any("suicide" in w for e in found[0].evidence for w in e.words)
+
+
+def test_a_wording_a_competency_lists_twice_is_one_piece_of_evidence() -> None:
+    # SB 803 competency 2 lists "Advocate for multiple pathways to recovery/wellness." as a
+    # skill (2.S9) and again as a theme (2.T7)
+    text = "Advocate for multiple pathways to recovery/wellness."
+    found = {s.item.id: s for s in cov.suggest(text, "ca-sb803", k=10, threshold=0)}
+    ids = [e.item.id for e in found["ca-sb803:2"].evidence]
+    assert "ca-sb803:2.S9" in ids
+    assert "ca-sb803:2.T7" not in ids
+
+
+def test_a_theme_or_field_example_counts_less_than_a_skill_of_the_same_wording() -> None:
+    # the same sentence is a skill of competency 2, a theme of 3 and a field example of 5
+    text = "Advocate for multiple pathways to recovery/wellness."
+    found = {s.item.id: s for s in cov.suggest(text, "ca-sb803", k=10, threshold=0)}
+    skill = found["ca-sb803:2"].evidence[0]
+    theme, example = found["ca-sb803:3"].evidence[0], found["ca-sb803:5"].evidence[0]
+    assert (theme.item.kind.value, example.item.kind.value) == ("theme", "field-example")
+    weight = cov._suggest.KINDS["theme"]
+    assert theme.score == pytest.approx(weight * skill.score, abs=1e-4)
+    assert example.score == pytest.approx(
+        cov._suggest.KINDS["field-example"] * skill.score, abs=1e-4
+    )
+
+
+def test_a_suggestion_far_behind_the_first_is_less_confident() -> None:
+    cal = cov.calibration("ca-sb803")
+    assert cal.gap < 0
+    found = cov.suggest("crisis safety plan", "ca-sb803", k=5, threshold=0)
+    first = found[0].raw
+    for s in found:
+        assert s.score == pytest.approx(cal.confidence(s.raw, first - s.raw), abs=1e-4)
+        assert cal.confidence(s.raw, first - s.raw) <= cal.confidence(s.raw)
+    assert cov.Calibration(1.0, 0.0, 0.5).confidence(0.0, behind=3.0) == 0.5  # no gap: unused
+
+
+def test_privilege_is_linked_to_cultural_and_structural_competence() -> None:
+    found = cov.suggest("privilege", "ca-sb803", k=1, threshold=0)
+    assert found[0].item.id == "ca-sb803:5"
+    assert any(w.startswith("privilege→") for e in found[0].evidence for w in e.words)
 
 
 def test_every_concept_entry_is_justified_by_framework_items_that_exist() -> None:
@@ -199,7 +249,7 @@ def test_the_semantic_matcher_suggests_from_the_same_api() -> None:
 
 
 def test_the_command_line_says_no_confident_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
-    from peer_competencies._cli import main
+    from tests.support import main
 
     assert main(["suggest", "Welcome and program overview", "--framework", "ca-sb803"]) == 0
     assert "(no confident suggestion)" in capsys.readouterr().out
@@ -210,7 +260,7 @@ def test_the_command_line_suggests_and_reports_with_the_semantic_matcher(
 ) -> None:
     import json
 
-    from peer_competencies._cli import main
+    from tests.support import main
 
     argv = ["suggest", "healing after trauma", "-f", "ca-sb803", "--matcher", "semantic", "--json"]
     assert main(argv) == 0

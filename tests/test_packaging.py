@@ -11,8 +11,7 @@ from types import ModuleType
 import pytest
 
 import peer_competencies as pc
-from peer_competencies._cli import main
-from tests.support import REPO
+from tests.support import REPO, main
 
 if sys.version_info >= (3, 11):
     import tomllib

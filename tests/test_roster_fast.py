@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 import peer_competencies as pc
 from peer_competencies import eligibility as el
-from peer_competencies.eligibility import _check, _columns, _parallel, _roster
-from peer_competencies.eligibility._rules import leaves
+from peer_competencies.eligibility import _columns, _parallel, _roster
+from tests.check_reference import walked_check
 from tests.eligibility_cases import CASES
 from tests.support import run_cli
 
@@ -66,17 +66,7 @@ def strict_check(
     applicant: el.Applicant, credential: str, pathway: str | None, as_of: dt.date
 ) -> el.Result:
     """``check`` with the requirement tree walked node by node rather than compiled."""
-    compiled = _check._compiled
-
-    def walked(root: Any, on: dt.date) -> Any:
-        skipped = tuple(leaf for leaf in leaves(root) if not leaf.in_force(on))
-        return (lambda ctx: _check._evaluate(root, ctx, [])), skipped
-
-    _check._compiled = walked
-    try:
-        return el.check(applicant, credential, pathway, as_of)
-    finally:
-        _check._compiled = compiled
+    return walked_check(applicant, credential, pathway, as_of)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

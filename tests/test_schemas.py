@@ -22,9 +22,8 @@ from hypothesis import strategies as st
 import peer_competencies as pc
 from peer_competencies import coverage as cov
 from peer_competencies import eligibility as el
-from peer_competencies._cli import main
 from peer_competencies._schemas import SCHEMAS, build, schema
-from tests.support import REPO
+from tests.support import REPO, main
 
 if sys.version_info >= (3, 11):
     import tomllib

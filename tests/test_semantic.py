@@ -261,7 +261,7 @@ def test_without_the_extra_the_command_line_says_so_once_and_exits_3(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from peer_competencies._cli import main
+    from tests.support import main
 
     _without_extra(monkeypatch, "wordllama", "numpy", "tokenizers")
     assert main(argv) == 3

@@ -128,10 +128,21 @@ def stem(word: str) -> str:
     return word
 
 
+# A prefix that a hyphen splits off is not a word of its own: "co-occurring" is matched on
+# "occurring", "co-reflection" on "reflection", "re-entry" on "entry", never on "co" or "re".
+_BOUND_PREFIX = re.compile(r"\b(?:anti|co|de|inter|multi|non|post|pre|pro|re|semi)-(?=[a-z])")
+
+
 def words(text: str) -> list[tuple[str, str]]:
-    """The content words of ``text`` in order (stop words dropped), each with its stem."""
+    """The content words of ``text`` in order, each with its stem: stop words, prefixes split
+    off by a hyphen and single letters (the s of "peer(s)") are dropped; numbers are kept."""
     folded = text.lower().replace("\u2019", "'").replace("'s", "")
-    return [(w, stem(w)) for w in _WORD.findall(folded) if w not in STOPWORDS]
+    folded = _BOUND_PREFIX.sub(" ", folded)
+    return [
+        (w, stem(w))
+        for w in _WORD.findall(folded)
+        if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
+    ]
 
 
 def tokens(text: str) -> list[str]:

@@ -3,13 +3,15 @@
 The default matcher needs only the standard library. It indexes every statement of the framework
 (the competencies and all their children: skills, values, themes, field examples, sub-items)
 as TF-IDF vectors over lightly stemmed words, and scores each competency by how closely its best
-statements match the text (each next one counting less), plus how closely all of its wording
-taken as one length-normalised document and its own title match. Cosine similarity keeps a
+statements match the text (each next one counting less; CalMHSA's themes and field examples
+less than a skill; a sentence a competency lists twice once), plus how closely all of its
+wording taken as one length-normalised document and its own title match. Cosine similarity keeps a
 competency with many statements from winning on common words. A small curated concept layer
 (``data/matcher/concepts.json``) links everyday course words to the frameworks' words.
 
 Scores are calibrated to a 0-1 confidence on labelled real course titles
-(``data/matcher/calibration.json``); suggestions below the threshold are not made ("no
+(``data/matcher/calibration.json``: the raw score and, where it helps, how far a suggestion is
+behind the first); suggestions below the threshold are not made ("no
 confident suggestion"). The statements that matched are the evidence. Suggestions are never
 counted as coverage until a person accepts them.
 """
@@ -54,6 +56,10 @@ COUNTED = 3  # statements counted per competency
 WHOLE = 0.6  # weight of all of a competency's wording taken as one document
 TITLE = 0.5  # weight of the competency's own wording
 CONCEPT = 0.8  # weight of a framework word reached through the concept layer
+# Weight of a statement by its kind (1 where not named): CalMHSA's themes restate other states'
+# standards and its field examples illustrate, while a competency's own wording and its skills
+# define what it asks for.
+KINDS: Mapping[str, float] = {"theme": 0.8, "field-example": 0.8}
 _EVIDENCE = 3  # statements shown as evidence
 _KEPT = 10  # ranked targets kept per (text, framework) in the cache
 
@@ -142,14 +148,20 @@ def _concepts() -> tuple[_Concept, ...]:
 @attrs.frozen
 class Calibration:
     """A logistic map from a matcher's raw score to a 0-1 confidence, and the threshold below
-    which nothing is suggested."""
+    which nothing is suggested. ``gap`` weighs how far a suggestion's raw score is behind the
+    first suggestion's for the same text (0: not used; a suggestion far behind the best is less
+    often right)."""
 
     slope: float
     intercept: float
     threshold: float
+    gap: float = 0.0
 
-    def confidence(self, raw: float) -> float:
-        return 1.0 / (1.0 + math.exp(-(self.slope * raw + self.intercept)))
+    def confidence(self, raw: float, behind: float = 0.0) -> float:
+        """The confidence of a suggestion with this ``raw`` score, ``behind`` the first
+        suggestion's raw score by that much."""
+        z = self.slope * raw + self.gap * behind + self.intercept
+        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
 @cache
@@ -157,7 +169,7 @@ def _calibrations() -> Mapping[str, Mapping[str, Calibration]]:
     data = _MATCHER_DATA["calibration"]
     return {
         matcher: {
-            framework: Calibration(c["slope"], c["intercept"], c["threshold"])
+            framework: Calibration(c["slope"], c["intercept"], c["threshold"], c.get("gap", 0.0))
             for framework, c in by_framework.items()
         }
         for matcher, by_framework in data["matchers"].items()
@@ -181,12 +193,20 @@ def _unit(weights: Mapping[str, float]) -> dict[str, float]:
 
 
 class _Space:
-    """Unit TF-IDF vectors of some documents, with an inverted index for fast dot products."""
+    """TF-IDF vectors of some documents, each of length 1 (or of its ``scale``), with an
+    inverted index for fast dot products."""
 
-    def __init__(self, documents: list[Counter[str]], idf: Mapping[str, float]) -> None:
+    def __init__(
+        self,
+        documents: list[Counter[str]],
+        idf: Mapping[str, float],
+        scale: list[float] | None = None,
+    ) -> None:
         self.postings: dict[str, list[tuple[int, float]]] = {}
         for n, counts in enumerate(documents):
             vector = _unit({t: (1 + math.log(c)) * idf[t] for t, c in counts.items()})
+            if scale is not None and scale[n] != 1:
+                vector = {t: w * scale[n] for t, w in vector.items()}
             for term, weight in vector.items():
                 self.postings.setdefault(term, []).append((n, weight))
 
@@ -201,7 +221,11 @@ class _Space:
 class Matcher:
     """The default matcher's index over every statement of one framework, credited to its
     targets. Built once per framework; ``exclude`` holds ids left out of the index (to test on
-    held-out statements); the keyword options override the tuned parameters."""
+    held-out statements); the keyword options override the tuned parameters.
+
+    A wording that a competency lists more than once (CalMHSA often repeats a skill as a theme
+    and a field example) is one statement of that competency, weighted as its highest kind: the
+    same sentence counted twice would pass for two pieces of evidence."""
 
     def __init__(
         self,
@@ -213,6 +237,7 @@ class Matcher:
         whole: float = WHOLE,
         title: float = TITLE,
         concept: float = CONCEPT,
+        kinds: Mapping[str, float] = KINDS,
     ) -> None:
         self.framework = framework
         self.targets = targets(framework)
@@ -223,6 +248,8 @@ class Matcher:
         statements: list[Item] = []
         counts: list[Counter[str]] = []
         credits: list[tuple[int, ...]] = []
+        weights: list[float] = []
+        wordings: dict[tuple[tuple[int, ...], str], int] = {}  # → its statement
         whole_docs = [Counter[str]() for _ in self.targets]
         for item in framework.items:
             if item.id in exclude:
@@ -237,19 +264,28 @@ class Matcher:
                 credited = tuple(above[:1]) or tuple(
                     target_ids[d.id] for d in item.descendants if d.id in target_ids
                 )
-            if found and credited:
-                statements.append(item)
-                counts.append(found)
-                credits.append(credited)
-                if len(credited) == 1:
-                    whole_docs[credited[0]].update(found)
+            if not (found and credited):
+                continue
+            weight = kinds.get(item.kind.value, 1.0)
+            wording = (credited, " ".join(f"{item.text}\n{item.description or ''}".lower().split()))
+            same = wordings.get(wording)
+            if same is not None:
+                weights[same] = max(weights[same], weight)
+                continue
+            wordings[wording] = len(statements)
+            statements.append(item)
+            counts.append(found)
+            credits.append(credited)
+            weights.append(weight)
+            if len(credited) == 1:
+                whole_docs[credited[0]].update(found)
         df = Counter(t for c in counts for t in c)
         n = len(counts)
         self._idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
         self._statements = tuple(statements)
         self._credits = tuple(credits)
         self._terms = tuple(frozenset(c) for c in counts)
-        self._space = _Space(counts, self._idf)
+        self._space = _Space(counts, self._idf, weights)
         titles = [Counter(_phrase(t.text)) for t in self.targets]
         self._whole = _Space(whole_docs, self._idf_for(whole_docs))
         self._title = _Space(titles, self._idf_for(titles))
@@ -328,6 +364,7 @@ class Matcher:
         scored.sort()
         cal = calibration(self.framework.id)
         ranked = []
+        first = -scored[0][0] if scored else 0.0
         for negative, _, target in scored[:keep]:
             found = best.get(target, [])
             evidence = tuple(
@@ -340,7 +377,8 @@ class Matcher:
             )
             raw = -negative
             item = self.targets[target]
-            ranked.append(Suggestion(item, round(cal.confidence(raw), 4), evidence, round(raw, 4)))
+            confidence = cal.confidence(raw, first - raw)
+            ranked.append(Suggestion(item, round(confidence, 4), evidence, round(raw, 4)))
         return tuple(ranked)
 
 

@@ -12,18 +12,21 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
+
+import attrs
 
 from .._errors import InputError
 from ._applicant import Applicant, parse_applicant
 from ._predicates import Context, NotChecked, Status, evaluate
-from ._result import _OUTCOME, Outcome, RequirementResult, Result
+from ._result import _OUTCOME, Detail, Outcome, RequirementResult, Result
 from ._rules import (
     Credential,
     Group,
     Node,
     Requirement,
+    Verification,
     credentials,
     vocabulary,
 )
@@ -35,15 +38,24 @@ __all__ = ["Outcome", "RequirementResult", "Result", "check"]
 
 
 # --- evaluation ------------------------------------------------------------------------------
+#
+# One engine: a pathway's tree is compiled once per check date into a :class:`_Plan` (the leaves
+# in force, each with its test's bound ``evaluate``; the groups bottom up, each with its
+# children's places and how many it needs). A check evaluates the leaves, then looks up the
+# leaves' statuses in the plan's table of patterns: each group's status and reason, and which
+# leaves the outcome turns on, follow from the statuses alone, and few patterns cover a roster.
+# Only a group that is not met gathers its children's steps and fields to supply.
+
+_SPELLED = {s: s.value.lower().replace("_", " ") for s in Status}
 
 
-def _group_status(mode_needed: int, statuses: list[Status]) -> Status:
+def _group_status(needed: int, statuses: list[Status]) -> Status:
     met = statuses.count(Status.MET)
     unknown = statuses.count(Status.UNKNOWN)
     unchecked = statuses.count(Status.NOT_CHECKED)
-    if met >= mode_needed:
+    if met >= needed:
         return Status.MET
-    if met + unknown + unchecked < mode_needed:
+    if met + unknown + unchecked < needed:
         return Status.UNMET
     # a missing fact the record could give comes first; else it turns on what was not checked
     return Status.UNKNOWN if unknown else Status.NOT_CHECKED
@@ -57,14 +69,29 @@ def _needed(group: Group, in_force: int) -> int:
     )
 
 
+def _group_reason(group: Group, needed: int, statuses: list[Status]) -> str:
+    what = {"all-of": "all", "any-of": "any one"}.get(group.mode, str(needed))
+    reason = f"{what} of {len(statuses)} required: {statuses.count(Status.MET)} met"
+    for s in (Status.UNMET, Status.UNKNOWN, Status.NOT_CHECKED):
+        if s in statuses:
+            reason += f", {statuses.count(s)} {_SPELLED[s]}"
+    return reason
+
+
 def _leaf(node: Requirement, ctx: Context) -> RequirementResult:
+    """A leaf's result: its test's finding, with the steps to take."""
     found = evaluate(node.test, ctx)
+    status = found.status
+    if status is Status.MET:
+        return RequirementResult(
+            node, status, found.reason, found.missing, unrecognised=found.unrecognised
+        )
     steps: tuple[str, ...] = ()
-    if found.status is Status.UNMET:
+    if status is Status.UNMET:
         steps = (found.step or f"meet: {node.statement}",)
-    elif found.status is Status.NOT_CHECKED:
+    elif status is Status.NOT_CHECKED:
         steps = (f"confirm by hand: {node.statement}",)
-    elif found.status is Status.UNKNOWN:
+    else:
         named = tuple(u.step for u in found.unrecognised)
         if found.missing:
             steps = (f"supply {', '.join(found.missing)}", *named)
@@ -74,164 +101,192 @@ def _leaf(node: Requirement, ctx: Context) -> RequirementResult:
             steps = (f"{steps[0]} (or {found.step})", *steps[1:])
         steps = (*steps, *found.steps)
     return RequirementResult(
-        node, found.status, found.reason, found.missing, steps, unrecognised=found.unrecognised
+        node, status, found.reason, found.missing, steps, unrecognised=found.unrecognised
     )
 
 
-def _evaluate(node: Node, ctx: Context, skipped: list[Requirement]) -> RequirementResult | None:
-    """The result of ``node`` (None when nothing below it is in force), walking the tree: the
-    plain form of what :func:`_compiled` does."""
-    if isinstance(node, Requirement):
-        if not node.in_force(ctx.as_of):
-            skipped.append(node)
-            return None
-        return _leaf(node, ctx)
-    children = [r for c in node.children if (r := _evaluate(c, ctx, skipped)) is not None]
-    if not children:
-        return None
-    return _group(node, _needed(node, len(children)), children)
-
-
-def _group(node: Group, needed: int, children: list[RequirementResult]) -> RequirementResult:
-    """A group's result from its children's (those in force)."""
-    statuses = [c.status for c in children]
-    status = _group_status(needed, statuses)
-    met = statuses.count(Status.MET)
-    what = {"all-of": "all", "any-of": "any one"}.get(node.mode, str(needed))
-    reason = f"{what} of {len(children)} required: {met} met"
-    for s in (Status.UNMET, Status.UNKNOWN, Status.NOT_CHECKED):
-        if s in statuses:
-            reason += f", {statuses.count(s)} {s.value.lower().replace('_', ' ')}"
+def _open_parts(
+    group: Group, needed: int, met: int, children: tuple[RequirementResult, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields to supply and the steps of a group that is not met, from its children's."""
     open_children = [c for c in children if c.status is not Status.MET]
-    steps: tuple[str, ...] = ()
-    if status is not Status.MET:
-        if node.mode == "all-of":
-            steps = tuple(dict.fromkeys(s for c in open_children for s in c.next_steps))
-        else:
-            options = list(
-                dict.fromkeys(" and ".join(c.next_steps) for c in open_children if c.next_steps)
-            )
-            lead = "either" if needed - met == 1 else f"{needed - met} of"
-            if len(options) == 1 and needed - met == 1:
-                steps = (options[0],)  # every way to meet it asks for the same
-            else:
-                steps = (f"{lead}: " + "; or: ".join(options),) if options else ()
-    missing: tuple[str, ...] = ()
-    if status is not Status.MET:
-        missing = tuple(dict.fromkeys(m for c in open_children for m in c.missing))
-    return RequirementResult(node, status, reason, missing, steps, tuple(children))
+    missing = tuple(dict.fromkeys(m for c in open_children for m in c.missing))
+    if group.mode == "all-of":
+        return missing, tuple(dict.fromkeys(s for c in open_children for s in c.next_steps))
+    options = list(dict.fromkeys(" and ".join(c.next_steps) for c in open_children if c.next_steps))
+    if len(options) == 1 and needed - met == 1:
+        return missing, (options[0],)  # every way to meet it asks for the same
+    lead = "either" if needed - met == 1 else f"{needed - met} of"
+    return missing, ((f"{lead}: " + "; or: ".join(options),) if options else ())
 
 
-Evaluation = Callable[[Context], RequirementResult]
-"""A requirement tree compiled for one check date: the result for the applicant in a context."""
+_deferred = RequirementResult._deferred
 
 
-def _compile(node: Node, on: dt.date, skipped: list[Requirement]) -> Evaluation | None:
-    """``node`` as a function of the context, for checks as of ``on``: what is in force and how
-    many children each group needs are settled once (None: nothing below it is in force)."""
-    if isinstance(node, Requirement):
-        if not node.in_force(on):
-            skipped.append(node)
+def _leaf_detail(node: Requirement, status: Status, ctx: Context) -> Detail:
+    """The detail of a leaf whose test told its status: the whole finding, in a context of its
+    own (a context notes the names it meets while a test runs)."""
+    found = _leaf(node, attrs.evolve(ctx))
+    if found.status is not status:
+        raise AssertionError(
+            f"{node.id}: the test's status {status} but its finding {found.status}"
+        )
+    return found._details()
+
+
+def _group_detail(
+    node: Group, needed: int, met: int, reason: str, children: tuple[RequirementResult, ...]
+) -> Detail:
+    missing, steps = _open_parts(node, needed, met, children)
+    return reason, missing, steps, ()
+
+
+class _Pattern(NamedTuple):
+    """What the leaves' statuses settle: each group's status, reason and count of children
+    met (bottom up), and the places of the unverified leaves and of the leaves not checked
+    that the outcome turns on."""
+
+    statuses: tuple[Status, ...]
+    reasons: tuple[str, ...]
+    met: tuple[int, ...]
+    unverified: tuple[int, ...]
+    not_checked: tuple[int, ...]
+
+
+class _Plan:
+    """A pathway's tree compiled for checks as of one date."""
+
+    def __init__(self, root: Group, on: dt.date) -> None:
+        self.root = root  # kept alive, so that its id, the key of the plan, stays its own
+        self.leaves: list[Requirement] = []
+        self.skipped: list[Requirement] = []
+        self.groups: list[tuple[Group, tuple[int, ...], int]] = []
+        self._shared: dict[int, RequirementResult] = {}
+        self._patterns: dict[tuple[Status, ...], _Pattern] = {}
+        self._place(root, on)
+        self.unverified = tuple(
+            leaf.verification is Verification.UNVERIFIED for leaf in self.leaves
+        )
+        self.tests = tuple(leaf.test for leaf in self.leaves)
+        self._constant = tuple(
+            i for i, leaf in enumerate(self.leaves) if isinstance(leaf.test, NotChecked)
+        )
+        self._quick = tuple(
+            (i, leaf, None if i in self._constant else getattr(leaf.test, "status", None))
+            for i, leaf in enumerate(self.leaves)
+        )
+
+    def _place(self, node: Node, on: dt.date) -> int | None:
+        """Give ``node`` its place (leaves first, then groups bottom up); None when nothing
+        below it is in force."""
+        if isinstance(node, Requirement):
+            if not node.in_force(on):
+                self.skipped.append(node)
+                return None
+            self.leaves.append(node)
+            return len(self.leaves) - 1
+        kids = [p for c in node.children if (p := self._place(c, on)) is not None]
+        if not kids:
             return None
-        if isinstance(node.test, NotChecked):  # looks at no record: the same for everyone
-            return _once(functools.partial(_leaf, node))
-        return functools.partial(_leaf, node)
-    parts = [p for c in node.children if (p := _compile(c, on, skipped)) is not None]
-    if not parts:
-        return None
-    needed = _needed(node, len(parts))
+        self.groups.append((node, tuple(kids), _needed(node, len(kids))))
+        return -len(self.groups)  # a group's place is settled once every leaf is placed
 
-    def group(ctx: Context) -> RequirementResult:
-        return _group(node, needed, [part(ctx) for part in parts])
+    def finish(self) -> _Plan:
+        """Turn the groups' places into places after the leaves'."""
+        count = len(self.leaves)
 
-    return group
+        def place(p: int) -> int:
+            return p if p >= 0 else count - p - 1
+
+        self.groups = [(node, tuple(place(k) for k in kids), n) for node, kids, n in self.groups]
+        return self
+
+    def run(self, ctx: Context) -> tuple[RequirementResult, tuple[int, ...], tuple[int, ...]]:
+        """The root's result for the applicant in ``ctx``, and the places of the leaves the
+        outcome turns on (unverified, not checked). Where a test tells its status on its own
+        (``status``), the leaf's reason and steps are worked out when first read."""
+        shared = self._shared
+        if len(shared) < len(self._constant):
+            for i in self._constant:  # looks at no record: the same for everyone
+                shared[i] = _leaf(self.leaves[i], ctx)
+        results: list[RequirementResult] = []
+        for i, leaf, quick in self._quick:
+            if quick is None:
+                results.append(shared[i] if i in shared else _leaf(leaf, ctx))
+            else:
+                status = quick(ctx)
+                later = functools.partial(_leaf_detail, leaf, status, ctx)
+                results.append(_deferred(leaf, status, (), later))
+        key = tuple([r.status for r in results])
+        pattern = self._patterns.get(key)
+        if pattern is None:
+            pattern = self._learn(key)
+        for (node, kids, needed), status, reason, met in zip(
+            self.groups, pattern.statuses, pattern.reasons, pattern.met, strict=True
+        ):
+            children = tuple([results[k] for k in kids])
+            if status is Status.MET:
+                results.append(RequirementResult(node, status, reason, children=children))
+            else:
+                later = functools.partial(_group_detail, node, needed, met, reason, children)
+                results.append(_deferred(node, status, children, later))
+        return results[-1], pattern.unverified, pattern.not_checked
+
+    def _statuses(self, leaves: Sequence[Status]) -> list[Status]:
+        """Every group's status, bottom up, from the leaves'."""
+        found = list(leaves)
+        for _, kids, needed in self.groups:
+            found.append(_group_status(needed, [found[k] for k in kids]))
+        return found[len(leaves) :]
+
+    def _learn(self, leaves: tuple[Status, ...]) -> _Pattern:
+        everything = [*leaves, *self._statuses(leaves)]
+        groups = everything[len(leaves) :]
+        reasons, met = [], []
+        for node, kids, needed in self.groups:
+            statuses = [everything[k] for k in kids]
+            reasons.append(_group_reason(node, needed, statuses))
+            met.append(statuses.count(Status.MET))
+        outcome = groups[-1]
+        unverified, not_checked = [], []
+        for i, status in enumerate(leaves):
+            if not (self.unverified[i] or status is Status.NOT_CHECKED):
+                continue
+            changed = list(leaves)
+            for other in Status:
+                if other is status:
+                    continue
+                changed[i] = other
+                if self._statuses(changed)[-1] is not outcome:  # the outcome turns on it
+                    if self.unverified[i]:
+                        unverified.append(i)
+                    if status is Status.NOT_CHECKED:
+                        not_checked.append(i)
+                    break
+        pattern = _Pattern(
+            tuple(groups), tuple(reasons), tuple(met), tuple(unverified), tuple(not_checked)
+        )
+        if len(self._patterns) >= _PATTERNS_MAX:
+            self._patterns.clear()
+        self._patterns[leaves] = pattern
+        return pattern
 
 
-def _once(evaluation: Evaluation) -> Evaluation:
-    """``evaluation`` for a requirement whose result is the same for every applicant: worked
-    out for the first, then shared (results are immutable)."""
-    found: list[RequirementResult] = []
+_PATTERNS_MAX = 4096
+"""Patterns of leaf statuses remembered per plan."""
 
-    def shared(ctx: Context) -> RequirementResult:
-        if not found:
-            found.append(evaluation(ctx))
-        return found[0]
-
-    return shared
+_PLANS: dict[tuple[int, dt.date], _Plan] = {}
+_PLANS_MAX = 256
 
 
-_COMPILED: dict[tuple[int, dt.date], tuple[Group, Evaluation | None, tuple[Requirement, ...]]] = {}
-_COMPILED_MAX = 256
-
-
-def _compiled(root: Group, on: dt.date) -> tuple[Evaluation | None, tuple[Requirement, ...]]:
-    """The pathway tree ``root`` compiled for checks as of ``on``, and the requirements not in
-    force then; compiled once per pathway and date (each entry keeps its tree alive, so its id
-    stays its own)."""
-    found = _COMPILED.get((id(root), on))
-    if found is None or found[0] is not root:
-        skipped: list[Requirement] = []
-        evaluation = _compile(root, on, skipped)
-        if len(_COMPILED) >= _COMPILED_MAX:
-            _COMPILED.clear()
-        found = _COMPILED[(id(root), on)] = (root, evaluation, tuple(skipped))
-    return found[1], found[2]
-
-
-def _recomputed(r: RequirementResult, leaf_id: str, status: Status) -> Status:
-    if isinstance(r.node, Requirement):
-        return status if r.node.id == leaf_id else r.status
-    statuses = [_recomputed(c, leaf_id, status) for c in r.children]
-    return _group_status(_needed(r.node, len(r.children)), statuses)
-
-
-def _turns_on(root: RequirementResult, r: RequirementResult) -> bool:
-    """Whether the outcome would differ were this requirement's status another."""
-    assert isinstance(r.node, Requirement)
-    others = [s for s in Status if s is not r.status]
-    return any(_recomputed(root, r.node.id, s) is not root.status for s in others)
-
-
-_TURNING: dict[tuple[object, ...], tuple[Node, tuple[bool, ...]]] = {}
-"""Memo of :func:`_turning`. Which leaves decide an outcome follows from the pathway's tree,
-the leaves in force and their statuses alone, and few such patterns cover a whole roster. Keys
-hold the ids of the nodes; each entry keeps its root node alive, so no id is reused meanwhile."""
-_TURNING_MAX = 4096
-
-
-def _turning(root: RequirementResult, leaves: list[RequirementResult]) -> tuple[bool, ...]:
-    """For each of ``leaves`` (the leaves of ``root`` in order), whether it is unverified or
-    not checked and the outcome would differ were its status another."""
-    key = (id(root.node), *(id(r.node) for r in leaves), *(r.status for r in leaves))
-    cached = _TURNING.get(key)
-    if cached is not None and cached[0] is root.node:
-        return cached[1]
-    found = tuple(
-        (r.unverified or r.status is Status.NOT_CHECKED) and _turns_on(root, r) for r in leaves
-    )
-    if len(_TURNING) >= _TURNING_MAX:
-        _TURNING.clear()
-    _TURNING[key] = (root.node, found)
+def _plan(root: Group, on: dt.date) -> _Plan:
+    """The pathway tree ``root`` compiled for checks as of ``on``: once per pathway and date."""
+    found = _PLANS.get((id(root), on))
+    if found is None or found.root is not root:
+        if len(_PLANS) >= _PLANS_MAX:
+            _PLANS.clear()
+        found = _PLANS[(id(root), on)] = _Plan(root, on).finish()
     return found
-
-
-def _deciding(root: RequirementResult) -> tuple[tuple[Requirement, ...], tuple[Requirement, ...]]:
-    """The unverified requirements, and the requirements not checked, that the outcome turns
-    on, each in the order of the pathway."""
-    leaves = []
-    stack = [root]
-    while stack:  # depth first, as walk() goes; a result with no children is a leaf's
-        r = stack.pop()
-        if r.children:
-            stack.extend(reversed(r.children))
-        else:
-            leaves.append(r)
-    if not any(r.unverified or r.status is Status.NOT_CHECKED for r in leaves):
-        return (), ()
-    deciding = [r for r, turns in zip(leaves, _turning(root, leaves), strict=True) if turns]
-    unverified = tuple(r.node for r in deciding if r.unverified)
-    not_checked = tuple(r.node for r in deciding if r.status is Status.NOT_CHECKED)
-    return unverified, not_checked  # type: ignore[return-value]  # leaves' nodes: Requirements
 
 
 @functools.lru_cache(maxsize=1)
@@ -272,10 +327,10 @@ def check(
         vocabulary=vocabulary(),
         states_with_credential=_states_with_credential(),
     )
-    evaluation, skipped = _compiled(chosen.requirements, when)
-    assert evaluation is not None, "every pathway has a requirement in force"
-    root = evaluation(ctx)
-    depends_on_unverified, not_checked = _deciding(root)
+    plan = _plan(chosen.requirements, when)
+    assert plan.groups, "every pathway has a requirement in force"
+    root, unverified, unchecked = plan.run(ctx)
+    leaves = plan.leaves
     return Result(
         credential=cred,
         pathway=chosen,
@@ -283,7 +338,7 @@ def check(
         outcome=_OUTCOME[root.status],
         requirements=root,
         applicant_id=person.id,
-        not_in_force=skipped,
-        depends_on_unverified=depends_on_unverified,
-        not_checked=not_checked,
+        not_in_force=tuple(plan.skipped),
+        depends_on_unverified=tuple([leaves[i] for i in unverified]),
+        not_checked=tuple([leaves[i] for i in unchecked]),
     )

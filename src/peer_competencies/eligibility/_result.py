@@ -7,7 +7,7 @@ A result is written as text, Markdown or JSON (its methods); how it is worked ou
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -71,17 +71,119 @@ _OUTCOME = {
 }
 
 
-@attrs.frozen
+Detail = tuple[str, tuple[str, ...], tuple[str, ...], tuple[Unrecognised, ...]]
+"""A result's reason, fields to supply, next steps and unrecognised names."""
+
+
 class RequirementResult:
-    """How one requirement (a leaf or a group) fared: status, reason, what to supply or do."""
+    """How one requirement (a leaf or a group) fared: status, reason, what to supply or do.
+
+    Immutable, and equal to another with the same content. The status is known when the
+    result is made; :func:`check` works out the reason, the fields to supply, the steps and the
+    unrecognised names when one of them is first read (a roster often reads only outcomes),
+    and they are the same whenever they are read.
+    """
+
+    __slots__ = ("_detail", "_later", "children", "node", "status")
 
     node: Node
     status: Status
-    reason: str
-    missing: tuple[str, ...] = ()
-    next_steps: tuple[str, ...] = ()
-    children: tuple[RequirementResult, ...] = ()
-    unrecognised: tuple[Unrecognised, ...] = ()
+    children: tuple[RequirementResult, ...]
+    _detail: Detail | None
+    _later: Callable[[], Detail] | None
+
+    def __init__(
+        self,
+        node: Node,
+        status: Status,
+        reason: str,
+        missing: tuple[str, ...] = (),
+        next_steps: tuple[str, ...] = (),
+        children: tuple[RequirementResult, ...] = (),
+        unrecognised: tuple[Unrecognised, ...] = (),
+    ) -> None:
+        _set(self, "node", node)
+        _set(self, "status", status)
+        _set(self, "children", children)
+        _set(self, "_detail", (reason, missing, next_steps, unrecognised))
+        _set(self, "_later", None)
+
+    @classmethod
+    def _deferred(
+        cls,
+        node: Node,
+        status: Status,
+        children: tuple[RequirementResult, ...],
+        later: Callable[[], Detail],
+    ) -> RequirementResult:
+        """A result whose detail ``later`` works out when it is first read."""
+        made = cls.__new__(cls)
+        _set(made, "node", node)
+        _set(made, "status", status)
+        _set(made, "children", children)
+        _set(made, "_detail", None)
+        _set(made, "_later", later)
+        return made
+
+    def _details(self) -> Detail:
+        found = self._detail
+        if found is None:
+            assert self._later is not None  # set whenever the detail is not
+            found = self._later()
+            _set(self, "_detail", found)
+            _set(self, "_later", None)
+        return found
+
+    @property
+    def reason(self) -> str:
+        """Why the status is what it is, in numbers."""
+        return self._details()[0]
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The applicant fields whose absence keeps the requirement UNKNOWN."""
+        return self._details()[1]
+
+    @property
+    def next_steps(self) -> tuple[str, ...]:
+        """What to supply or do."""
+        return self._details()[2]
+
+    @property
+    def unrecognised(self) -> tuple[Unrecognised, ...]:
+        """The names in the record the vocabulary does not know that keep it UNKNOWN."""
+        return self._details()[3]
+
+    def _content(self) -> tuple[object, ...]:
+        return (self.node, self.status, *self._details(), self.children)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, RequirementResult)
+        return self is other or self._content() == other._content()
+
+    def __hash__(self) -> int:
+        return hash(self._content())
+
+    def __repr__(self) -> str:
+        reason, missing, steps, unrecognised = self._details()
+        return (
+            f"RequirementResult(node={self.node!r}, status={self.status!r}, reason={reason!r}, "
+            f"missing={missing!r}, next_steps={steps!r}, children={self.children!r}, "
+            f"unrecognised={unrecognised!r})"
+        )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        reason, missing, steps, unrecognised = self._details()
+        args = (self.node, self.status, reason, missing, steps, self.children, unrecognised)
+        return (RequirementResult, args)
 
     @property
     def id(self) -> str:
@@ -109,6 +211,9 @@ class RequirementResult:
         yield self
         for child in self.children:
             yield from child.walk()
+
+
+_set = object.__setattr__
 
 
 @attrs.frozen

@@ -7,7 +7,7 @@ requirement it could change is UNKNOWN rather than MET or UNMET.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from ..._enum import TextEnum
 
@@ -29,16 +29,18 @@ class Status(TextEnum):
 
 
 def all_of(*values: Tri) -> Tri:
-    if any(v is False for v in values):
+    """False when one is False; else None when one is not known; else True."""
+    if False in values:  # the values are True, False or None: ``in`` finds exactly these
         return False
-    return True if all(v is True for v in values) else None
+    return None if None in values else True
 
 
 def any_of(values: Iterable[Tri]) -> Tri:
-    seen = list(values)
-    if any(v is True for v in seen):
+    """True when one is True; else None when one is not known; else False (none at all too)."""
+    seen = values if isinstance(values, (list, tuple)) else tuple(values)
+    if True in seen:
         return True
-    return False if all(v is False for v in seen) else None
+    return None if None in seen else False
 
 
 def matches_flag(value: Tri, want: bool | None) -> Tri:
@@ -46,3 +48,19 @@ def matches_flag(value: Tri, want: bool | None) -> Tri:
     if want is None:
         return True
     return None if value is None else value is want
+
+
+_STATUS = {True: Status.MET, False: Status.UNMET, None: Status.UNKNOWN}
+
+
+def status_of(value: Tri) -> Status:
+    """MET for True, UNMET for False, UNKNOWN for not known."""
+    return _STATUS[value]
+
+
+def combined(statuses: Collection[Status]) -> Status:
+    """The status of a requirement made of parts: UNMET when a part is, else UNKNOWN when a
+    part is, else MET."""
+    if Status.UNMET in statuses:
+        return Status.UNMET
+    return Status.UNKNOWN if Status.UNKNOWN in statuses else Status.MET

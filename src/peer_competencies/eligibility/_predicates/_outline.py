@@ -9,6 +9,7 @@ wraps every predicate: it names the fields to supply and the names the vocabular
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import ClassVar, NamedTuple, Protocol
@@ -16,7 +17,7 @@ from typing import ClassVar, NamedTuple, Protocol
 import attrs
 
 from .._applicant import Applicant
-from ._logic import INF, Status, Tri, all_of, any_of
+from ._logic import INF, Status, Tri, all_of, any_of, combined
 from ._vocabulary import Group, Vocabulary
 
 _RECORD_NOUNS = {
@@ -109,8 +110,10 @@ class Context:
         return date <= self.as_of
 
 
+@functools.lru_cache(maxsize=4096)
 def number(value: float) -> str:
-    """A figure as the rules write it: ``1,550``, ``19.5``, ``8``."""
+    """A figure as the rules write it: ``1,550``, ``19.5``, ``8`` (remembered: reasons repeat
+    the same few figures)."""
     if value == INF:
         return "an unknown number of"
     rounded = round(float(value), 2)
@@ -164,7 +167,7 @@ def evaluate(test: Predicate, ctx: Context) -> Finding:
         reason += _unknown_tail(missing)
     for u in names:
         reason += f"; {u.field} {quoted(u.given)} is not a name this package knows, so it may count"
-    return attrs.evolve(found, reason=reason, missing=missing, unrecognised=names)
+    return Finding(found.status, reason, missing, found.step, names, found.explained, found.steps)
 
 
 class Predicate(Protocol):
@@ -231,9 +234,10 @@ def settle(
     """The finding of a requirement made of parts (a total and its minimums): UNMET, with the
     step to take, when a part cannot be met; UNKNOWN, with the fields to supply, when a part
     may not be; MET otherwise."""
-    if Status.UNMET in statuses:
+    status = combined(statuses)
+    if status is Status.UNMET:
         return Finding(Status.UNMET, reason, step=_text(step))
-    if Status.UNKNOWN in statuses:
+    if status is Status.UNKNOWN:
         return Finding(Status.UNKNOWN, reason, missing=tuple(missing), steps=tuple(steps))
     return Finding(Status.MET, reason)
 

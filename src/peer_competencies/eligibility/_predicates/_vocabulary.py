@@ -59,6 +59,9 @@ class Vocabulary:
     exams: Mapping[str, Name] = attrs.field(converter=_frozen_table)
     credentials: Mapping[str, Name] = attrs.field(converter=_frozen_table)
     _index: Mapping[str, Mapping[str, frozenset[str]]] = attrs.field(init=False)
+    _joined: dict[tuple[str, tuple[str, ...]], str] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         index = {}
@@ -88,9 +91,14 @@ class Vocabulary:
         return not found.isdisjoint(keys)
 
     def names(self, group: Group, keys: Iterable[str]) -> str:
-        """The display names of ``keys`` joined with "or"."""
-        table: Mapping[str, Name] = getattr(self, group)
-        return " or ".join(table[k].name for k in keys)
+        """The display names of ``keys`` joined with "or" (remembered: rules ask for the same
+        few lists on every check)."""
+        key = (group, tuple(keys))
+        found = self._joined.get(key)
+        if found is None:
+            table: Mapping[str, Name] = getattr(self, group)
+            found = self._joined[key] = " or ".join(table[k].name for k in key[1])
+        return found
 
     def closest(self, group: Group, text: str, keys: Iterable[str]) -> tuple[str, ...]:
         """The display names of ``keys``, the closest to ``text`` first (by the best of a

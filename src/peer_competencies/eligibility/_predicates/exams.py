@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import ClassVar, NamedTuple
 
 import attrs
 
+from .._applicant import Exam
 from ._calendar import add_years
-from ._logic import Status, Tri, all_of, any_of
+from ._logic import Status, Tri, all_of, any_of, status_of
 from ._outline import Context, Finding, not_counted, number, plural
 from ._vocabulary import Vocabulary
 
 _EXAM_WHY = {"exam": "of another exam", "date": "dated after {as_of}", "passed": "not passed"}
+
+
+class _Attempt(NamedTuple):
+    """One exam attempt judged: whether it counts, its conditions, why it does not count, and
+    whether it is a pass that does not count (too many attempts, or not timed after the
+    training)."""
+
+    counts: Tri
+    checks: dict[str, Tri]
+    why: list[str]
+    passed_not_counted: bool
 
 
 @attrs.frozen
@@ -82,6 +95,42 @@ class ExamPassed:
             return False
         return True if sure + maybe <= self.max_attempts else None
 
+    def _judged(self, ctx: Context, exams: Sequence[Exam]) -> list[_Attempt]:
+        """Whether each attempt counts, from its conditions, and why not."""
+        found = []
+        for i, e in enumerate(exams):
+            checks = {
+                "exam": ctx.named("exams", e.exam, self.exams, f"exams[{i}].exam"),
+                "date": ctx.happened(e.date),
+                "passed": self._passed(e.passed, e.score),
+            }
+            base = all_of(*checks.values())
+            why = [_EXAM_WHY[k] for k, v in checks.items() if v is False]
+            passed_not_counted = False
+            if base is not False:
+                attempts = self._attempts_ok(ctx, e.date)
+                timely = self._after_training(ctx, e.date)
+                if attempts is False:
+                    why.append(f"passed only after more than {self.max_attempts} attempts")
+                if timely is False:
+                    years = plural(self.within_years_of_training or 0, "year")
+                    why.append(
+                        f"passed before the training was completed, not within {years} after it"
+                        if self._before_training(ctx, e.date)
+                        else f"passed more than {years} after the training"
+                    )
+                passed_not_counted = base is True and bool(why)
+                base = all_of(base, attempts, timely)
+            found.append(_Attempt(base, checks, why, passed_not_counted))
+        return found
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        exams = ctx.applicant.exams
+        if exams is None:
+            return Status.UNKNOWN
+        return status_of(any_of([j.counts for j in self._judged(ctx, exams)]))
+
     def evaluate(self, ctx: Context) -> Finding:
         name = ctx.vocabulary.names("exams", self.exams)
         need = f"a pass in the {name} required"
@@ -95,38 +144,18 @@ class ExamPassed:
                 explained=True,
             )
         as_of = ctx.as_of.isoformat()
-        verdicts: list[Tri] = []
+        judged = self._judged(ctx, exams)
+        verdicts = [j.counts for j in judged]
         missing: list[str] = []
         why_not: list[str] = []
         passed_some = False  # a pass by the check date that does not count
-        for i, e in enumerate(exams):
-            checks = {
-                "exam": ctx.named("exams", e.exam, self.exams, f"exams[{i}].exam"),
-                "date": ctx.happened(e.date),
-                "passed": self._passed(e.passed, e.score),
-            }
-            base = all_of(*checks.values())
-            why = [_EXAM_WHY[k] for k, v in checks.items() if v is False]
-            if base is not False:
-                attempts = self._attempts_ok(ctx, e.date)
-                timely = self._after_training(ctx, e.date)
-                if attempts is False:
-                    why.append(f"passed only after more than {self.max_attempts} attempts")
-                if timely is False:
-                    years = plural(self.within_years_of_training or 0, "year")
-                    why.append(
-                        f"passed before the training was completed, not within {years} after it"
-                        if self._before_training(ctx, e.date)
-                        else f"passed more than {years} after the training"
-                    )
-                passed_some = passed_some or (base is True and bool(why))
-                base = all_of(base, attempts, timely)
-            if base is False:
+        for i, (e, j) in enumerate(zip(exams, judged, strict=True)):
+            passed_some = passed_some or j.passed_not_counted
+            if j.counts is False:
                 date = "" if e.date is None else f" ({e.date.isoformat()})"
-                why_not.append(f"exams[{i}]{date}: {', '.join(why).replace('{as_of}', as_of)}")
-            verdicts.append(base)
-            if base is None:
-                missing += [f"exams[{i}].{k}" for k, v in checks.items() if v is None]
+                why_not.append(f"exams[{i}]{date}: {', '.join(j.why).replace('{as_of}', as_of)}")
+            if j.counts is None:
+                missing += [f"exams[{i}].{k}" for k, v in j.checks.items() if v is None]
                 if self.within_years_of_training is not None:
                     missing.append("trainings")
         result = any_of(verdicts)

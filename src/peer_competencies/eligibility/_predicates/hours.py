@@ -6,16 +6,17 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from itertools import chain
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, NamedTuple
 
 import attrs
 
 from .._applicant import CollegeCredits, ContinuingEducation, Training
 from ._calendar import add_years
-from ._logic import INF, Status, Tri, all_of, any_of
+from ._logic import INF, Status, Tri, all_of, any_of, combined
 from ._outline import (
     Context,
     Finding,
+    Tally,
     missing_fact,
     not_counted,
     number,
@@ -66,7 +67,7 @@ def _not_counted(records: str, counted: Sequence[_Counted]) -> str:
     trainings[1] (10 hours): on another topic" (the first five)."""
     return not_counted(
         [
-            f"{records}[{c.index}]"
+            f"{records}[{c.at}]"
             + ("" if c.hours is None else f" ({plural(c.hours, 'hour')})")
             + ": "
             + ", ".join(c.why_not)
@@ -77,14 +78,26 @@ def _not_counted(records: str, counted: Sequence[_Counted]) -> str:
     )
 
 
-@attrs.frozen
-class _Counted:
-    index: int
+class _Counted(NamedTuple):
+    """A record an hours requirement looks at: whether it counts (three-valued), its hours,
+    the fields that would settle it and why it does not count."""
+
+    at: int
     counts: Tri
     hours: float | None
     record: HourRecord
     missing: tuple[str, ...]
     why_not: tuple[str, ...] = ()
+
+
+class _Count(NamedTuple):
+    """What an hours requirement counts: each record, the total and each part as ranges, and
+    the status of each (the total's first)."""
+
+    counted: list[_Counted]
+    total: Tally
+    parts: list[tuple[Part, Tally]]
+    statuses: list[Status]
 
 
 @attrs.frozen
@@ -148,59 +161,66 @@ class Hours:
         if records is None:
             return None
         window = self._window(ctx)
-        period_known = self._period_start(ctx)[0] is not None
+        period_unknown = (
+            self.certification_period is not None and self._period_start(ctx)[0] is None
+        )
         after = self.after_rule.completed(ctx) if self.after_rule else None
+        as_of = ctx.as_of
+        undated = True if as_of >= ctx.today else None  # whether an undated record happened
+        approval = self.approved_only or self.approved_from is not None
         found = []
         for i, rec in enumerate(records):
+            day = rec.date
             why: list[str] = []  # why the record does not count, when it does not
-
-            def check(verdict: Tri, because: str, why: list[str] = why) -> Tri:
-                if verdict is False:
-                    why.append(because)
-                return verdict
-
-            checks: dict[str, Tri] = {
-                "date": check(ctx.happened(rec.date), f"dated after {ctx.as_of.isoformat()}")
-            }
+            date: Tri = undated if day is None else day <= as_of
+            if date is False:
+                why.append(f"dated after {as_of.isoformat()}")
+            checks: dict[str, Tri] = {"date": date}
             if window is not None:
-                inside = None if rec.date is None else window[0] <= rec.date <= window[1]
-                if inside is False and rec.date is not None and rec.date < window[0]:
-                    check(False, f"dated before {window[0].isoformat()}, outside the period")
-                elif inside is False and checks["date"] is not False:
-                    check(False, f"dated after {window[1].isoformat()}, outside the period")
-                checks["date"] = all_of(checks["date"], inside)
-                if self.certification_period is not None and not period_known:
+                inside = None if day is None else window[0] <= day <= window[1]
+                if inside is False:
+                    if day is not None and day < window[0]:
+                        why.append(f"dated before {window[0].isoformat()}, outside the period")
+                    elif date is not False:
+                        why.append(f"dated after {window[1].isoformat()}, outside the period")
+                date = checks["date"] = all_of(date, inside)
+                if period_unknown:
                     # dated by the check date, but whether in the period is not known
-                    checks["period"] = None if checks["date"] is not False else False
+                    checks["period"] = None if date is not False else False
             if self.dated_after is not None:
-                later = None if rec.date is None else rec.date > self.dated_after
-                day = self.dated_after.isoformat()
-                checks["date"] = all_of(checks["date"], check(later, f"completed by {day}"))
-            if self.approved_only or self.approved_from is not None:
+                later = None if day is None else day > self.dated_after
+                if later is False:
+                    why.append(f"completed by {self.dated_after.isoformat()}")
+                date = checks["date"] = all_of(date, later)
+            if approval:
                 approved: Tri = getattr(rec, "approved", None)
                 if not self.approved_only and self.approved_from is not None:
-                    needed = None if rec.date is None else rec.date >= self.approved_from
-                    approved = (
-                        any_of([needed is False, approved]) if needed is not True else approved
-                    )
-                checks["approved"] = check(approved, "not from an approved provider")
+                    needed = None if day is None else day >= self.approved_from
+                    if needed is not True:
+                        approved = any_of([needed is False, approved])
+                if approved is False:
+                    why.append("not from an approved provider")
+                checks["approved"] = approved
             if self.topics is not None:
-                topic = ctx.named(
-                    "topics", getattr(rec, "topic", None), self.topics, f"{self.records}[{i}].topic"
-                )
-                checks["topic"] = check(topic, "on another topic")
+                where = f"{self.records}[{i}].topic"
+                topic = ctx.named("topics", getattr(rec, "topic", None), self.topics, where)
+                if topic is False:
+                    why.append("on another topic")
+                checks["topic"] = topic
             if after is not None:
                 earliest, latest = after
-                if rec.date is None or earliest is None:
+                if day is None or earliest is None:
                     checks["date"] = all_of(checks["date"], None)
-                elif rec.date <= earliest:
+                elif day <= earliest:
                     assert self.after_rule is not None
                     names = ctx.vocabulary.names("topics", self.after_rule.topics or ())
                     first = f" ({earliest.isoformat()})" if earliest == latest else ""
-                    checks["date"] = check(False, f"taken before the {names} was completed{first}")
-                elif latest is None or rec.date <= latest:
+                    why.append(f"taken before the {names} was completed{first}")
+                    checks["date"] = False
+                elif latest is None or day <= latest:
                     checks["date"] = all_of(checks["date"], None)
-            counts = all_of(*checks.values())
+            values = tuple(checks.values())
+            counts = False if False in values else (None if None in values else True)
             missing: list[str] = []
             if counts is None:
                 missing = [
@@ -211,7 +231,14 @@ class Hours:
             if counts is not False and rec.hours is None:
                 missing.append(f"{self.records}[{i}].hours")
             found.append(
-                _Counted(i, counts, rec.hours, rec, tuple(missing), tuple(dict.fromkeys(why)))
+                _Counted(
+                    i,
+                    counts,
+                    rec.hours,
+                    rec,
+                    tuple(missing),
+                    tuple(dict.fromkeys(why)) if why else (),
+                )
             )
         return found
 
@@ -240,30 +267,47 @@ class Hours:
 
         return reached(include_maybe=True), reached(include_maybe=False)
 
-    def evaluate(self, ctx: Context) -> Finding:
-        noun, verb = _NOUNS[self.records]
-        need = f"{plural(self.total, noun)} required{self._window_text(ctx)}"
+    def _count(self, ctx: Context) -> _Count | None:
+        """What counts: each record, the total and each part as ranges, and their statuses
+        (None when no list is given)."""
         counted = self.counted(ctx)
         if counted is None:
-            return missing_fact(self.records, f"{need}; no {self.records.replace('_', ' ')} given")
-        period_missing = self._period_start(ctx)[1]
+            return None
         total = tally([(c.counts, c.hours) for c in counted])
-        lo, hi = total.lo, total.hi
         statuses = [total.status(self.total)]
-        short: list[tuple[str, float]] = []
-        lacking: list[str] = []  # topics of which one record is needed and none counts
+        parts = []
         for part in self.parts:
             # a part of so many hours sums hours; a part of one record counts records
             done = tally(
                 [
                     (
-                        all_of(c.counts, part.matches(c.record, ctx, f"{self.records}[{c.index}]")),
+                        all_of(c.counts, part.matches(c.record, ctx, f"{self.records}[{c.at}]")),
                         1 if part.hours is None else c.hours,
                     )
                     for c in counted
                 ]
             )
             statuses.append(done.status(1 if part.hours is None else part.hours))
+            parts.append((part, done))
+        return _Count(counted, total, parts, statuses)
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        count = self._count(ctx)
+        return Status.UNKNOWN if count is None else combined(count.statuses)
+
+    def evaluate(self, ctx: Context) -> Finding:
+        noun, verb = _NOUNS[self.records]
+        count = self._count(ctx)
+        need = f"{plural(self.total, noun)} required{self._window_text(ctx)}"
+        if count is None:
+            return missing_fact(self.records, f"{need}; no {self.records.replace('_', ' ')} given")
+        counted, total, parts, statuses = count
+        period_missing = self._period_start(ctx)[1]
+        lo, hi = total.lo, total.hi
+        short: list[tuple[str, float]] = []
+        lacking: list[str] = []  # topics of which one record is needed and none counts
+        for part, done in parts:
             if part.hours is None and done.lo < 1:
                 lacking.append(part.name(ctx.vocabulary))
             elif part.hours is not None and done.lo < part.hours:
@@ -356,7 +400,7 @@ class FaceToFace:
             if c.counts is None or c.hours is None or ftf is None:
                 missing.extend(c.missing)
                 if ftf is None:
-                    missing.append(f"trainings[{c.index}].face_to_face")
+                    missing.append(f"trainings[{c.at}].face_to_face")
                 continue
             total += c.hours
             face += c.hours if ftf else 0.0

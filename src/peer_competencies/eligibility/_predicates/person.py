@@ -9,10 +9,19 @@ import attrs
 
 from .._applicant import Education, LivedExperience
 from ._calendar import add_years, age_on, years_back, years_between, years_on
-from ._logic import Status, any_of
+from ._logic import Status, Tri, any_of, status_of
 from ._outline import Context, Finding, missing_fact, number, plural
 from ._vocabulary import Vocabulary
 from .credentials import CertificationPeriod
+
+
+def _reaches(ages: tuple[int, int], years: int) -> Tri:
+    """Whether an age between the two reaches ``years``: True when the lowest does, False
+    when the highest does not."""
+    low, high = ages
+    if low >= years:
+        return True
+    return False if high < years else None
 
 
 @attrs.frozen
@@ -22,24 +31,41 @@ class MinAge:
     kind: ClassVar[str] = "min-age"
     years: int
 
-    def evaluate(self, ctx: Context) -> Finding:
+    def _ages(self, ctx: Context) -> tuple[int, int] | None:
+        """The lowest and highest age the applicant can be on the check date (None: not
+        known)."""
         a = ctx.applicant
-        need = f"at least {plural(self.years, 'year')} of age required"
         if a.date_of_birth is not None:
             age = age_on(a.date_of_birth, ctx.as_of)
-            text = f"{need}; {age} on {ctx.as_of.isoformat()}"
-            if age >= self.years:
-                return Finding(Status.MET, text)
-            return Finding(Status.UNMET, text, step=f"wait until the applicant is {self.years}")
+            return age, age
         if a.age is None:
-            return missing_fact("date_of_birth", f"{need}; neither date of birth nor age given")
+            return None
         # an age on ``recorded_on`` puts the birth date in a one-year range
         latest = add_years(ctx.recorded_on, -a.age)
         earliest = add_years(ctx.recorded_on, -a.age - 1) + dt.timedelta(days=1)
-        low, high = age_on(latest, ctx.as_of), age_on(earliest, ctx.as_of)
-        if low >= self.years:
+        return age_on(latest, ctx.as_of), age_on(earliest, ctx.as_of)
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        ages = self._ages(ctx)
+        return status_of(None if ages is None else _reaches(ages, self.years))
+
+    def evaluate(self, ctx: Context) -> Finding:
+        a = ctx.applicant
+        need = f"at least {plural(self.years, 'year')} of age required"
+        ages = self._ages(ctx)
+        if ages is None:
+            return missing_fact("date_of_birth", f"{need}; neither date of birth nor age given")
+        low, high = ages
+        reached = _reaches(ages, self.years)
+        if a.date_of_birth is not None:  # the age itself: reached is True or False
+            text = f"{need}; {low} on {ctx.as_of.isoformat()}"
+            if reached:
+                return Finding(Status.MET, text)
+            return Finding(Status.UNMET, text, step=f"wait until the applicant is {self.years}")
+        if reached:
             return Finding(Status.MET, f"{need}; at least {low} on {ctx.as_of.isoformat()}")
-        if high < self.years:
+        if reached is False:
             return Finding(
                 Status.UNMET,
                 f"{need}; at most {high} on {ctx.as_of.isoformat()}",
@@ -60,6 +86,11 @@ class HighSchool:
     """A high school diploma or equivalent (GED) or more."""
 
     kind: ClassVar[str] = "high-school"
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        education = ctx.applicant.education
+        return status_of(None if education is None else education is not Education.NONE)
 
     def evaluate(self, ctx: Context) -> Finding:
         education = ctx.applicant.education
@@ -82,6 +113,11 @@ class LivedExperienceOf:
 
     kind: ClassVar[str] = "lived-experience"
     accepted: tuple[LivedExperience, ...] = (LivedExperience.SELF, LivedExperience.FAMILY)
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        given = ctx.applicant.lived_experience
+        return status_of(None if given is None else given in self.accepted)
 
     def evaluate(self, ctx: Context) -> Finding:
         given = ctx.applicant.lived_experience
@@ -118,6 +154,11 @@ class Flag:
         "registry_check_cleared",
         "guardian_of_youth_in_services",
     ]
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        value: bool | None = getattr(ctx.applicant, self.field)
+        return status_of(value)
 
     def evaluate(self, ctx: Context) -> Finding:
         value: bool | None = getattr(ctx.applicant, self.field)
