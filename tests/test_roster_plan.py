@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -222,3 +223,33 @@ def test_lines_are_read_a_block_at_a_time_as_they_are_one_by_one(
         found = [line for lines in _roster._line_blocks(stream) for line in lines]
     assert found == expected
     assert stream.closed
+
+
+def test_a_record_whose_init_does_more_than_set_its_fields_is_made_through_its_init() -> None:
+    @attrs.frozen
+    class Checked:
+        value: int | None = attrs.field(default=None, validator=attrs.validators.gt(0))
+
+    @attrs.frozen
+    class Plain:
+        value: int | None = None
+
+        def __attrs_post_init__(self) -> None:
+            pass
+
+    assert _columns._sets_fields_only(el.Applicant)
+    assert not _columns._sets_fields_only(Checked)  # a validator the plan does not know
+    assert not _columns._sets_fields_only(Plain)  # more work after the fields are set
+
+
+def test_a_cell_the_field_converts_or_refuses_is_read_as_the_record_reads_it() -> None:
+    header = ("id", "residence_jurisdiction", "date_of_birth", "age")
+    plan = _columns.column_plan(header)
+    assert plan is not None
+    person = plan.applicant(["E-1", " pa ", "1990-05-01", "40"])
+    assert person == el.Applicant(
+        id="E-1", residence_jurisdiction="PA", date_of_birth=dt.date(1990, 5, 1), age=40
+    )
+    assert plan.applicant(["E-1", "Penn", "", ""]) is None  # not a state code
+    assert plan.applicant(["E-1", "", "2999-01-01", ""]) is None  # in the future
+    assert plan.applicant(["E-1", "", "", "-3"]) is None  # below 0

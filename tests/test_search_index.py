@@ -10,8 +10,7 @@ from collections import Counter
 import pytest
 
 import peer_competencies as pc
-from peer_competencies import _search
-from peer_competencies._model import Framework
+from peer_competencies import Framework, _search
 from peer_competencies._text import tokens
 from tests.support import REPO
 

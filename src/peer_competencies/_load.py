@@ -289,7 +289,16 @@ def read_framework_file(path: str | Path) -> Framework:
 
 
 def _parse_shipped(raw: bytes, file: str, framework_id: str) -> Framework:
-    # the package's own files: plain json (the strict reader is tested on them)
+    """A shipped framework: from its compiled form when that was made from these bytes (see
+    ``_compiled``), else from the file itself by the fast path (no checks: the strict reader
+    is tested on the package's own files)."""
+    from ._compiled import COMPILED, build, matches  # on first use: not needed to import
+
+    compiled = COMPILED.read(framework_id)
+    if compiled is not None:
+        data = json.loads(compiled)
+        if matches(data, raw):
+            return build(data)
     return parse_framework(json.loads(raw), file, trusted=True)
 
 

@@ -283,6 +283,16 @@ class Framework:
         return MappingProxyType(counts)
 
 
+def claimed_framework(*fields: Any) -> Framework:
+    """``Framework(*fields)`` for a framework whose items are all claimed already (their
+    ``_owner`` set to None by the database, see :class:`_Owned`): the same object, made without
+    ``__attrs_post_init__``'s pass over the items, which would find nothing to do."""
+    framework: Framework = object.__new__(Framework)
+    for name, value in zip(attrs.fields_dict(Framework), fields, strict=True):
+        object.__setattr__(framework, name, value)
+    return framework
+
+
 def top_items(framework: Framework) -> tuple[Item, ...]:
     """A framework's top-level statements: its roots, leaving out certification
     qualifications (which are requirements, not competencies). The crosswalk counts and draws

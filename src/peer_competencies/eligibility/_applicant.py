@@ -101,6 +101,11 @@ def _state(_: object, attribute: attrs.Attribute[Any], value: str | None) -> Non
         raise FieldError(attribute.name, "expected a two-letter state code such as PA", _FIX)
 
 
+_VALUE_VALIDATORS = frozenset({_non_negative, _past, _state})
+"""The validators here, each of which looks at the value alone (never at the record): a roster's
+column plan validates each cell's value once, as it reads it (``_columns``)."""
+
+
 def _upper(value: str | None) -> str | None:
     return None if value is None else value.upper()
 

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import operator
 import re
+import types
 import typing
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 
-from ._applicant import _CONVERTER, Applicant
+from ._applicant import _CONVERTER, _VALUE_VALIDATORS, Applicant
 
 __all__ = ["EMPTY", "ColumnPlan", "column_plan"]
 
@@ -58,21 +59,44 @@ def _inner(hint: Any) -> Any:
     return args[0] if len(args) == 1 else hint
 
 
-def _text_reader(kind: Any) -> Callable[[str], Any]:
+def _text_reader(kind: Any, field: Any = None) -> Callable[[str], Any]:
     """What reads one cell (white space around it ignored) into a value of ``kind``: None for a
     blank cell (a fact not given), else the strict converter's hook applied to the stripped
-    text, as the strict path applies it. Raises what the hook raises for a text it refuses."""
+    text, as the strict path applies it. With ``field`` (an attrs field of Applicant), the value
+    then goes through the field's converter and validator, as Applicant's ``__init__`` puts it
+    through them. Raises what the hook or the validator raises."""
     hook = _CONVERTER.get_structure_hook(kind)
+    convert = field.converter if field is not None else None
+    validate = field.validator if field is not None else None
 
     def read(text: str) -> Any:
         text = text.strip()
         if not text:
             return None
-        if kind is str:
-            return text
-        return hook(text, kind)
+        value = text if kind is str else hook(text, kind)
+        if convert is not None:
+            value = convert(value)
+        if validate is not None:
+            validate(None, field, value)
+        return value
 
     return read
+
+
+def _sets_fields_only(cls: type) -> bool:
+    """Whether the ``__init__`` of the attrs class ``cls`` does no more than put each value
+    through its field's converter (a plain function) and validator (one that looks at the value
+    alone) and set it: then a plan that has done the first two may make an instance by setting
+    the fields itself."""
+    fields = attrs.fields(cls)
+    return (
+        "__slots__" in vars(cls)
+        and not hasattr(cls, "__attrs_pre_init__")
+        and not hasattr(cls, "__attrs_post_init__")
+        and all(f.default is None for f in fields)
+        and all(f.converter is None or isinstance(f.converter, types.FunctionType) for f in fields)
+        and all(f.validator is None or f.validator in _VALUE_VALIDATORS for f in fields)
+    )
 
 
 def _none_reader(text: str) -> Any:
@@ -111,15 +135,19 @@ for _name, _hint in typing.get_type_hints(Applicant).items():
     _args = typing.get_args(_inner(_hint))
     if _args and attrs.has(_args[0]):
         _LIST_KINDS[_name] = _args[0]
-_SLOTS = {name: n for n, name in enumerate(attrs.fields_dict(Applicant))}
+_FIELDS = attrs.fields_dict(Applicant)
+_SLOTS = {name: n for n, name in enumerate(_FIELDS)}
+_DIRECT = _sets_fields_only(Applicant)
+"""Whether a plan makes an Applicant by setting its fields (each value already converted and
+validated as a cell is read) rather than through ``__init__``."""
 _FIELD_KINDS = {
     cls: {name: _inner(hint) for name, hint in typing.get_type_hints(cls).items()}
     for cls in (Applicant, *_LIST_KINDS.values())
 }
 
-_Plain = tuple[int, int, dict[Any, Any], Callable[[str], Any]]
+_Plain = tuple[int, int, dict[Any, Any] | None, Callable[[str], Any]]
 """A plain column: its index in the row, the field's place in Applicant, the table of texts
-read, the reader."""
+read (None for a text field, whose value is its stripped cell), the reader."""
 _Entry = tuple[Callable[[Sequence[str]], Any], dict[Any, Any], Callable[[Any], Any]]
 """One numbered list entry: what takes its cells out of a row, the table of records made from
 such cells, what makes one."""
@@ -159,6 +187,8 @@ class ColumnPlan:
     def __init__(self, header: Sequence[str]) -> None:
         """Raises KeyError for a column that is not a roster column (never one of a header
         :func:`read_roster` accepts)."""
+        if len(set(header)) < len(header):
+            raise KeyError("a column named twice")
         self.width = len(header)
         plain: list[_Plain] = []
         numbered: dict[str, dict[int, dict[str, int]]] = {}
@@ -168,8 +198,12 @@ class ColumnPlan:
                 known, read = _remembering(_none_reader, False, "")
                 plain.append((index, _SLOTS[column], known, read))
             elif column in _SLOTS:
-                kind = _FIELD_KINDS[Applicant][column]
-                known, read = _remembering(_text_reader(kind), kind is not str, "")
+                kind, field = _FIELD_KINDS[Applicant][column], _FIELDS[column]
+                read = _text_reader(kind, field if _DIRECT else None)
+                if kind is str and not (field.converter or field.validator):
+                    plain.append((index, _SLOTS[column], None, read))  # the text as it is
+                    continue
+                known, read = _remembering(read, True, "")
                 plain.append((index, _SLOTS[column], known, read))
             elif m and m.group(1) in _LIST_KINDS:
                 name, number, sub = m.group(1), int(m.group(2)), m.group(3)
@@ -192,41 +226,81 @@ class ColumnPlan:
                 planned.append((_taker(tuple(entries[number].values())), known, make))
             lists.append((_SLOTS[name], tuple(planned)))
         self.lists = tuple(lists)
-        self.fields = len(_SLOTS)
-
-    def applicant(self, cells: Sequence[str]) -> Any:
+        self.applicant: Callable[[Sequence[str]], Any] = self._compiled()
         """The :class:`Applicant` a row's cells (in the header's order; fewer cells than
         columns: the rest are blank; more: those past the header are not read) describe, EMPTY
         when every cell is blank, or None when the strict path must read the row (it then
         builds the same applicant, or names every problem)."""
-        if len(cells) < self.width:
-            cells = [*cells, *[""] * (self.width - len(cells))]
-        values: list[Any] = [None] * self.fields
-        try:
-            for index, slot, known, read in self.plain:
-                text = cells[index]
-                value = known.get(text, _MISS)
-                if value is _MISS:
-                    value = read(text)
-                values[slot] = value
-            for slot, entries in self.lists:
-                found = []
-                for take, known, make in entries:
-                    texts = take(cells)
-                    record = known.get(texts, _MISS)
-                    if record is _MISS:
-                        record = make(texts)
-                    if record is not None:
-                        found.append(record)
-                if found:
-                    if values[slot] is not None:
-                        return None  # none, yet entries are filled: the strict path says so
-                    values[slot] = tuple(found)
-            if values.count(None) == self.fields:
-                return EMPTY
-            return Applicant(*values)
-        except Exception:  # a cell refused, a validator's objection: the strict path names it
-            return None
+
+    def _compiled(self) -> Callable[[Sequence[str]], Any]:
+        """:attr:`applicant` as one function written for this header, each column's step in
+        line: a cell looked up in its column's table, read on a miss; each entry's cells looked
+        up as one; the record made with every value in place. The code names only the plan's
+        own objects (tables, readers) and numbers; never a cell or a column name."""
+        names: dict[str, Any] = {"MISS": _MISS, "EMPTY": EMPTY, "Applicant": Applicant}
+        code = [
+            "def applicant(cells):",
+            "    try:",
+            f"        if len(cells) < {self.width}:",
+            f"            cells = [*cells, *[''] * ({self.width} - len(cells))]",
+        ]
+        given: set[int] = set()
+        for n, (index, slot, known, read) in enumerate(self.plain):
+            given.add(slot)
+            if known is None:  # a text field: the cell stripped (blank: not given)
+                code.append(f"        v{slot} = cells[{index}].strip() or None")
+                continue
+            names[f"known{n}"], names[f"read{n}"] = known, read
+            code += [
+                f"        text = cells[{index}]",
+                f"        v{slot} = known{n}.get(text, MISS)",
+                f"        if v{slot} is MISS:",
+                f"            v{slot} = read{n}(text)",
+            ]
+        for m, (slot, entries) in enumerate(self.lists):
+            if slot not in given:
+                code.append(f"        v{slot} = None")
+                given.add(slot)
+            code.append("        found = []")
+            for n, (take, known, make) in enumerate(entries):
+                names[f"take{m}_{n}"], names[f"known{m}_{n}"] = take, known
+                names[f"make{m}_{n}"] = make
+                code += [
+                    f"        texts = take{m}_{n}(cells)",
+                    f"        record = known{m}_{n}.get(texts, MISS)",
+                    "        if record is MISS:",
+                    f"            record = make{m}_{n}(texts)",
+                    "        if record is not None:",
+                    "            found.append(record)",
+                ]
+            code += [
+                "        if found:",
+                f"            if v{slot} is not None:",
+                "                return None",  # none, yet entries: the strict path says so
+                f"            v{slot} = tuple(found)",
+            ]
+        values = ", ".join(f"v{n}" if n in given else "None" for n in range(len(_SLOTS)))
+        code += [
+            f"        values = ({values},)",
+            f"        if values.count(None) == {len(_SLOTS)}:",
+            "            return EMPTY",
+        ]
+        if _DIRECT:  # each value converted and validated as read: set the fields
+            names["new"] = object.__new__
+            code.append("        made = new(Applicant)")
+            for n, name in enumerate(_SLOTS):
+                names[f"set{n}"] = vars(Applicant)[name].__set__
+                code.append(f"        set{n}(made, values[{n}])")
+            code.append("        return made")
+        else:
+            code.append("        return Applicant(*values)")
+        code += [
+            "    except Exception:",  # a cell refused, a validator's objection
+            "        return None",
+        ]
+        exec("\n".join(code), names)  # our own code, of numbers and plan objects
+        compiled: Callable[[Sequence[str]], Any] = names["applicant"]
+        return compiled
 
 
 _PLANS: dict[tuple[str, ...], ColumnPlan | None] = {}

@@ -1,5 +1,6 @@
 """Explaining a credential from its rules: the requirement tree with citations, as text or
-Markdown. :func:`markdown_pages` renders one documentation page per credential."""
+Markdown, each requirement's facts listed once (:func:`_facts`) and rendered either way.
+:func:`markdown_pages` (deprecated) renders one page per credential."""
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ results out.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import functools
@@ -488,11 +489,17 @@ def check_lines(
     plan = column_plan(header)
     assert plan is not None, "read_roster has checked every column"
     read = plan.applicant
+    width = len(header)
     for number, line in enumerate(lines, first):
-        cells, error = _row_cells(number, line, header)
-        if error is not None:
-            yield RosterResult(number, None, error=error)
-            continue
+        cells: list[str] | None = None
+        if line is not None and b'"' not in line and b"\r" not in line:  # the usual line
+            with contextlib.suppress(UnicodeDecodeError):
+                cells = line.decode("utf-8").split(",")
+        if cells is None or len(cells) > width:
+            cells, error = _row_cells(number, line, header)
+            if error is not None:
+                yield RosterResult(number, None, error=error)
+                continue
         person = read(cells)
         if person is EMPTY:
             yield RosterResult(number, None, note=EMPTY_ROW)
