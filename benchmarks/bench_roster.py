@@ -8,12 +8,15 @@ Generates a CSV roster (10,000 rows by default, fixed seed), then, in each of ``
   structuring and checking every row;
 - ``check`` alone over the same applicants, read beforehand (untimed), on one core;
 - ``check_roster`` again with ``check`` answering at once: reading and decoding alone;
-- ``check_roster`` with ``jobs=2`` (both cores), where the package has ``jobs``.
+- ``check_roster`` again, its results written as CSV to nowhere (``write_results``, as the
+  command line writes them): every result's reasons and steps read, which ``check`` may leave
+  to be worked out when first read;
+- both ``check_roster`` runs with ``jobs=2`` (both cores), where the package has ``jobs``.
 
-Prints each run's ratio (check / baseline time) and the speed-up of 2 jobs over 1, then their
+Prints each run's ratios (check / baseline time) and the speed-ups of 2 jobs over 1, then their
 medians and spreads (lowest to highest), and where a row's CPU time goes: reading the file,
-decoding each row into an applicant and the roster loop; checking (``check`` alone); and what
-the two cost more when interleaved than each alone.
+decoding each row into an applicant and the roster loop; checking (``check`` alone); what the
+two cost more when interleaved than each alone; and the reasons, steps and writing.
 ``--memory`` instead runs the command line over 10,000 and 100,000 rows in child processes and
 prints each one's peak resident memory (``resource.getrusage``; workers' peaks apart), to show
 that memory stays flat as rosters grow.
@@ -109,13 +112,19 @@ def _baseline(path: Path) -> int:
         return sum(1 for _ in csv.DictReader(stream))
 
 
-def _checked(path: Path, jobs: int = 1) -> int:
+def _checked(path: Path, jobs: int = 1, written: bool = False) -> int:
+    """Check the roster; count the rows checked (each result's outcome read), or, ``written``,
+    write the results as CSV to nowhere, as the command line writes them (every result's
+    reasons and steps read) and count the rows written."""
     rows = eligibility.read_roster(path)
     results = (
         eligibility.check_roster(rows, "ca-pss", as_of=AS_OF, jobs=jobs)
         if jobs > 1
         else eligibility.check_roster(rows, "ca-pss", as_of=AS_OF)  # as versions before jobs
     )
+    if written:
+        with open(os.devnull, "w", encoding="utf-8") as stream:
+            return sum(eligibility.write_results(results, stream).values())
     return sum(1 for r in results if r.ok)
 
 
@@ -197,81 +206,96 @@ def _spread(values: list[float]) -> str:
     return f"median {statistics.median(values):.2f}x (spread {low:.2f} to {high:.2f})"
 
 
+def _figures(label: str, seconds: list[float], cpu: list[tuple[float, float]], rows: int) -> None:
+    rates = [rows / t for t in seconds]
+    print(
+        f"{label}: applicants/s median {statistics.median(rates):,.0f} (spread "
+        f"{min(rates):,.0f} to {max(rates):,.0f}); CPU per row median "
+        f"{statistics.median(c[0] for c in cpu) * 1e6:.1f} µs",
+        _low_high(cpu),
+    )
+
+
 def _throughput(rows: int, runs: int) -> None:
     with_jobs = "jobs" in inspect.signature(eligibility.check_roster).parameters
     cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
     eligibility.check({}, "ca-pss", as_of=AS_OF)  # load the rules before timing
-    ratios, speedups, rates = [], [], []
-    cpu_base: list[tuple[float, float]] = []
-    cpu_one: list[tuple[float, float]] = []
-    cpu_alone: list[tuple[float, float]] = []
-    cpu_decode: list[tuple[float, float]] = []
-    cpu_two: list[tuple[float, float]] = []
+    times: dict[str, list[float]] = {}
+    cpu: dict[str, list[tuple[float, float]]] = {}
+
+    def timed(name: str, fn: Callable[[], int]) -> float:
+        seconds = _seconds(fn, rows, cpu.setdefault(name, []))
+        times.setdefault(name, []).append(seconds)
+        return seconds
+
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "roster.csv"
         make_roster(path, rows)
         people = _applicants(path)
-        _checked(path)  # warm up: the column plan, the compiled tree
+        _checked(path, written=True)  # warm up: the column plan, the compiled tree
         for run in range(1, runs + 1):
             if cores:
                 os.sched_setaffinity(0, {min(cores)})  # one core
-            base = _seconds(lambda: _baseline(path), rows, cpu_base)
-            one = _seconds(lambda: _checked(path), rows, cpu_one)
-            _seconds(lambda: _checked_alone(people), rows, cpu_alone)
-            _seconds(lambda: _decoded(path), rows, cpu_decode)
+            base = timed("base", lambda: _baseline(path))
+            one = timed("one", lambda: _checked(path))
+            timed("alone", lambda: _checked_alone(people))
+            timed("decode", lambda: _decoded(path))
+            one_written = timed("one written", lambda: _checked(path, written=True))
             line = (
                 f"run {run}: DictReader {rows / base:9,.0f} rows/s, check_roster "
-                f"{rows / one:7,.0f}/s, ratio {one / base:5.1f}x"
+                f"{rows / one:7,.0f}/s ({one / base:5.1f}x), written {rows / one_written:7,.0f}/s "
+                f"({one_written / base:5.1f}x)"
             )
-            ratios.append(one / base)
-            rates.append(rows / one)
             if with_jobs:
                 if cores:
                     os.sched_setaffinity(0, cores)
-                two = _seconds(lambda: _checked(path, jobs=2), rows, cpu_two)
-                speedups.append(one / two)
-                line += f"; 2 jobs {rows / two:7,.0f}/s, speed-up {one / two:.2f}x"
+                two = timed("two", lambda: _checked(path, jobs=2))
+                two_written = timed("two written", lambda: _checked(path, 2, written=True))
+                line += f"; 2 jobs {one / two:.2f}x, written {one_written / two_written:.2f}x"
             print(line, flush=True)
+
+    def ratios(name: str, over: str) -> list[float]:
+        return [a / b for a, b in zip(times[name], times[over], strict=True)]
+
+    def median(name: str) -> float:
+        return statistics.median(c[0] for c in cpu[name]) * 1e6
+
     print(f"roster of {rows:,} applicants (ca-pss), {runs} runs, load {os.getloadavg()[0]:.1f}")
-    print(f"check_roster / csv.DictReader, one core: {_spread(ratios)}")
-    low, high = min(rates), max(rates)
+    print(f"check_roster / csv.DictReader, one core: {_spread(ratios('one', 'base'))}")
+    _figures("  each result's outcome read", times["one"], cpu["one"], rows)
+    print(f"  reading, decoding rows into applicants, the roster loop: {median('decode'):.1f} µs")
+    print(f"  checking (check() alone, on applicants read beforehand): {median('alone'):.1f} µs")
+    rest = median("one") - median("decode") - median("alone")
+    print(f"  the rest (the two interleaved cost more than each alone): {rest:.1f} µs")
+    print(f"  csv.DictReader for comparison: {median('base'):.1f} µs", _low_high(cpu["base"]))
     print(
-        f"applicants/s, one core: median {statistics.median(rates):,.0f} "
-        f"(spread {low:,.0f} to {high:,.0f})"
+        "check_roster and write_results / csv.DictReader, one core: "
+        f"{_spread(ratios('one written', 'base'))}"
     )
-    one_cpu = statistics.median(c[0] for c in cpu_one) * 1e6
-    print(f"CPU per row, one process: median {one_cpu:.1f} µs", _low_high(cpu_one))
-    decode = [c[0] for c in cpu_decode]
-    alone = [c[0] for c in cpu_alone]
-    rest = [one[0] - d - a for one, d, a in zip(cpu_one, decode, alone, strict=True)]
-    print(
-        "  reading and decoding rows into applicants, and the roster loop (check_roster with "
-        f"check() answering at once): median {statistics.median(decode) * 1e6:.1f} µs",
-        _low_high(cpu_decode),
+    _figures(
+        "  written as CSV, every reason and step read",
+        times["one written"],
+        cpu["one written"],
+        rows,
     )
-    print(
-        "  checking (check() alone, on the same applicants read beforehand): median "
-        f"{statistics.median(alone) * 1e6:.1f} µs",
-        _low_high(cpu_alone),
-    )
-    print(
-        "  the remainder (the two interleaved cost more than each alone: caches): median "
-        f"{statistics.median(rest) * 1e6:.1f} µs",
-        _low_high([(r, 0.0) for r in rest]),
-    )
-    print(
-        f"  csv.DictReader for comparison: median "
-        f"{statistics.median(c[0] for c in cpu_base) * 1e6:.1f} µs",
-        _low_high(cpu_base),
-    )
-    if speedups:
-        print(f"2 jobs / 1 job ({os.cpu_count()} cores): {_spread(speedups)}")
-        parent = statistics.median(c[0] for c in cpu_two) * 1e6
-        workers = statistics.median(c[1] for c in cpu_two) * 1e6
+    extra = median("one written") - median("one")
+    print(f"  reasons, steps and writing, on top of the outcomes: {extra:.1f} µs")
+    if with_jobs:
+        count = os.cpu_count()
+        print(f"2 jobs / 1 job ({count} cores), outcomes read: {_spread(ratios('one', 'two'))}")
         print(
-            f"CPU per row, 2 jobs: median {parent:.0f} µs in the parent, {workers:.0f} µs in the "
-            f"workers; on 2 idle cores at best {one_cpu / max(parent, (parent + workers) / 2):.2f}x"
+            f"2 jobs / 1 job ({count} cores), written as CSV: "
+            f"{_spread(ratios('one written', 'two written'))}"
         )
+        for name in ("two", "two written"):
+            parent = statistics.median(c[0] for c in cpu[name]) * 1e6
+            workers = statistics.median(c[1] for c in cpu[name]) * 1e6
+            alone = median(name.replace("two", "one"))
+            best = alone / max(parent, (parent + workers) / 2)
+            print(
+                f"  CPU per row, {name.replace('two', '2 jobs')}: median {parent:.0f} µs in the "
+                f"parent, {workers:.0f} µs in the workers; on 2 idle cores at best {best:.2f}x"
+            )
 
 
 _CHILD = """

@@ -4,8 +4,8 @@
   Markdown export, ``peer_competencies.render(framework, "markdown", crosswalk=...)``, whose
   crosswalk links lead to the other frameworks' pages. An index page lists the frameworks.
 - ``credentials/<id>.md`` for each credential, generated from its rules by
-  ``peer_competencies.eligibility.explain(…, "markdown")``, with nested lists indented as
-  Python-Markdown reads them (:func:`credential_page`) and the names records may use;
+  ``peer_competencies.eligibility.explain(…, "markdown")``, with links to the items its rules
+  implement (:func:`credential_page`) and the names records may use;
 - ``schemas.md``, the JSON Schemas of the file formats;
 - ``changelog.md``, the repository's ``CHANGELOG.md``.
 """
@@ -37,7 +37,6 @@ def framework_page(framework: pc.Framework, cw: Crosswalk | None = None) -> str:
     return pc.render(framework, "markdown", crosswalk=crosswalk.default() if cw is None else cw)
 
 
-_LIST_INDENT = re.compile(r"^((?:  )+)(?=- )", re.MULTILINE)
 _IMPLEMENTS = re.compile(r"implements `([a-z0-9]+(?:-[a-z0-9]+)*):([A-Za-z0-9.\-]+)`")
 
 
@@ -49,12 +48,10 @@ def _item_link(match: re.Match[str]) -> str:
 
 
 def credential_page(markdown: str, names: str = "") -> str:
-    """A credential page for the site: the nested lists of ``explain(…, "markdown")`` (two
-    spaces a level, as CommonMark reads them) indented four spaces a level, as Python-Markdown
-    needs, each item a rule implements linked to its framework page, then ``names`` (the names
-    records may use)."""
-    page = _LIST_INDENT.sub(lambda m: m.group(1) * 2, markdown)
-    return _IMPLEMENTS.sub(_item_link, page) + names
+    """A credential page for the site: ``explain(…, "markdown")`` as it is (its lists nest four
+    spaces a level, as Python-Markdown needs), each item a rule implements linked to its
+    framework page, then ``names`` (the names records may use)."""
+    return _IMPLEMENTS.sub(_item_link, markdown) + names
 
 
 def credential_page_of(credential: Credential) -> str:

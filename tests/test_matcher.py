@@ -147,6 +147,11 @@ def test_privilege_is_linked_to_cultural_and_structural_competence() -> None:
     assert any(w.startswith("privilege→") for e in found[0].evidence for w in e.words)
 
 
+def test_entering_the_workforce_is_linked_to_employment() -> None:
+    found = cov.suggest("entering the workforce", "ca-sb803", k=1, threshold=0)
+    assert found[0].item.id == "ca-sb803:12"
+
+
 def test_every_concept_entry_is_justified_by_framework_items_that_exist() -> None:
     import json
 

@@ -87,6 +87,16 @@ def wordllama_folder() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+def _wordllama_release() -> str:
+    """``wordllama X.Y`` as installed, for an error message."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"wordllama {version('wordllama')}"
+    except PackageNotFoundError:
+        return "wordllama"
+
+
 def read_tensors(raw: bytes, file: str) -> dict[str, Vectors]:
     """The float16 and float32 arrays of a safetensors file's bytes (read-only views of
     ``raw``): an 8-byte little-endian header length, a JSON header giving each array's type,
@@ -132,7 +142,8 @@ class Model:
             tokenizer = tokenizer_file.read_bytes()
         except OSError as exc:
             raise InputError(
-                f"wordllama's bundled model could not be read: {exc.strerror or exc}",
+                f"{_wordllama_release()}'s bundled model could not be read: "
+                f"{exc.strerror or exc} (the matcher reads the files of wordllama 0.4's wheel)",
                 file=str(exc.filename or folder),
                 fix=_REINSTALL,
             ) from None

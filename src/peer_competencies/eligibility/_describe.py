@@ -163,37 +163,38 @@ def accepted_names(
     }
 
 
-def names_lines(credential: Credential, pathway: str | None, width: int) -> list[str]:
-    """The :func:`accepted_names` of a credential as lines of text at most ``width`` wide."""
-    lines = [
-        "",
-        *wrap(
-            "names accepted in applicant records (compared lower-cased, letters and digits only):",
-            width,
-        ),
-    ]
+def _name_rows(credential: Credential, pathway: str | None) -> Iterator[tuple[str, Name]]:
+    """The :func:`accepted_names` of a credential, each with the record field that writes it."""
     for group, names in accepted_names(credential, pathway).items():
         field = {"topics": "topic", "exams": "exam", "credentials": "credential"}[group]
         for name in names:
-            accepted = "; ".join(dict.fromkeys((name.key, name.name, *name.aliases)))
-            lines += wrap(f"{field} {name.key}: {accepted}", width, "  ", "    ")
+            yield field, name
+
+
+_COMPARED = "compared lower-cased, letters and digits only"
+
+
+def names_lines(credential: Credential, pathway: str | None, width: int) -> list[str]:
+    """The :func:`accepted_names` of a credential as lines of text at most ``width`` wide."""
+    lines = ["", *wrap(f"names accepted in applicant records ({_COMPARED}):", width)]
+    for field, name in _name_rows(credential, pathway):
+        accepted = "; ".join(dict.fromkeys((name.key, name.name, *name.aliases)))
+        lines += wrap(f"{field} {name.key}: {accepted}", width, "  ", "    ")
     return lines
 
 
 def names_markdown(credential: Credential, pathway: str | None) -> str:
+    """The :func:`accepted_names` of a credential as a Markdown section (a table)."""
     from .._markup import markdown_text
 
-    """The :func:`accepted_names` of a credential as a Markdown section (a table)."""
     rows = [
         "",
         "## Names accepted in applicant records",
         "",
-        "| field | key | names accepted (compared lower-cased, letters and digits only) |",
+        f"| field | key | names accepted ({_COMPARED}) |",
         "|---|---|---|",
     ]
-    for group, names in accepted_names(credential, pathway).items():
-        field = {"topics": "topic", "exams": "exam", "credentials": "credential"}[group]
-        for name in names:
-            accepted = "; ".join(markdown_text(a) for a in (name.name, *name.aliases))
-            rows.append(f"| `{field}` | `{name.key}` | {accepted} |")
+    for field, name in _name_rows(credential, pathway):
+        accepted = "; ".join(markdown_text(a) for a in (name.name, *name.aliases))
+        rows.append(f"| `{field}` | `{name.key}` | {accepted} |")
     return "\n".join(rows) + "\n"

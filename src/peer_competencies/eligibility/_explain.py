@@ -138,7 +138,7 @@ def _markdown(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
         out.append(f"Requirements: {len(p.leaves)}; all of:")
         out.append("")
         for depth, node in _tree(p.requirements, 0):
-            pad = "  " * depth
+            pad = "    " * depth  # four spaces a level: CommonMark and Python-Markdown agree
             if isinstance(node, Group):
                 out.append(f"{pad}- **{node.statement}** — {_mode(node)} (`{node.id}`):")
                 continue
@@ -146,7 +146,7 @@ def _markdown(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
             if node.test.kind == "not-checked":
                 flag += " — **not checked** (confirm by hand)"
             out.append(f"{pad}- **{node.statement}** (`{node.id}`){flag}")
-            out += (f"{pad}  - {fact}" for fact in _facts(node, vocab, _MARKDOWN))
+            out += (f"{pad}    - {fact}" for fact in _facts(node, vocab, _MARKDOWN))
     if cred.notes:
         out += ["", "## Notes", ""]
         for note in cred.notes:

@@ -20,7 +20,7 @@ import datetime as dt
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from typing import Any, cast
 
 from ._check import RequirementResult, Result
 from ._roster import Record, RosterResult, _RosterFile, _stream, check_lines
@@ -61,15 +61,17 @@ def _encode(results: list[RosterResult], place: dict[int, int]) -> bytes:
     def requirement(r: RequirementResult) -> int:
         found = seen.get(id(r))
         if found is None:
-            kids = r.children
+            # what pickling it sends: its __init__'s arguments, its details worked out at once
+            args = cast(tuple[Any, ...], r.__reduce__()[1])
+            node, status, reason, missing, steps, kids, unrecognised = args
             key = (
-                place[id(r.node)],
-                r.status,
-                r.reason,
-                r.missing,
-                r.next_steps,
+                place[id(node)],
+                status,
+                reason,
+                missing,
+                steps,
                 tuple(map(requirement, kids)) if kids else (),
-                r.unrecognised,
+                unrecognised,
             )
             found = positions.get(key)
             if found is None:

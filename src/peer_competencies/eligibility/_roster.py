@@ -576,13 +576,14 @@ def write_results(results: Iterable[RosterResult], stream: IO[str]) -> dict[str,
         else:
             res = r.result
             outcome = res.outcome.value
+            leaves = res.leaves  # walked once for both columns (as with_status gives them)
             writer.writerow(
                 [
                     r.row,
                     r.applicant_id or "",
                     outcome,
-                    "; ".join(x.id for x in res.with_status(Status.UNMET)),
-                    "; ".join(x.id for x in res.with_status(Status.UNKNOWN)),
+                    "; ".join(x.id for x in leaves if x.status is Status.UNMET),
+                    "; ".join(x.id for x in leaves if x.status is Status.UNKNOWN),
                     "; ".join(x.id for x in res.not_checked),
                     "; ".join(res.to_supply),
                     "; ".join(res.next_steps),
