@@ -1,9 +1,11 @@
 """The compiled check gives what the plain tree walk (``tests/check_reference.py``) gives, on
-generated applicants and every pathway of every shipped credential."""
+generated applicants and every pathway of every shipped credential; a test that tells its
+status alone (``status``, what the compiled check asks first) tells its finding's status."""
 
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from typing import Any
 
 import pytest
@@ -11,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from peer_competencies import eligibility as el
+from peer_competencies.eligibility._predicates import Context, evaluate
 from tests.check_reference import walked_check
 
 TODAY = dt.date.today()
@@ -139,3 +142,37 @@ def test_the_compiled_check_gives_the_results_of_the_plain_tree_walk(
         assert (
             compiled.to_dict() == walked_check(applicant, credential, pathway.id, as_of).to_dict()
         )
+
+
+LEAVES = [
+    (leaf, status)
+    for cred in el.credentials()
+    for pathway in cred.pathways
+    for leaf in pathway.leaves
+    if (status := getattr(leaf.test, "status", None)) is not None
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=APPLICANT, as_of=AS_OF)
+def test_a_test_that_tells_its_status_alone_tells_the_status_of_its_finding(
+    data: dict[str, Any], as_of: dt.date
+) -> None:
+    applicant = el.parse_applicant(_json(data))
+    ctx = Context(applicant=applicant, as_of=as_of, today=TODAY, vocabulary=VOCABULARY)
+    for leaf, status in LEAVES:
+        assert status(ctx) is evaluate(leaf.test, ctx).status, leaf.id
+
+
+def test_a_result_worked_out_on_demand_prints_hashes_and_pickles_as_one_made_whole() -> None:
+    applicant = el.parse_applicant(
+        {"id": "A-1", "trainings": [{"topic": "ca-pss-core", "hours": 40, "approved": True}]}
+    )
+    as_of = dt.date(2026, 6, 1)
+    walked = walked_check(applicant, "ca-pss", None, as_of)
+    for read in (repr, hash, lambda r: pickle.loads(pickle.dumps(r))):
+        lazy = el.check(applicant, "ca-pss", as_of=as_of)  # fresh: nothing worked out yet
+        assert read(lazy.requirements) == read(walked.requirements)
+    lazy = el.check(applicant, "ca-pss", as_of=as_of)
+    with pytest.raises(AttributeError):
+        lazy.requirements.status = el.Status.MET

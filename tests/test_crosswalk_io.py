@@ -448,3 +448,10 @@ def test_columns_and_header_slots_the_crosswalk_does_not_model_are_kept_and_writ
     assert again.extra == mapping_set.extra
     assert cw.to_sssom(again) == written
     assert written.splitlines()[-3].endswith("\treviewer_label\tsimilarity_score\text_votes")
+
+
+def test_the_builtin_curie_prefixes_cannot_be_changed_by_a_caller() -> None:
+    from peer_competencies.crosswalk._curie import BUILTIN_PREFIXES  # a test of _curie's table
+
+    with pytest.raises(TypeError):
+        BUILTIN_PREFIXES["dcterms"] = "http://example.org/"  # type: ignore[index]

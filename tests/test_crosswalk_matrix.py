@@ -186,3 +186,11 @@ def test_the_matrix_as_an_excel_workbook_has_the_grid_the_mappings_and_a_legend(
     details = list(book["mappings"].iter_rows(values_only=True))
     assert details[0] == ("row", "column", "cell", "predicate", "confidence", "mappings", "why")
     assert len(details) == len(m.cells) + 1
+
+
+def test_the_matrix_symbols_cannot_be_changed_by_a_caller() -> None:
+    from peer_competencies.crosswalk._matrix import SYMBOLS  # a test of _matrix's table
+
+    key = next(iter(SYMBOLS))
+    with pytest.raises(TypeError):
+        SYMBOLS[key] = SYMBOLS[key]  # type: ignore[index]

@@ -152,6 +152,18 @@ def test_entering_the_workforce_is_linked_to_employment() -> None:
     assert found[0].item.id == "ca-sb803:12"
 
 
+def test_self_care_reaches_samhsas_reflection_on_own_feelings() -> None:
+    found = cov.suggest("self-care", "samhsa-2015", k=1, threshold=0)
+    assert found[0].item.id == "samhsa-2015:XII.3"
+
+
+def test_domestic_violence_reaches_safety_and_the_reporting_of_abuse() -> None:
+    found = cov.suggest("domestic violence", "ca-sb803", k=1, threshold=0)
+    assert found[0].item.id == "ca-sb803:13"
+    found = cov.suggest("domestic violence", "samhsa-2015", k=1, threshold=0)
+    assert found[0].item.id.startswith("samhsa-2015:VIII")
+
+
 def test_every_concept_entry_is_justified_by_framework_items_that_exist() -> None:
     import json
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, cast
 
-from ._check import RequirementResult, Result
+from ._check import RequirementResult, Result, detail_at_once
 from ._roster import Record, RosterResult, _RosterFile, _stream, check_lines
 from ._rules import Credential, Group, Node
 
@@ -133,6 +133,7 @@ def _start(
     cred: Credential, pathway: str | None, as_of: dt.date | None, header: list[str] | None
 ) -> None:
     rules = _rule_objects(cred)
+    detail_at_once()  # every result is sent back whole
     _WORKER.update(
         cred=cred,
         pathway=pathway,

@@ -506,8 +506,11 @@ def check_lines(
             continue
         if person is None:  # a problem: the strict road names it (or reads what the plan could not)
             row = RosterRow(number, dict(zip(header, cells, strict=False)))
-            yield from _stream((row,), cred, pathway, as_of, number)
-            continue
+            try:
+                person = _strict_applicant(row.cells, number)
+            except InputError as exc:
+                yield RosterResult(number, _raw_id(row), error=exc)
+                continue
         try:
             result = check(person, cred, pathway, as_of)
         except InputError as exc:

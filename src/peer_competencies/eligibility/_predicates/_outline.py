@@ -12,12 +12,12 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import ClassVar, NamedTuple, Protocol
+from typing import Any, ClassVar, NamedTuple, Protocol
 
 import attrs
 
 from .._applicant import Applicant
-from ._logic import INF, Status, Tri, all_of, any_of, combined
+from ._logic import INF, Status, Tri, all_of, any_of, combined, status_of
 from ._vocabulary import Group, Vocabulary
 
 _RECORD_NOUNS = {
@@ -261,6 +261,11 @@ class OneRecord(NamedTuple):
     missing: tuple[str, ...]
     why_not: tuple[str, ...]
 
+    @property
+    def status(self) -> Status:
+        """MET when one record certainly counts, UNMET when none can, else UNKNOWN."""
+        return status_of(self.counts)
+
     def finding(self, need: str, *, met: str, unmet: Text, step: Text | None = None) -> Finding:
         """MET, UNMET (naming the records not counted, and the step) or UNKNOWN (with the
         fields to supply)."""
@@ -291,3 +296,61 @@ def one_record(
         elif verdict is False and why is not None:
             why_not.append(f"{records}[{i}]: {why(i, conditions)}")
     return OneRecord(any_of(verdicts), tuple(missing), tuple(why_not))
+
+
+class OneRecordRule:
+    """The outline of a requirement met by one record of a list (a training on a topic, a
+    certification held): the list not given is UNKNOWN, asking for it; otherwise one record
+    that certainly counts meets it, none that can leaves it UNMET, and the fields that would
+    settle the others are asked for (:func:`one_record`). A rule states only its list, the
+    conditions on each record, why a record does not count, and its words (:meth:`need`,
+    :attr:`met`, :meth:`none`, :meth:`step`)."""
+
+    __slots__ = ()
+
+    records: ClassVar[str]
+    """The applicant field holding the list (``trainings``)."""
+
+    def conditions(self, ctx: Context, index: int, record: Any) -> dict[str, Tri]:
+        """Each condition on the record at ``index``, three-valued."""
+        raise NotImplementedError
+
+    def why_not(self, ctx: Context, record: Any, conditions: Mapping[str, Tri]) -> str:
+        """Why a record does not count."""
+        raise NotImplementedError
+
+    def need(self, ctx: Context) -> str:
+        """What is required, in words."""
+        raise NotImplementedError
+
+    met: ClassVar[str]
+    """What a record that counts is, in the reason (``completed``, ``held``)."""
+
+    def none(self, ctx: Context) -> str:
+        """The reason's words when no record counts."""
+        raise NotImplementedError
+
+    def step(self, ctx: Context) -> str:
+        """What to do when no record counts."""
+        raise NotImplementedError
+
+    def _one(self, ctx: Context, given: Sequence[Any]) -> OneRecord:
+        return one_record(
+            self.records,
+            (self.conditions(ctx, i, r) for i, r in enumerate(given)),
+            lambda i, checks: self.why_not(ctx, given[i], checks),
+        )
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        given = getattr(ctx.applicant, self.records)
+        return Status.UNKNOWN if given is None else self._one(ctx, given).status
+
+    def evaluate(self, ctx: Context) -> Finding:
+        need = self.need(ctx)
+        given = getattr(ctx.applicant, self.records)
+        if given is None:
+            return missing_fact(self.records, f"{need}; no {self.records} given")
+        return self._one(ctx, given).finding(
+            need, met=self.met, unmet=lambda: self.none(ctx), step=lambda: self.step(ctx)
+        )

@@ -11,7 +11,7 @@ import attrs
 from .._applicant import Certification
 from ._calendar import add_years
 from ._logic import Status, Tri
-from ._outline import Context, Finding, missing_fact, one_record
+from ._outline import Context, Finding, OneRecordRule, missing_fact
 from ._vocabulary import Vocabulary
 
 
@@ -62,7 +62,7 @@ class CertificationPeriod:
 
 
 @attrs.frozen
-class CertificationHeld:
+class CertificationHeld(OneRecordRule):
     """A peer certification held on the check date.
 
     ``credentials`` names the credentials that count (any peer certification when None);
@@ -72,6 +72,8 @@ class CertificationHeld:
     """
 
     kind: ClassVar[str] = "certification-held"
+    records: ClassVar[str] = "certifications"
+    met: ClassVar[str] = "held"
     credentials: tuple[str, ...] | None = None
     other_than: str | None = None
     state_issued: bool = False
@@ -79,7 +81,7 @@ class CertificationHeld:
     current: bool = True
     no_discipline: bool = False
 
-    def verdict(self, ctx: Context, c: Certification, index: int) -> dict[str, Tri]:
+    def conditions(self, ctx: Context, index: int, c: Certification) -> dict[str, Tri]:
         """Each condition on the certification record at ``index``, three-valued."""
         checks: dict[str, Tri] = {"issued_on": ctx.happened(c.issued_on)}
         if self.credentials is not None:
@@ -103,8 +105,8 @@ class CertificationHeld:
             checks["discipline_pending"] = None if pending is None else not pending
         return checks
 
-    def _why(self, ctx: Context, c: Certification, checks: Mapping[str, Tri]) -> list[str]:
-        """Why a certification record does not count, one phrase per failed condition."""
+    def why_not(self, ctx: Context, c: Certification, checks: Mapping[str, Tri]) -> str:
+        """Why a certification record does not count, a phrase per failed condition."""
         words = {
             "issued_on": f"issued after {ctx.as_of.isoformat()}",
             "credential": "another credential",
@@ -112,7 +114,7 @@ class CertificationHeld:
             "expires_on": f"expired {c.expires_on.isoformat() if c.expires_on else ''}",
             "discipline_pending": "discipline pending",
         }
-        return [words[k] for k, v in checks.items() if v is False]
+        return ", ".join(words[k] for k, v in checks.items() if v is False)
 
     def _what(self, ctx: Context) -> str:
         if self.credentials is not None:
@@ -129,22 +131,14 @@ class CertificationHeld:
             what += " with no discipline pending"
         return what
 
-    def evaluate(self, ctx: Context) -> Finding:
-        need = f"a {self._what(ctx)} required"
-        held = ctx.applicant.certifications
-        if held is None:
-            return missing_fact("certifications", f"{need}; no certifications given")
-        found = one_record(
-            "certifications",
-            (self.verdict(ctx, c, i) for i, c in enumerate(held)),
-            lambda i, checks: ", ".join(self._why(ctx, held[i], checks)),
-        )
-        return found.finding(
-            need,
-            met="held",
-            unmet=lambda: f"none held on {ctx.as_of.isoformat()}",
-            step=lambda: f"hold a {self._what(ctx)}",
-        )
+    def need(self, ctx: Context) -> str:
+        return f"a {self._what(ctx)} required"
+
+    def none(self, ctx: Context) -> str:
+        return f"none held on {ctx.as_of.isoformat()}"
+
+    def step(self, ctx: Context) -> str:
+        return f"hold a {self._what(ctx)}"
 
     def describe(self, vocabulary: Vocabulary) -> str:
         parts = ["a `certifications` record"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import chain
 from typing import ClassVar, Literal, NamedTuple
 
@@ -16,11 +16,11 @@ from ._logic import INF, Status, Tri, all_of, any_of, combined
 from ._outline import (
     Context,
     Finding,
+    OneRecordRule,
     Tally,
     missing_fact,
     not_counted,
     number,
-    one_record,
     plural,
     settle,
     tally,
@@ -427,39 +427,33 @@ class FaceToFace:
 
 
 @attrs.frozen
-class TrainingCompleted:
+class TrainingCompleted(OneRecordRule):
     """A training on one of ``topics`` completed by the check date."""
 
     kind: ClassVar[str] = "training-completed"
+    records: ClassVar[str] = "trainings"
+    met: ClassVar[str] = "completed"
     topics: tuple[str, ...]
 
-    def evaluate(self, ctx: Context) -> Finding:
-        names = ctx.vocabulary.names("topics", self.topics)
-        need = f"the {names} required"
-        trainings = ctx.applicant.trainings
-        if trainings is None:
-            return missing_fact("trainings", f"{need}; no trainings given")
-        found = one_record(
-            "trainings",
-            (
-                {
-                    "topic": ctx.named("topics", t.topic, self.topics, f"trainings[{i}].topic"),
-                    "date": ctx.happened(t.date),
-                }
-                for i, t in enumerate(trainings)
-            ),
-            lambda i, c: (
-                "on another topic"
-                if c["topic"] is False
-                else f"dated after {ctx.as_of.isoformat()}"
-            ),
-        )
-        return found.finding(
-            need,
-            met="completed",
-            unmet=lambda: f"none by {ctx.as_of.isoformat()}",
-            step=lambda: f"complete the {names}",
-        )
+    def conditions(self, ctx: Context, index: int, record: Training) -> dict[str, Tri]:
+        return {
+            "topic": ctx.named("topics", record.topic, self.topics, f"trainings[{index}].topic"),
+            "date": ctx.happened(record.date),
+        }
+
+    def why_not(self, ctx: Context, record: Training, conditions: Mapping[str, Tri]) -> str:
+        if conditions["topic"] is False:
+            return "on another topic"
+        return f"dated after {ctx.as_of.isoformat()}"
+
+    def need(self, ctx: Context) -> str:
+        return f"the {ctx.vocabulary.names('topics', self.topics)} required"
+
+    def none(self, ctx: Context) -> str:
+        return f"none by {ctx.as_of.isoformat()}"
+
+    def step(self, ctx: Context) -> str:
+        return f"complete the {ctx.vocabulary.names('topics', self.topics)}"
 
     def describe(self, vocabulary: Vocabulary) -> str:
         topics = ", ".join(f"`{t}`" for t in self.topics)

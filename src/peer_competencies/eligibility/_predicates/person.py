@@ -181,10 +181,26 @@ class CodeOfEthics:
     kind: ClassVar[str] = "code-of-ethics"
     certification_period: CertificationPeriod | None = None
 
+    def _signed(self, ctx: Context) -> tuple[Tri, tuple[dt.date | None, tuple[str, ...]] | None]:
+        """Whether it was signed in time, and for a renewal signed by the check date, the
+        start of the period (None: not known) with the fields that would settle it."""
+        signed = ctx.applicant.code_of_ethics_signed
+        if signed is None:
+            return None, None
+        if signed <= ctx.as_of and self.certification_period is not None:
+            start, missing = self.certification_period.start(ctx)
+            return (None if start is None else signed >= start), (start, missing)
+        return signed <= ctx.as_of, None
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        return status_of(self._signed(ctx)[0])
+
     def evaluate(self, ctx: Context) -> Finding:
         signed = ctx.applicant.code_of_ethics_signed
-        if signed is not None and signed <= ctx.as_of and self.certification_period is not None:
-            start, missing = self.certification_period.start(ctx)
+        verdict, period = self._signed(ctx)
+        if signed is not None and period is not None:
+            start, missing = period
             need = "the code of ethics signed again for the renewal required"
             if start is None:
                 return Finding(
@@ -194,10 +210,10 @@ class CodeOfEthics:
                     missing=missing,
                 )
             text = f"{need}; signed {signed.isoformat()}, the period began {start.isoformat()}"
-            if signed >= start:
+            if verdict:
                 return Finding(Status.MET, text)
             return Finding(Status.UNMET, text, step="sign the code of ethics again")
-        if signed is None:
+        if verdict is None:
             return Finding(
                 Status.UNKNOWN,
                 "a signed code of ethics required; no signing date given",
@@ -205,7 +221,7 @@ class CodeOfEthics:
                 step="sign the code of ethics",
                 explained=True,
             )
-        if signed <= ctx.as_of:
+        if verdict:
             return Finding(Status.MET, "a signed code of ethics required; signed")
         return Finding(
             Status.UNMET,
@@ -231,13 +247,26 @@ class YearsInRecovery:
     kind: ClassVar[str] = "years-in-recovery"
     years: float
 
+    def _dates(self, ctx: Context) -> tuple[dt.date, dt.date] | None:
+        """The day recovery began and the day ``years`` are reached (None: not given)."""
+        given = ctx.applicant.years_in_recovery
+        if given is None:
+            return None
+        began = years_back(ctx.recorded_on, given)
+        return began, years_on(began, self.years)
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        dates = self._dates(ctx)
+        return Status.UNKNOWN if dates is None else status_of(dates[1] <= ctx.as_of)
+
     def evaluate(self, ctx: Context) -> Finding:
         given = ctx.applicant.years_in_recovery
         need = f"at least {plural(self.years, 'year')} in recovery required"
-        if given is None:
+        dates = self._dates(ctx)
+        if given is None or dates is None:
             return missing_fact("years_in_recovery", f"{need}; not given")
-        began = years_back(ctx.recorded_on, given)
-        reached = years_on(began, self.years)
+        began, reached = dates
         if began == dt.date.min:  # a figure reaching back before the calendar does
             text = f"{need}; {plural(given, 'year')} recorded on {ctx.recorded_on.isoformat()}"
         else:
@@ -265,18 +294,29 @@ class LivesOrWorksIn:
     kind: ClassVar[str] = "lives-or-works-in"
     state: str | None = None
 
-    def evaluate(self, ctx: Context) -> Finding:
+    def _found(self, ctx: Context) -> tuple[str, Tri] | None:
+        """The state, and whether the applicant lives or works there (None: no state)."""
         a = ctx.applicant
         state = self.state or a.applying_in
         if state is None:
+            return None
+        places = (a.residence_jurisdiction, a.work_jurisdiction)
+        return state, any_of([None if place is None else place == state for place in places])
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        found = self._found(ctx)
+        return Status.UNKNOWN if found is None else status_of(found[1])
+
+    def evaluate(self, ctx: Context) -> Finding:
+        a = ctx.applicant
+        where = self._found(ctx)
+        if where is None:
             return missing_fact(
                 "applying_in", "the state whose board the applicant applies to not given"
             )
+        state, found = where
         need = f"living or working in {state} required"
-        found = any_of(
-            None if place is None else place == state
-            for place in (a.residence_jurisdiction, a.work_jurisdiction)
-        )
         if found is True:
             return Finding(Status.MET, f"{need}; found")
         if found is False:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import ClassVar
+from collections.abc import Mapping, Sequence
+from typing import ClassVar, NamedTuple
 
 import attrs
 
 from .._applicant import WorkExperience
 from ._calendar import add_years, whole_months
-from ._logic import Status, Tri, all_of, matches_flag
+from ._logic import Status, Tri, all_of, matches_flag, status_of
 from ._outline import (
     Context,
     Finding,
+    Tally,
     missing_fact,
     not_counted,
     number,
@@ -67,6 +68,16 @@ def _end(ctx: Context, rec: WorkExperience) -> dt.date | None:
     return ctx.today if rec.current else None
 
 
+class _WorkCount(NamedTuple):
+    """What a work-hours requirement counts: the total as a range, the fields that would
+    settle the records that may count, the records to split, and why others do not count."""
+
+    total: Tally
+    missing: list[str]
+    splits: list[str]
+    why_not: list[str]
+
+
 @attrs.frozen
 class WorkHours:
     """At least ``hours`` of work (peer role, supervised, verified as asked) by the check date,
@@ -84,12 +95,8 @@ class WorkHours:
     verified: bool | None = None
     within_years: int | None = None
 
-    def evaluate(self, ctx: Context) -> Finding:
-        noun = _work_noun(self.peer_role, self.supervised, self.verified)
-        need = f"{number(self.hours)} {noun} required{window_text(ctx, self.within_years)}"
-        records = ctx.applicant.work_experience
-        if records is None:
-            return missing_fact("work_experience", f"{need}; no work experience given")
+    def _count(self, ctx: Context, records: Sequence[WorkExperience]) -> _WorkCount:
+        """Whether each record counts, with its hours, and what the reason tells of them."""
         start = None if self.within_years is None else add_years(ctx.as_of, -self.within_years)
         counted: list[tuple[Tri, float | None]] = []
         missing: list[str] = []
@@ -130,7 +137,22 @@ class WorkHours:
                 missing.append(f"{where}.hours")
             if counts is None:
                 missing += [f"{where}.{k}" for k, v in checks.items() if v is None and k != "dates"]
-        total = tally(counted)
+        return _WorkCount(tally(counted), missing, splits, why_not)
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        records = ctx.applicant.work_experience
+        if records is None:
+            return Status.UNKNOWN
+        return self._count(ctx, records).total.status(self.hours)
+
+    def evaluate(self, ctx: Context) -> Finding:
+        noun = _work_noun(self.peer_role, self.supervised, self.verified)
+        need = f"{number(self.hours)} {noun} required{window_text(ctx, self.within_years)}"
+        records = ctx.applicant.work_experience
+        if records is None:
+            return missing_fact("work_experience", f"{need}; no work experience given")
+        total, missing, splits, why_not = self._count(ctx, records)
         status, lo = total.status(self.hours), total.lo
         text = f"{need}, {number(lo)} found" if lo else f"{need}, none by {ctx.as_of.isoformat()}"
         if lo < self.hours:
@@ -320,20 +342,35 @@ class SupervisionHours:
     kind: ClassVar[str] = "supervision-hours"
     hours: float
 
+    def _enough(self, ctx: Context) -> Tri:
+        """Whether enough hours were received by the check date: not known when no figure
+        is given, or when the figure was recorded after the check date."""
+        given = ctx.applicant.supervision_hours
+        if given is None:
+            return None
+        if given < self.hours:
+            return False
+        return None if ctx.as_of < ctx.recorded_on else True
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        return status_of(self._enough(ctx))
+
     def evaluate(self, ctx: Context) -> Finding:
         given = ctx.applicant.supervision_hours
         need = f"{plural(self.hours, 'hour')} of supervision required"
         if given is None:
             return missing_fact("supervision_hours", f"{need}; not given")
         text = f"{need}, {number(given)} found"
-        if given < self.hours:
+        enough = self._enough(ctx)
+        if enough is False:
             more = plural(self.hours - given, "more hour")
             return Finding(
                 Status.UNMET,
                 f"{text}: {more} needed",
                 step=f"receive {more} of supervision",
             )
-        if ctx.as_of < ctx.recorded_on:
+        if enough is None:
             return missing_fact(
                 "recorded_on",
                 f"{text} by {ctx.recorded_on.isoformat()}; not known how many by "
