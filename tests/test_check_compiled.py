@@ -5,6 +5,7 @@ status alone (``status``, what the compiled check asks first) tells its finding'
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from typing import Any
 
 import pytest
@@ -161,3 +162,17 @@ def test_a_test_that_tells_its_status_alone_tells_the_status_of_its_finding(
     ctx = Context(applicant=applicant, as_of=as_of, today=TODAY, vocabulary=VOCABULARY)
     for leaf, status in LEAVES:
         assert status(ctx) is evaluate(leaf.test, ctx).status, leaf.id
+
+
+def test_a_result_worked_out_on_demand_prints_hashes_and_pickles_as_one_made_whole() -> None:
+    applicant = el.parse_applicant(
+        {"id": "A-1", "trainings": [{"topic": "ca-pss-core", "hours": 40, "approved": True}]}
+    )
+    as_of = dt.date(2026, 6, 1)
+    walked = walked_check(applicant, "ca-pss", None, as_of)
+    for read in (repr, hash, lambda r: pickle.loads(pickle.dumps(r))):
+        lazy = el.check(applicant, "ca-pss", as_of=as_of)  # fresh: nothing worked out yet
+        assert read(lazy.requirements) == read(walked.requirements)
+    lazy = el.check(applicant, "ca-pss", as_of=as_of)
+    with pytest.raises(AttributeError):
+        lazy.requirements.status = el.Status.MET

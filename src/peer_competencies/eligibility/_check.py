@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from .._errors import InputError
 from ._applicant import Applicant, parse_applicant
 from ._predicates import Context, NotChecked, Status, evaluate
-from ._result import _OUTCOME, Detail, Outcome, RequirementResult, Result
+from ._result import _OUTCOME, Grown, Outcome, RequirementResult, Result
 from ._rules import (
     Credential,
     Group,
@@ -132,7 +132,7 @@ def detail_at_once() -> None:
     _AT_ONCE = True
 
 
-def _leaf_detail(node: Requirement, status: Status, ctx: Context) -> Detail:
+def _leaf_detail(node: Requirement, status: Status, ctx: Context) -> Grown:
     """The detail of a leaf whose test told its status: the whole finding, in a context of its
     own (a context notes the names it meets while a test runs)."""
     own = Context(ctx.applicant, ctx.as_of, ctx.today, ctx.vocabulary, ctx.states_with_credential)
@@ -141,14 +141,14 @@ def _leaf_detail(node: Requirement, status: Status, ctx: Context) -> Detail:
         raise AssertionError(
             f"{node.id}: the test's status {status} but its finding {found.status}"
         )
-    return found._details()
+    return (), found._details()
 
 
 def _group_detail(
     node: Group, needed: int, met: int, reason: str, children: tuple[RequirementResult, ...]
-) -> Detail:
+) -> Grown:
     missing, steps = _open_parts(node, needed, met, children)
-    return reason, missing, steps, ()
+    return children, (reason, missing, steps, ())
 
 
 class _Pattern(NamedTuple):
@@ -213,24 +213,59 @@ class _Plan:
 
     def run(self, ctx: Context) -> tuple[RequirementResult, tuple[int, ...], tuple[int, ...]]:
         """The root's result for the applicant in ``ctx``, and the places of the leaves the
-        outcome turns on (unverified, not checked). Where a test tells its status on its own
-        (``status``), the leaf's reason and steps are worked out when first read."""
+        outcome turns on (unverified, not checked). The statuses are worked out now: a test
+        that tells its status on its own (``status``) is asked for it alone, and the results
+        below the root are made when first read."""
         shared = self._shared
         if len(shared) < len(self._constant):
             for i in self._constant:  # looks at no record: the same for everyone
                 shared[i] = _leaf(self.leaves[i], ctx)
-        results: list[RequirementResult] = []
+        made: list[RequirementResult | None] = []  # the leaves' results worked out whole
+        statuses: list[Status] = []
         for i, leaf, quick in self._quick:
             if quick is None or _AT_ONCE:
-                results.append(shared[i] if i in shared else _leaf(leaf, ctx))
+                found = shared[i] if i in shared else _leaf(leaf, ctx)
+                made.append(found)
+                statuses.append(found.status)
             else:
-                status = quick(ctx)
-                later = functools.partial(_leaf_detail, leaf, status, ctx)
-                results.append(_deferred(leaf, status, (), later))
-        key = tuple([r.status for r in results])
+                made.append(None)
+                statuses.append(quick(ctx))
+        key = tuple(statuses)
         pattern = self._patterns.get(key)
         if pattern is None:
             pattern = self._learn(key)
+        if _AT_ONCE:
+            root = self._tree(ctx, made, statuses, pattern)
+        else:
+            grow = functools.partial(self._grow, ctx, made, statuses, pattern)
+            root = _deferred(self.groups[-1][0], pattern.statuses[-1], grow)
+        return root, pattern.unverified, pattern.not_checked
+
+    def _grow(
+        self,
+        ctx: Context,
+        made: list[RequirementResult | None],
+        statuses: list[Status],
+        pattern: _Pattern,
+    ) -> Grown:
+        root = self._tree(ctx, made, statuses, pattern)
+        return root.children, root._details()
+
+    def _tree(
+        self,
+        ctx: Context,
+        made: list[RequirementResult | None],
+        statuses: list[Status],
+        pattern: _Pattern,
+    ) -> RequirementResult:
+        """The result of every node: a leaf's detail made when first read where its test
+        told its status alone, a group's open parts when first read."""
+        results: list[RequirementResult] = [
+            found
+            if found is not None
+            else _deferred(leaf, status, functools.partial(_leaf_detail, leaf, status, ctx), ())
+            for leaf, found, status in zip(self.leaves, made, statuses, strict=True)
+        ]
         for (node, kids, needed), status, reason, met in zip(
             self.groups, pattern.statuses, pattern.reasons, pattern.met, strict=True
         ):
@@ -242,8 +277,8 @@ class _Plan:
                 results.append(RequirementResult(node, status, reason, missing, steps, children))
             else:
                 later = functools.partial(_group_detail, node, needed, met, reason, children)
-                results.append(_deferred(node, status, children, later))
-        return results[-1], pattern.unverified, pattern.not_checked
+                results.append(_deferred(node, status, later, children))
+        return results[-1]
 
     def _statuses(self, leaves: Sequence[Status]) -> list[Status]:
         """Every group's status, bottom up, from the leaves'."""

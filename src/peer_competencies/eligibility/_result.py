@@ -74,23 +74,26 @@ _OUTCOME = {
 Detail = tuple[str, tuple[str, ...], tuple[str, ...], tuple[Unrecognised, ...]]
 """A result's reason, fields to supply, next steps and unrecognised names."""
 
+Grown = tuple[tuple["RequirementResult", ...], Detail]
+"""A result's children and detail."""
+
 
 class RequirementResult:
     """How one requirement (a leaf or a group) fared: status, reason, what to supply or do.
 
     Immutable, and equal to another with the same content. The status is known when the
-    result is made; :func:`check` works out the reason, the fields to supply, the steps and the
-    unrecognised names when one of them is first read (a roster often reads only outcomes),
-    and they are the same whenever they are read.
+    result is made; :func:`check` works out the children's results, the reason, the fields to
+    supply, the steps and the unrecognised names when one of them is first read (a roster often
+    reads only outcomes), and they are the same whenever they are read.
     """
 
-    __slots__ = ("_detail", "_later", "children", "node", "status")
+    __slots__ = ("_children", "_detail", "_later", "node", "status")
 
     node: Node
     status: Status
-    children: tuple[RequirementResult, ...]
+    _children: tuple[RequirementResult, ...] | None
     _detail: Detail | None
-    _later: Callable[[], Detail] | None
+    _later: Callable[[], Grown] | None
 
     def __init__(
         self,
@@ -104,7 +107,7 @@ class RequirementResult:
     ) -> None:
         _set(self, "node", node)
         _set(self, "status", status)
-        _set(self, "children", children)
+        _set(self, "_children", children)
         _set(self, "_detail", (reason, missing, next_steps, unrecognised))
         _set(self, "_later", None)
 
@@ -113,25 +116,38 @@ class RequirementResult:
         cls,
         node: Node,
         status: Status,
-        children: tuple[RequirementResult, ...],
-        later: Callable[[], Detail],
+        later: Callable[[], Grown],
+        children: tuple[RequirementResult, ...] | None = None,
     ) -> RequirementResult:
-        """A result whose detail ``later`` works out when it is first read."""
+        """A result whose detail (and children, when not given) ``later`` works out when
+        first read."""
         made = cls.__new__(cls)
         _set(made, "node", node)
         _set(made, "status", status)
-        _set(made, "children", children)
+        _set(made, "_children", children)
         _set(made, "_detail", None)
         _set(made, "_later", later)
         return made
 
     def _details(self) -> Detail:
+        later = self._later  # read first: the detail is stored before ``_later`` is cleared
         found = self._detail
         if found is None:
-            assert self._later is not None  # set whenever the detail is not
-            found = self._later()
+            assert later is not None  # set whenever the detail is not
+            children, found = later()
+            _set(self, "_children", children)
             _set(self, "_detail", found)
             _set(self, "_later", None)
+        return found
+
+    @property
+    def children(self) -> tuple[RequirementResult, ...]:
+        """The results of a group's children in force (none for a leaf)."""
+        found = self._children
+        if found is None:
+            self._details()
+            found = self._children
+            assert found is not None
         return found
 
     @property

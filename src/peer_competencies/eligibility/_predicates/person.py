@@ -181,10 +181,26 @@ class CodeOfEthics:
     kind: ClassVar[str] = "code-of-ethics"
     certification_period: CertificationPeriod | None = None
 
+    def _signed(self, ctx: Context) -> tuple[Tri, tuple[dt.date | None, tuple[str, ...]] | None]:
+        """Whether it was signed in time, and for a renewal signed by the check date, the
+        start of the period (None: not known) with the fields that would settle it."""
+        signed = ctx.applicant.code_of_ethics_signed
+        if signed is None:
+            return None, None
+        if signed <= ctx.as_of and self.certification_period is not None:
+            start, missing = self.certification_period.start(ctx)
+            return (None if start is None else signed >= start), (start, missing)
+        return signed <= ctx.as_of, None
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        return status_of(self._signed(ctx)[0])
+
     def evaluate(self, ctx: Context) -> Finding:
         signed = ctx.applicant.code_of_ethics_signed
-        if signed is not None and signed <= ctx.as_of and self.certification_period is not None:
-            start, missing = self.certification_period.start(ctx)
+        verdict, period = self._signed(ctx)
+        if signed is not None and period is not None:
+            start, missing = period
             need = "the code of ethics signed again for the renewal required"
             if start is None:
                 return Finding(
@@ -194,10 +210,10 @@ class CodeOfEthics:
                     missing=missing,
                 )
             text = f"{need}; signed {signed.isoformat()}, the period began {start.isoformat()}"
-            if signed >= start:
+            if verdict:
                 return Finding(Status.MET, text)
             return Finding(Status.UNMET, text, step="sign the code of ethics again")
-        if signed is None:
+        if verdict is None:
             return Finding(
                 Status.UNKNOWN,
                 "a signed code of ethics required; no signing date given",
@@ -205,7 +221,7 @@ class CodeOfEthics:
                 step="sign the code of ethics",
                 explained=True,
             )
-        if signed <= ctx.as_of:
+        if verdict:
             return Finding(Status.MET, "a signed code of ethics required; signed")
         return Finding(
             Status.UNMET,
