@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from peer_competencies._cli import EXIT_ERROR, main  # the console script's entry point, exit 3
+from peer_competencies.crosswalk import Correspondence, Justification, Predicate, Step
 from tests.eligibility_cases import applicant_of, with_
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "EXIT_ERROR",
     "REPO",
     "WriteFile",
+    "correspondence",
     "main",
     "run_cli",
 ]
@@ -59,3 +61,22 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def correspondence(
+    source_id: str,
+    target_id: str,
+    predicate: str,
+    confidence: float,
+    *steps: tuple[str, str, str, float],
+) -> Correspondence:
+    """A crosswalk correspondence as a custom coverage ``translate`` gives one: the predicate a
+    CURIE (``skos:closeMatch``), each step ``(subject, relation, object, confidence)``."""
+    return Correspondence(
+        source_id=source_id,
+        target_id=target_id,
+        predicate=Predicate(predicate),
+        confidence=confidence,
+        justification=Justification.MANUAL_MAPPING_CURATION,
+        path=tuple(Step(*step) for step in steps),
+    )

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 import peer_competencies as pc
 from peer_competencies import coverage as cov
-from peer_competencies.coverage import CrosswalkHit
+from peer_competencies.crosswalk import Correspondence
+from tests.support import correspondence
 
 
 def syllabus(*modules: dict[str, Any], framework: str = "ca-sb803") -> cov.Syllabus:
@@ -25,7 +26,7 @@ def row(report: cov.CoverageReport, item_id: str) -> cov.CompetencyCoverage:
     return next(r for r in report.competencies if r.item.id == item_id)
 
 
-def no_crosswalk(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[CrosswalkHit]]:
+def no_crosswalk(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[Correspondence]]:
     return {}
 
 
@@ -122,19 +123,20 @@ def test_a_samhsa_category_is_part_credit_to_each_of_its_competencies() -> None:
 
 
 def test_crosswalk_credit_is_full_only_for_strong_exact_or_close_mappings() -> None:
-    def translate(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[CrosswalkHit]]:
+    def translate(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[Correspondence]]:
         table = {
             "samhsa-2015:VIII": [
-                CrosswalkHit(
+                correspondence(
+                    "samhsa-2015:VIII",
                     "ca-sb803:13",
                     "skos:closeMatch",
                     0.9,
-                    ("samhsa-2015:VIII skos:closeMatch ca-sb803:13",),
+                    ("samhsa-2015:VIII", "skos:closeMatch", "ca-sb803:13", 0.9),
                 )
             ],
             "samhsa-2015:VI": [
-                CrosswalkHit("ca-sb803:14", "skos:relatedMatch", 0.9, ()),
-                CrosswalkHit("ca-sb803:3", "skos:closeMatch", 0.5, ()),
+                correspondence("samhsa-2015:VI", "ca-sb803:14", "skos:relatedMatch", 0.9),
+                correspondence("samhsa-2015:VI", "ca-sb803:3", "skos:closeMatch", 0.5),
             ],
         }
         return {i: table.get(i, []) for i in ids}
@@ -245,11 +247,11 @@ def test_frameworks_without_a_requirement_report_none() -> None:
 
 
 def test_a_weak_mapping_that_earns_no_hours_brings_no_measure() -> None:
-    def translate(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[CrosswalkHit]]:
+    def translate(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[Correspondence]]:
         return {
             i: [
-                CrosswalkHit("ca-sb803:13", "skos:exactMatch", 1.0, ()),
-                CrosswalkHit("ca-sb803:6", "skos:relatedMatch", 0.7, ()),
+                correspondence(i, "ca-sb803:13", "skos:exactMatch", 1.0),
+                correspondence(i, "ca-sb803:6", "skos:relatedMatch", 0.7),
             ]
             for i in ids
         }
@@ -491,10 +493,59 @@ def test_the_suggestions_of_a_report_cannot_be_changed() -> None:
         report.syllabus.modules[0].hours_by_competency["x"] = 1  # type: ignore[index]
 
 
-def test_the_crosswalk_hit_and_translate_types_are_public() -> None:
-    assert cov.CrosswalkHit("ca-sb803:13", "skos:exactMatch", 1.0, ()).target_id == "ca-sb803:13"
-    assert "CrosswalkHit" in cov.__all__
+def test_a_translate_gives_the_crosswalks_correspondences_and_its_type_is_public() -> None:
     assert "Translate" in cov.__all__
+    assert "CrosswalkHit" not in cov.__all__  # one concept, one class: crosswalk.Correspondence
+
+
+def test_a_translate_giving_the_old_crosswalk_hits_credits_as_one_giving_correspondences() -> None:
+    with pytest.warns(DeprecationWarning, match=r"coverage\.CrosswalkHit is deprecated"):
+        hit = cov.CrosswalkHit
+    modules = syllabus(
+        {
+            "id": "A",
+            "title": "t",
+            "hours": 4,
+            "competencies": ["samhsa-2015:VIII", "samhsa-2015:VI"],
+        }
+    )
+    steps = (
+        ("samhsa-2015:VIII", "skos:closeMatch", "ca-sb803:13", 0.85),
+        (
+            "ca-sb803:13",
+            "skos:narrower",
+            "ca-sb803:13.S1",
+            1.0,
+        ),
+    )
+    new = {
+        "samhsa-2015:VIII": [
+            correspondence("samhsa-2015:VIII", "ca-sb803:13.S1", "skos:closeMatch", 0.8, *steps)
+        ],
+        "samhsa-2015:VI": [
+            correspondence("samhsa-2015:VI", "ca-sb803:14", "skos:relatedMatch", 0.9)
+        ],
+    }
+    old = {
+        "samhsa-2015:VIII": [
+            hit(
+                "ca-sb803:13.S1",
+                "skos:closeMatch",
+                0.8,
+                tuple(" ".join(step[:3]) for step in steps),
+                tuple(step[3] for step in steps),
+            )
+        ],
+        "samhsa-2015:VI": [hit("ca-sb803:14", "skos:relatedMatch", 0.9, ())],
+    }
+    by_new = cov.coverage(modules, "ca-sb803", translate=lambda ids, fw: {i: new[i] for i in ids})
+    by_old = cov.coverage(modules, "ca-sb803", translate=lambda ids, fw: {i: old[i] for i in ids})
+    assert cov.render(by_new, "json") == cov.render(by_old, "json")
+    assert [r.status for r in by_new.competencies] == [r.status for r in by_old.competencies]
+    assert row(by_new, "ca-sb803:13").status is cov.CoverageStatus.PARTIAL
+    credit = row(by_new, "ca-sb803:13").credits[0]
+    assert credit.correspondence == new["samhsa-2015:VIII"][0]
+    assert row(by_old, "ca-sb803:13").credits[0].correspondence is None
 
 
 def test_a_module_built_in_python_is_checked_as_one_read_from_a_file() -> None:

@@ -17,17 +17,19 @@ from hypothesis import strategies as st
 
 from peer_competencies import coverage as cov
 from peer_competencies.coverage import CoverageStatus as S
-from peer_competencies.coverage import CreditLevel, CrosswalkHit
+from peer_competencies.coverage import CreditLevel
 from peer_competencies.coverage._credit import PARTIAL, STRONG, crosswalk_credit
+from peer_competencies.crosswalk import Correspondence
+from tests.support import correspondence
 
-Hits = Mapping[str, Sequence[CrosswalkHit]]
+Hits = Mapping[str, Sequence[Correspondence]]
 
 
 def no_crosswalk(ids: Sequence[str], framework: str) -> Hits:
     return {}
 
 
-def fixed(table: Mapping[str, Sequence[CrosswalkHit]]) -> Any:
+def fixed(table: Mapping[str, Sequence[Correspondence]]) -> Any:
     def translate(ids: Sequence[str], framework: str) -> Hits:
         return {i: table.get(i, ()) for i in ids}
 
@@ -96,13 +98,13 @@ def test_the_status_enum_is_named_coverage_status_and_the_old_name_still_works_w
         cov.NoSuchName  # noqa: B018
 
 
-def hit(predicate: str, confidence: float, *steps: tuple[str, float]) -> CrosswalkHit:
-    return CrosswalkHit(
+def hit(predicate: str, confidence: float, *steps: tuple[str, float]) -> Correspondence:
+    return correspondence(
+        "a:1",
         "ca-sb803:13",
         f"skos:{predicate}",
         confidence,
-        tuple(f"a:1 skos:{p} b:2" for p, _ in steps),
-        tuple(c for _, c in steps),
+        *(("a:1", f"skos:{p}", "b:2", c) for p, c in steps),
     )
 
 
@@ -133,7 +135,7 @@ def test_a_chain_never_gives_more_than_its_weakest_step() -> None:
 
 def test_a_related_match_to_a_category_is_a_hint_for_each_competency_never_partial() -> None:
     # the shape that inflated coverage: one module, one id, a relatedMatch to a category
-    category = CrosswalkHit("samhsa-2015:XI", "skos:relatedMatch", 0.85, ())
+    category = correspondence("ca-sb803:2", "samhsa-2015:XI", "skos:relatedMatch", 0.85)
     report = cov.coverage(
         syllabus(
             {"id": "A", "title": "Advocacy", "hours": 5, "competencies": ["ca-sb803:2"]},
@@ -163,7 +165,7 @@ def test_a_related_match_to_a_category_is_a_hint_for_each_competency_never_parti
 
 
 def test_a_strong_mapping_to_a_category_gives_part_credit_to_each_competency_below_it() -> None:
-    category = CrosswalkHit("samhsa-2015:VIII", "skos:closeMatch", 0.9, ())
+    category = correspondence("ca-sb803:13", "samhsa-2015:VIII", "skos:closeMatch", 0.9)
     report = cov.coverage(
         syllabus({"id": "A", "title": "Crisis", "hours": 5, "competencies": ["ca-sb803:13"]}),
         "samhsa-2015",
@@ -224,12 +226,12 @@ def test_crosswalk_credit_follows_the_rules_and_credited_hours_add_up(
 ) -> None:
     table = {
         "samhsa-2015:VIII": [
-            CrosswalkHit(
+            correspondence(
+                "samhsa-2015:VIII",
                 target,
                 f"skos:{predicate}",
                 confidence,
-                tuple(f"x:1 skos:{p} y:2" for p, _ in steps),
-                tuple(c for _, c in steps),
+                *(("x:1", f"skos:{p}", "y:2", c) for p, c in steps),
             )
             for target, predicate, confidence, steps in hits
         ]
@@ -286,7 +288,11 @@ def test_the_calmhsa_form_names_modules_by_title_and_marks_part_and_crosswalk_cr
         ),
         "ca-sb803",
         translate=fixed(
-            {"samhsa-2015:VI": [CrosswalkHit("ca-sb803:14", "skos:broadMatch", 0.8, ())]}
+            {
+                "samhsa-2015:VI": [
+                    correspondence("samhsa-2015:VI", "ca-sb803:14", "skos:broadMatch", 0.8)
+                ]
+            }
         ),
     )
     form = list(csv.reader(io.StringIO(cov.render(report, "calmhsa"))))

@@ -17,13 +17,13 @@ from hypothesis import strategies as st
 
 import peer_competencies as pc
 from peer_competencies import coverage as cov
-from peer_competencies.coverage import CrosswalkHit
+from peer_competencies.crosswalk import Correspondence
 from tests.support import REPO, main
 
 REAL = REPO / "examples" / "parfessionals-peer-recovery-basics-1.toml"
 
 
-def no_crosswalk(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[CrosswalkHit]]:
+def no_crosswalk(ids: Sequence[str], framework: str) -> Mapping[str, Sequence[Correspondence]]:
     return {}
 
 

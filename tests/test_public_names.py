@@ -18,6 +18,7 @@ PACKAGES = (pc, coverage, crosswalk, eligibility)
 RENAMED: list[tuple[ModuleType, str, object]] = [
     (pc, "export", pc.render),
     (pc, "read_framework_file", pc.read_framework),
+    (coverage, "CrosswalkHit", None),
     (coverage, "PARTIAL", None),
     (coverage, "REPORT_FORMATS", coverage.FORMATS),
     (coverage, "Requirement", coverage.CurriculumRequirement),

@@ -4,6 +4,7 @@ with the same rows and columns, on every example roster and on generated ones.""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import importlib.util
 import io
@@ -19,8 +20,9 @@ from hypothesis import strategies as st
 
 import peer_competencies as pc
 from peer_competencies import eligibility as el
+from peer_competencies._markup import spreadsheet_cell
 from peer_competencies._templates import TEMPLATES
-from peer_competencies.eligibility import _columns, _roster
+from peer_competencies.eligibility import Status, _columns, _roster
 from tests.hostile import ROSTER as HOSTILE_ROSTER
 from tests.support import REPO
 
@@ -253,3 +255,21 @@ def test_a_cell_the_field_converts_or_refuses_is_read_as_the_record_reads_it() -
     assert plan.applicant(["E-1", "Penn", "", ""]) is None  # not a state code
     assert plan.applicant(["E-1", "", "2999-01-01", ""]) is None  # in the future
     assert plan.applicant(["E-1", "", "", "-3"]) is None  # below 0
+
+
+def test_the_written_unmet_and_unknown_columns_are_the_results_requirements_with_that_status() -> (
+    None
+):
+    from tests.eligibility_cases import CASES
+
+    for case in CASES:
+        (row,) = el.check_roster(
+            [case.applicant], case.credential, pathway=case.pathway, as_of=case.as_of
+        )
+        stream = io.StringIO()
+        el.write_results([row], stream)
+        written = next(csv.DictReader(io.StringIO(stream.getvalue())))
+        assert row.result is not None
+        for status, column in ((Status.UNMET, "unmet"), (Status.UNKNOWN, "unknown")):
+            expected = "; ".join(r.id for r in row.result.with_status(status))
+            assert written[column] == spreadsheet_cell(expected), case.name

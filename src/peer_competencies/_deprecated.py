@@ -28,6 +28,7 @@ RENAMED: Mapping[str, Mapping[str, tuple[str, str]]] = {
         "read_framework_file": ("._api:read_framework", "peer_competencies.read_framework"),
     },
     "peer_competencies.coverage": {
+        "CrosswalkHit": ("._credit", "crosswalk.Correspondence, which a translate gives"),
         "PARTIAL": ("._credit", _THRESHOLDS),
         "REPORT_FORMATS": ("._report", "coverage.FORMATS"),
         "Requirement": ("._requirements:CurriculumRequirement", "coverage.CurriculumRequirement"),
@@ -36,7 +37,7 @@ RENAMED: Mapping[str, Mapping[str, tuple[str, str]]] = {
         "STRONG": ("._credit", _THRESHOLDS),
         "SYLLABUS_SUFFIXES": ("._syllabus_read", "read_syllabus, which names them"),
         "Status": ("._result:CoverageStatus", "CoverageStatus"),
-        "crosswalk_credit": ("._credit", "CrosswalkHit and Credit.level"),
+        "crosswalk_credit": ("._credit", "Credit.level"),
         "requirement": ("._requirements:curriculum_requirement", "coverage.curriculum_requirement"),
         "syllabus_from": ("._syllabus_read", "coverage.parse_syllabus(data, source=...)"),
         "targets": ("._suggest", "the framework's items (peer_competencies.framework)"),

@@ -14,7 +14,7 @@ from ._model import Citation, Framework, Item, Kind
 if TYPE_CHECKING:
     from .crosswalk import Crosswalk
 
-__all__ = ["anchor", "link", "to_markdown"]
+__all__ = ["anchor", "citation", "to_markdown"]
 
 HEADED_BELOW_ROOTS = frozenset({Kind.COMPETENCY})
 """Kinds that get a heading of their own below a top-level item (SAMHSA's and the BJA list's
@@ -74,18 +74,18 @@ def _place(item: Item, framework: Framework) -> str:
     s = framework.source
     if (c.title, c.publisher, c.url) == (s.title, s.publisher, s.url):
         return md(c.section or "")
-    return _citation(c)
+    return citation(c)
 
 
-def _citation(c: Citation) -> str:
+def citation(c: Citation) -> str:
+    """A citation as Markdown on one line: publisher (year), *title*, section, linked to its URL
+    where it has one, then the day it was checked; its wording escaped (the one Markdown form of
+    a citation: framework pages and credential pages alike)."""
     title = f"{md(c.publisher)}{f' ({c.year})' if c.year else ''}, *{md(c.title)}*"
     if c.section:
         title += f", {md(c.section)}"
-    if c.url:
-        title += f". <{c.url}>"
-    if c.checked_on:
-        title += f" (checked {c.checked_on.isoformat()})"
-    return title
+    checked = f" (checked {c.checked_on.isoformat()})" if c.checked_on else ""
+    return (f"[{title}]({c.url})" if c.url else title) + checked
 
 
 def _crosswalk_lines(item: Item, cw: Crosswalk | None) -> list[str]:
@@ -191,7 +191,7 @@ def to_markdown(framework: Framework, *, crosswalk: Crosswalk | None = None) -> 
         f" ({kinds}). Each item's id is the framework id, a colon and the code before its text "
         f"(`{framework.items[0].id}`); its anchor on this page is the code.",
         "",
-        f"Source of every item below, unless an item names another: {_citation(framework.source)}",
+        f"Source of every item below, unless an item names another: {citation(framework.source)}",
         "",
     ]
     if not framework.attribution_confirmed:
@@ -206,7 +206,7 @@ def to_markdown(framework: Framework, *, crosswalk: Crosswalk | None = None) -> 
                 "",
                 md(note.text),
                 "",
-                f"*Source:* {_citation(note.source)}",
+                f"*Source:* {citation(note.source)}",
                 "",
             ]
     if framework.editorial_notes:

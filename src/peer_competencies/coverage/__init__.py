@@ -11,7 +11,7 @@ from __future__ import annotations
 from .._deprecated import module_getattr
 from .._structure import Hours
 from ._coverage import coverage
-from ._credit import CrosswalkHit, Translate
+from ._credit import Translate
 from ._report import REPORT_FORMATS as FORMATS
 from ._report import render, to_data
 from ._requirements import (
@@ -54,7 +54,6 @@ __all__ = [
     "CoverageStatus",
     "Credit",
     "CreditLevel",
-    "CrosswalkHit",
     "CurriculumCheck",
     "CurriculumRequirement",
     "CurriculumVerdict",

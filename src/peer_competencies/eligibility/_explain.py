@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
+from .._markdown import citation
 from .._model import Citation
 from ._predicates import Vocabulary
 from ._rules import (
@@ -109,15 +110,8 @@ def _text(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _link(c: Citation) -> str:
-    title = f"{c.publisher}, *{c.title}*"
-    if c.section:
-        title += f", {c.section}"
-    return (f"[{title}]({c.url})" if c.url else title) + _checked(c)
-
-
 _TEXT = _Rendering(lambda c: f"{c}{_checked(c)}", "implements: {}", "UNVERIFIED: {}")
-_MARKDOWN = _Rendering(_link, "implements `{}`", "unverified: {}")
+_MARKDOWN = _Rendering(citation, "implements `{}`", "unverified: {}")
 
 
 def _markdown(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
@@ -125,7 +119,7 @@ def _markdown(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
     out.append(
         f"Awarded by {cred.issuer}" + (f" ({cred.jurisdiction})." if cred.jurisdiction else ".")
     )
-    out += ["", f"Source: {_link(cred.citation)}", ""]
+    out += ["", f"Source: {citation(cred.citation)}", ""]
     out.append(
         "Generated from the package's rules (`peer_competencies.eligibility`). Each requirement "
         "gives what is checked, against which applicant fields, and its source."
@@ -151,7 +145,7 @@ def _markdown(cred: Credential, pathway: str | None, vocab: Vocabulary) -> str:
         out += ["", "## Notes", ""]
         for note in cred.notes:
             flag = f" ⚠ unverified: {note.unverified_reason}" if note.unverified_reason else ""
-            out.append(f"- {note.text} ({_link(note.citation)}){flag}")
+            out.append(f"- {note.text} ({citation(note.citation)}){flag}")
     return "\n".join(out) + "\n"
 
 

@@ -31,10 +31,10 @@ from .._errors import InputError, PeerCompetenciesError, every_problem
 from .._files import open_file
 from .._markup import csv_writer
 from ._applicant import Applicant, parse_applicant
-from ._check import Result, check
+from ._check import RequirementResult, Result, check
 from ._columns import EMPTY, column_plan
 from ._predicates import Status
-from ._rules import Credential
+from ._rules import Credential, Requirement
 from ._rules import credential as find_credential
 
 __all__ = [
@@ -562,6 +562,24 @@ def _raw_id(record: Record) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
+def _open_leaves(root: RequirementResult) -> tuple[list[str], list[str]]:
+    """The ids of the UNMET and of the UNKNOWN requirements (leaves) under ``root``, in the
+    pathway's order (as ``Result.with_status`` gives them), the tree walked once."""
+    unmet: list[str] = []
+    unknown: list[str] = []
+    stack = [root]
+    while stack:
+        r = stack.pop()
+        if r.children:
+            stack += reversed(r.children)
+        if isinstance(r.node, Requirement):
+            if r.status is Status.UNMET:
+                unmet.append(r.node.id)
+            elif r.status is Status.UNKNOWN:
+                unknown.append(r.node.id)
+    return unmet, unknown
+
+
 def write_results(results: Iterable[RosterResult], stream: IO[str]) -> dict[str, int]:
     """Write results as CSV (columns :data:`RESULT_COLUMNS`) as they come, one row per result;
     returns how many rows had each outcome, ``ERROR`` (the ``error`` column says what stopped the
@@ -579,14 +597,14 @@ def write_results(results: Iterable[RosterResult], stream: IO[str]) -> dict[str,
         else:
             res = r.result
             outcome = res.outcome.value
-            leaves = res.leaves  # walked once for both columns (as with_status gives them)
+            unmet, unknown = _open_leaves(res.requirements)
             writer.writerow(
                 [
                     r.row,
                     r.applicant_id or "",
                     outcome,
-                    "; ".join(x.id for x in leaves if x.status is Status.UNMET),
-                    "; ".join(x.id for x in leaves if x.status is Status.UNKNOWN),
+                    "; ".join(unmet),
+                    "; ".join(unknown),
                     "; ".join(x.id for x in res.not_checked),
                     "; ".join(res.to_supply),
                     "; ".join(res.next_steps),
