@@ -264,13 +264,14 @@ def _roster() -> dict[str, Any]:
 
 
 def _credential() -> dict[str, Any]:
-    from .eligibility._credential_file import _File, _Note, _Source
+    from ._model import Citation
+    from .eligibility._credential_file import _File, _Note
     from .eligibility._predicates import PREDICATES
 
     b = _Builder()
     b.overrides[(_File, "format")] = {"const": 1}
     b.overrides[(_File, "id")] = {"type": "string", "pattern": _ID}
-    b.overrides[(_File, "sources")] = {"type": "object", "additionalProperties": b.ref(_Source)}
+    b.overrides[(_File, "sources")] = {"type": "object", "additionalProperties": b.ref(Citation)}
     b.overrides[(_File, "pathways")] = {
         "type": "array",
         "minItems": 1,

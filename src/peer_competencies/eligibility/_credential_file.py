@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
@@ -18,7 +18,7 @@ from .._didyoumean import closest, did_you_mean
 from .._errors import InputError
 from .._files import decode
 from .._model import Citation
-from .._structure import strict_converter, structure
+from .._structure import FieldError, strict_converter, structure
 from ._credential import (
     Credential,
     CredentialNote,
@@ -35,16 +35,24 @@ if TYPE_CHECKING:
 
 FORMAT = 1
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+T = TypeVar("T")
 
 
-@attrs.frozen
-class _Source:
-    title: str
-    publisher: str
-    url: str | None = None
-    year: int | None = None
-    section: str | None = None
-    checked_on: dt.date | None = None
+def _words(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not _ID.fullmatch(value):
+        raise FieldError(attribute.name, "an id is lower-case words and digits joined by '-'", _FIX)
+
+
+_SAY = {
+    "title": "give the pathway its title",
+    "statement": "state the requirement in plain words",
+    "unverified": "give the reason the rule is unverified, or leave unverified out",
+}
+
+
+def _said(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not value:
+        raise FieldError(attribute.name, f"{attribute.name} is empty", _SAY[attribute.name])
 
 
 @attrs.frozen
@@ -59,17 +67,56 @@ class _Note:
 @attrs.frozen
 class _File:
     format: int
-    id: str
+    id: str = attrs.field(validator=_words)
     title: str
     issuer: str
     source: str
-    sources: dict[str, _Source]
+    sources: dict[str, Citation]
     pathways: tuple[dict[str, Any], ...]
     checked_on: dt.date
     jurisdiction: str | None = None
     notes: tuple[_Note, ...] = ()
 
 
+@attrs.frozen
+class _PathwayRecord:
+    id: str = attrs.field(validator=_words)
+    title: str = attrs.field(validator=_said)
+    all_of: tuple[Any, ...]
+    description: str | None = None
+
+
+@attrs.frozen
+class _Use:
+    use: str
+
+
+@attrs.frozen
+class _GroupRecord:
+    id: str = attrs.field(validator=_words)
+    statement: str = attrs.field(validator=_said)
+    all_of: tuple[Any, ...] | None = None
+    any_of: tuple[Any, ...] | None = None
+    of: tuple[Any, ...] | None = None
+    n: int | None = None
+
+
+@attrs.frozen
+class _LeafRecord:
+    id: str = attrs.field(validator=_words)
+    statement: str = attrs.field(validator=_said)
+    test: Any = None  # a predicate by its kind: see ``_Reader._test``
+    source: str | None = None
+    item: str | None = None
+    basis: str | None = None
+    section: str | None = None
+    effective_from: dt.date | None = None
+    effective_to: dt.date | None = None
+    checked_on: dt.date | None = None
+    unverified: str | None = attrs.field(default=None, validator=_said)
+
+
+_MODES = ("all_of", "any_of", "of")
 _CONVERTER = strict_converter()
 _FIX = "see docs/eligibility.md"
 
@@ -91,8 +138,6 @@ class _Reader:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise _fail(f'a credential file is an object with "format": {FORMAT}', self.file, "$")
         self.record = rec = structure(_CONVERTER, data, _File, self.file, _FIX)
-        if not _ID.fullmatch(rec.id):
-            raise _fail("a credential id is lower-case words and digits", self.file, "$.id")
         if rec.source not in rec.sources:
             raise _fail(f"no source named {rec.source!r}", self.file, "$.source")
         pathways: list[Pathway] = []
@@ -128,34 +173,22 @@ class _Reader:
         if found is None:
             known = ", ".join(sorted(self.record.sources))
             raise _fail(f"no source named {key!r}; the sources are {known}", self.file, where)
-        return Citation(
-            title=found.title,
-            publisher=found.publisher,
-            year=found.year,
-            url=found.url,
+        return attrs.evolve(
+            found,
             section=section or found.section,
             checked_on=checked_on or found.checked_on or self.record.checked_on,
         )
 
+    def _structure(self, raw: object, cls: type[T], where: str, fix: str = _FIX) -> T:
+        return structure(_CONVERTER, raw, cls, self.file, fix, where)
+
     def _pathway(self, raw: dict[str, Any], where: str) -> Pathway:
-        known = {"id", "title", "description", "all_of"}
-        extra = set(raw) - known
-        if extra or not {"id", "title", "all_of"} <= set(raw):
-            raise _fail(
-                f"a pathway has id, title, all_of and optionally description; got {sorted(raw)}",
-                self.file,
-                where,
-            )
-        if not isinstance(raw.get("description", ""), (str, type(None))):
-            raise _fail("a pathway's description is text", self.file, f"{where}.description")
+        rec = self._structure(raw, _PathwayRecord, where)
         self.leaves: dict[str, Requirement] = {}
-        self.ids: set[str] = set()
-        root = self._node(
-            {"id": raw["id"], "statement": raw["title"], "all_of": raw["all_of"]}, where
-        )
-        assert isinstance(root, Group)
+        self.ids: set[str] = {rec.id}
+        root = self._group(_GroupRecord(rec.id, rec.title, all_of=rec.all_of), where)
         pathway = Pathway(
-            id=raw["id"], title=raw["title"], requirements=root, description=raw.get("description")
+            id=rec.id, title=rec.title, requirements=root, description=rec.description
         )
         return self._resolve_references(pathway, where)
 
@@ -163,23 +196,18 @@ class _Reader:
         if not isinstance(raw, dict):
             raise _fail("a requirement is an object", self.file, where)
         if "use" in raw:
-            if set(raw) != {"use"}:
-                raise _fail('"use" stands alone: it copies a requirement', self.file, where)
-            used = self._used(raw["use"], where)
+            fix = '"use" stands alone: it copies a requirement'
+            used = self._used(self._structure(raw, _Use, where, fix).use, where)
             self._claim(used.id, where)
             self.leaves[used.id] = used
             return used
-        node_id = raw.get("id")
-        if not isinstance(node_id, str) or not _ID.fullmatch(node_id):
-            raise _fail("every requirement has an id of lower-case words", self.file, f"{where}.id")
-        self._claim(node_id, where)
-        statement = raw.get("statement")
-        if not isinstance(statement, str) or not statement:
-            raise _fail("every requirement has a statement", self.file, f"{where}.statement")
-        modes = [k for k in ("all_of", "any_of", "of") if k in raw]
-        if modes:
-            return self._group(raw, node_id, statement, modes, where)
-        return self._leaf(raw, node_id, statement, where)
+        if any(key in raw for key in _MODES):
+            group = self._structure(raw, _GroupRecord, where)
+            self._claim(group.id, where)
+            return self._group(group, where)
+        leaf = self._structure(raw, _LeafRecord, where)
+        self._claim(leaf.id, where)
+        return self._leaf(leaf, where)
 
     def _used(self, ref: Any, where: str) -> Requirement:
         """The requirement a ``use`` names: of another credential, or of a pathway of this one
@@ -203,72 +231,50 @@ class _Reader:
             raise _fail(f"requirement id {node_id!r} used twice in the pathway", self.file, where)
         self.ids.add(node_id)
 
-    def _group(
-        self, raw: dict[str, Any], node_id: str, statement: str, modes: list[str], where: str
-    ) -> Group:
-        key = modes[0]
-        extra = set(raw) - {"id", "statement", key, "n"}
-        if len(modes) > 1 or extra or (key == "of") != ("n" in raw):
+    def _group(self, rec: _GroupRecord, where: str) -> Group:
+        modes = [key for key in _MODES if getattr(rec, key) is not None]
+        if len(modes) != 1 or (modes[0] == "of") != (rec.n is not None):
             raise _fail(
                 "a group has id, statement and one of all_of, any_of, or n with of",
                 self.file,
                 where,
             )
-        children = raw[key]
-        if not isinstance(children, list) or not children:
+        key = modes[0]
+        children: tuple[Any, ...] = getattr(rec, key)
+        if not children:
             raise _fail("a group lists its requirements", self.file, f"{where}.{key}")
         nodes = tuple(self._node(c, f"{where}.{key}[{i}]") for i, c in enumerate(children))
         mode: Literal["all-of", "any-of", "n-of-m"] = (
             "all-of" if key == "all_of" else "any-of" if key == "any_of" else "n-of-m"
         )
-        n = raw.get("n")
-        if mode == "n-of-m" and not (isinstance(n, int) and 1 <= n <= len(nodes)):
+        if rec.n is not None and not 1 <= rec.n <= len(nodes):
             raise _fail(f"n must be between 1 and {len(nodes)}", self.file, f"{where}.n")
-        return Group(id=node_id, statement=statement, mode=mode, children=nodes, n=n)
+        return Group(id=rec.id, statement=rec.statement, mode=mode, children=nodes, n=rec.n)
 
-    def _leaf(self, raw: dict[str, Any], node_id: str, statement: str, where: str) -> Requirement:
-        allowed = {"id", "statement", "source", "item", "basis", "section", "test"}
-        allowed |= {"effective_from", "effective_to", "unverified", "checked_on"}
-        extra = set(raw) - allowed
-        if extra:
-            raise _fail(f"unknown keys {sorted(extra)}", self.file, where)
-        if ("source" in raw) == ("item" in raw):
+    def _leaf(self, rec: _LeafRecord, where: str) -> Requirement:
+        if (rec.source is None) == (rec.item is None):
             raise _fail("a requirement cites a source or an item, one of them", self.file, where)
-        if not isinstance(raw.get("section", ""), (str, type(None))):
-            raise _fail("a section is text", self.file, f"{where}.section")
-        basis = raw.get("item", raw.get("basis"))
+        basis = rec.item or rec.basis
         if basis is not None:
             self._item_citation(basis, f"{where}.basis")  # the item must exist
-        if "item" in raw:
-            citation = self._item_citation(raw["item"], f"{where}.item")
+        if rec.item is not None:
+            citation = self._item_citation(rec.item, f"{where}.item")
         else:
-            citation = self._citation(raw["source"], raw.get("section"), f"{where}.source")
-        test = self._test(raw.get("test"), f"{where}.test")
-        dates = structure(
-            _CONVERTER,
-            {k: raw[k] for k in ("effective_from", "effective_to", "checked_on") if k in raw},
-            _Dates,
-            self.file,
-            _FIX,
-            where,
-        )
-        if dates.checked_on is not None:
-            citation = attrs.evolve(citation, checked_on=dates.checked_on)
-        reason = raw.get("unverified")
-        if reason is not None and (not isinstance(reason, str) or not reason):
-            raise _fail("unverified gives the reason as text", self.file, f"{where}.unverified")
+            citation = self._citation(rec.source or "", rec.section, f"{where}.source")
+        if rec.checked_on is not None:
+            citation = attrs.evolve(citation, checked_on=rec.checked_on)
         leaf = Requirement(
-            id=node_id,
-            statement=statement,
+            id=rec.id,
+            statement=rec.statement,
             citation=citation,
-            test=test,
-            effective_from=dates.effective_from,
-            effective_to=dates.effective_to,
-            verification=Verification.UNVERIFIED if reason else Verification.VERIFIED,
-            unverified_reason=reason,
+            test=self._test(rec.test, f"{where}.test"),
+            effective_from=rec.effective_from,
+            effective_to=rec.effective_to,
+            verification=Verification.UNVERIFIED if rec.unverified else Verification.VERIFIED,
+            unverified_reason=rec.unverified,
             basis=basis,
         )
-        self.leaves[node_id] = leaf
+        self.leaves[rec.id] = leaf
         return leaf
 
     def _item_citation(self, item_id: Any, where: str) -> Citation:
@@ -348,13 +354,6 @@ class _Reader:
                 where,
             )
         return found.test
-
-
-@attrs.frozen
-class _Dates:
-    effective_from: dt.date | None = None
-    effective_to: dt.date | None = None
-    checked_on: dt.date | None = None
 
 
 def _vocabulary_from(data: Any, file: str) -> Vocabulary:
