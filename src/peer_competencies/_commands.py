@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from ._model import Citation, Framework, Item
 
 __all__ = [
-    "citation_lines",
     "export_arguments",
     "frameworks_arguments",
     "search_arguments",

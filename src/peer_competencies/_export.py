@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from ._case import DATA_CHANGED, NAMESPACE, case_package, to_case, uri_for, uuid_for
+from ._case import case_package, to_case
 from ._ctdl import to_ctdl
 from ._markdown import to_markdown
 from ._markup import csv_writer
@@ -20,20 +20,15 @@ if TYPE_CHECKING:
     from .crosswalk import Crosswalk
 
 __all__ = [
-    "DATA_CHANGED",
     "FORMATS",
     "MAPPING_FORMATS",
-    "NAMESPACE",
     "case_package",
-    "export",
     "render",
     "to_case",
     "to_csv",
     "to_ctdl",
     "to_json",
     "to_markdown",
-    "uri_for",
-    "uuid_for",
 ]
 
 CSV_COLUMNS = (
@@ -142,6 +137,3 @@ def render(framework: Framework, format: str, *, crosswalk: Crosswalk | None = N
     if crosswalk is not None and format in MAPPING_FORMATS:
         return _WITH_MAPPINGS[format](framework, crosswalk)
     return writer(framework)
-
-
-export = render  # the old name (deprecated in the public face)

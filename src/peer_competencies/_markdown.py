@@ -14,7 +14,7 @@ from ._model import Citation, Framework, Item, Kind
 if TYPE_CHECKING:
     from .crosswalk import Crosswalk
 
-__all__ = ["anchor", "citation", "link", "to_markdown"]
+__all__ = ["anchor", "citation", "to_markdown"]
 
 HEADED_BELOW_ROOTS = frozenset({Kind.COMPETENCY})
 """Kinds that get a heading of their own below a top-level item (SAMHSA's and the BJA list's

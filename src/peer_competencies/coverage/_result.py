@@ -309,19 +309,19 @@ id, and the hours."""
 
 
 def _credit(reach: Reach, module: Module, listed_id: str, hours: float | None) -> Credit:
-    return Credit(
-        target_id=reach.target.id,
-        module_id=module.id,
-        module_title=module.title,
-        listed_id=listed_id,
-        via=reach.via,
-        full=reach.full,
-        hours=hours,
-        confidence=reach.confidence,
-        predicate=reach.predicate,
-        path=reach.path,
-        hint=reach.hint,
-        correspondence=reach.correspondence,
+    return Credit(  # positional, in Credit's field order: the quickest to make
+        reach.target.id,
+        module.id,
+        module.title,
+        listed_id,
+        reach.via,
+        reach.full,
+        hours,
+        reach.confidence,
+        reach.predicate,
+        reach.path,
+        reach.hint,
+        reach.correspondence,
     )
 
 

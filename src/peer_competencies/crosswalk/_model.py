@@ -147,24 +147,25 @@ class MappingRecord:
     by column name, so that writing the set back loses nothing.
     """
 
+    # SSSOM's slots in the order of its specification (keyword-only, so order is free)
     subject_id: str
-    predicate: Predicate
-    object_id: str
-    justification: Justification
-    confidence: float | None = None
-    negated: bool = False
     subject_label: str | None = None
-    object_label: str | None = None
     subject_source: str | None = None
+    predicate: Predicate
+    negated: bool = False
+    object_id: str
+    object_label: str | None = None
     object_source: str | None = None
+    justification: Justification
     author_id: tuple[str, ...] = ()
     author_label: tuple[str, ...] = ()
     reviewer_id: tuple[str, ...] = ()
     creator_id: tuple[str, ...] = ()
     license: str | None = None
     mapping_date: dt.date | None = None
+    confidence: float | None = None
     comment: str | None = None
-    # not hashed (a read-only view has no hash), so that a record stays hashable
+    # the package's own: not hashed (a read-only view has no hash), so that a record stays hashable
     extra: Mapping[str, str] = attrs.field(factory=dict, converter=frozen_mapping, hash=False)
     mapping_set_id: str | None = None
     file: str | None = None

@@ -16,12 +16,10 @@ from ._predicates import ApplyBy, Name
 from ._rules import Credential, Group, Node, Pathway, vocabulary
 
 __all__ = [
-    "GROUPS",
     "accepted_names",
     "credential_data",
     "names_lines",
     "names_markdown",
-    "pathway_dates",
     "summary",
 ]
 
