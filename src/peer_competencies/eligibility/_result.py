@@ -224,9 +224,11 @@ class RequirementResult:
 
     def walk(self) -> Iterator[RequirementResult]:
         """This result and every result below it, depth first."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        stack = [self]
+        while stack:
+            r = stack.pop()
+            yield r
+            stack.extend(reversed(r.children))
 
 
 _set = object.__setattr__
@@ -249,7 +251,16 @@ class Result:
     @property
     def leaves(self) -> tuple[RequirementResult, ...]:
         """The result of every requirement in force, in order."""
-        return tuple(r for r in self.requirements.walk() if isinstance(r.node, Requirement))
+        found = []
+        stack = [self.requirements]
+        while stack:  # depth first, as walk() goes; a group has children, a leaf none
+            r = stack.pop()
+            children = r.children
+            if children:
+                stack.extend(reversed(children))
+            elif isinstance(r.node, Requirement):
+                found.append(r)
+        return tuple(found)
 
     def requirement(self, requirement_id: str) -> RequirementResult:
         """The result of the requirement (or group) with this id; raises KeyError."""

@@ -14,7 +14,6 @@ results out.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import functools
@@ -493,8 +492,10 @@ def check_lines(
     for number, line in enumerate(lines, first):
         cells: list[str] | None = None
         if line is not None and b'"' not in line and b"\r" not in line:  # the usual line
-            with contextlib.suppress(UnicodeDecodeError):
+            try:
                 cells = line.decode("utf-8").split(",")
+            except UnicodeDecodeError:  # try, not contextlib.suppress: this runs once a row
+                cells = None  # _row_cells names the column
         if cells is None or len(cells) > width:
             cells, error = _row_cells(number, line, header)
             if error is not None:
@@ -516,7 +517,7 @@ def check_lines(
         except InputError as exc:
             yield RosterResult(number, person.id, error=exc)
             continue
-        yield RosterResult(number, person.id, result=result)
+        yield RosterResult(number, person.id, result)
 
 
 def _stream(
