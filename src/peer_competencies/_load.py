@@ -2,12 +2,12 @@
 
 A framework file (see ``docs/data-format.md``) is structured with cattrs into private record
 classes, checked, and turned into the public :class:`Framework`. Nothing is read at import time:
-each shipped file is parsed the first time something asks for its framework.
+each shipped framework is built the first time something asks for it, from its compiled form
+(``_compiled``), which a test holds equal to what this reader builds from its file.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import re
@@ -19,7 +19,7 @@ import attrs
 from ._decoders import parse_json
 from ._didyoumean import closest
 from ._errors import InputError, UnknownIdError
-from ._files import read_text
+from ._files import decode, read_text
 from ._model import Citation, Framework, Item, Kind, Note, Origin
 from ._resources import Table
 from ._structure import strict_converter, structure
@@ -70,178 +70,45 @@ def _converter() -> Any:
     return strict_converter()
 
 
-_KINDS = {kind.value: kind for kind in Kind}
-
-
-def _citation(data: dict[str, Any]) -> Citation:
-    checked = data.get("checked_on")
-    return Citation(
-        data["title"],
-        data["publisher"],
-        data.get("year"),
-        data.get("url"),
-        data.get("section"),
-        None if checked is None else dt.date.fromisoformat(checked),
-    )
-
-
-def _shipped(data: dict[str, Any]) -> Framework:
-    """A shipped file's framework, built straight from its decoded JSON: one :class:`Item` per
-    item and one :class:`Citation` per section, no intermediate records and no cattrs.
-
-    The shipped files are read by the strict path, every check included, in the tests
-    (``test_shipped_files_read_the_same_on_both_paths``), which also compares the two paths'
-    frameworks; so the checks are not repeated here. The items keep no reference to their
-    framework (see ``_model._Owned``): they find it in the database by ``framework_id``, and the
-    framework is freed without the cyclic garbage collector.
-    """
-    fid = data["id"]
-    prefix = f"{fid}:"
-    source = _citation(data["source"])
-    title, publisher, year, url, checked = (
-        source.title,
-        source.publisher,
-        source.year,
-        source.url,
-        source.checked_on,
-    )
-    children: dict[str, list[str]] = {}  # filled from the end: a parent comes before its children
-    citations: dict[str, Citation] = {}  # one per section: SB 803's skills share their section
-    sources: dict[tuple[str, str | None, str | None], Origin] = {}  # 131 origins, 12 different
-    items = []
-    claim = object.__setattr__
-    for it in reversed(data["items"]):
-        code, section, parent = it["code"], it["section"], it.get("parent")
-        if "source" in it:
-            citation = _citation(it["source"])
-            if not citation.section:
-                citation = attrs.evolve(citation, section=section)
-        else:
-            found = citations.get(section)
-            if found is None:
-                found = citations[section] = Citation(title, publisher, year, url, section, checked)
-            citation = found
-        origins, remarks, below = it.get("origins"), it.get("notes"), children.pop(code, None)
-        item = Item(
-            prefix + code,
-            fid,
-            code,
-            _KINDS[it["kind"]],
-            it["text"],
-            citation,
-            it.get("description"),
-            it.get("label"),
-            None if parent is None else prefix + parent,
-            () if below is None else tuple(reversed(below)),
-            () if not origins else tuple(_origin(sources, o) for o in origins),
-            () if not remarks else tuple(remarks),
-        )
-        claim(item, "_owner", None)  # claimed by the database: no framework fills the slot
-        if parent is not None:
-            children.setdefault(parent, []).append(item.id)
-        items.append(item)
-    items.reverse()
-    notes = data.get("notes")
-    return Framework(
-        fid,
-        data["title"],
-        data["version"],
-        source,
-        tuple(items),
-        data.get("attribution_confirmed", True),
-        data.get("attribution_note"),
-        tuple(data.get("editorial_notes", ())),
-        ()
-        if not notes
-        else tuple(Note(n["code"], n["title"], n["text"], _citation(n["source"])) for n in notes),
-    )
-
-
-def _origin(made: dict[tuple[str, str | None, str | None], Origin], data: dict[str, Any]) -> Origin:
-    key = (data["framework"], data.get("code"), data.get("tag"))
-    found = made.get(key)
-    if found is None:
-        found = made[key] = Origin(*key)
-    return found
-
-
-def parse_framework(data: object, file: str, trusted: bool = False) -> Framework:
+def parse_framework(data: object, file: str) -> Framework:
     """Turn the decoded JSON of a framework file into a :class:`Framework`, checking it.
 
     Every problem raises :class:`InputError` naming ``file``, the JSON path and the fix.
-    ``trusted`` is for the package's own files only, which the tests read on both paths: their
-    frameworks are built straight from the data, without cattrs or the checks.
     """
+
+    def fail(problem: str, where: str, fix: str) -> InputError:
+        return InputError(problem, file=file, where=where, fix=fix)
+
     if not isinstance(data, dict):
-        raise InputError(
-            "a framework file holds one JSON object",
-            file=file,
-            where="$",
-            fix="see docs/data-format.md",
-        )
+        raise fail("a framework file holds one JSON object", "$", "see docs/data-format.md")
     if data.get("format") != FORMAT:
-        raise InputError(
-            f"unsupported format {data.get('format')!r}",
-            file=file,
-            where="$.format",
-            fix=f'write "format": {FORMAT}',
-        )
-    if trusted:
-        return _shipped(data)
-    record = structure(
-        _converter(),
-        data,
-        _FileFramework,
-        file,
-        fix="see docs/data-format.md for the keys and their types",
-    )
-    return _build(record, file)
-
-
-def _build(record: _FileFramework, file: str) -> Framework:
+        problem = f"unsupported format {data.get('format')!r}"
+        raise fail(problem, "$.format", f'write "format": {FORMAT}')
+    fix = "see docs/data-format.md for the keys and their types"
+    record = structure(_converter(), data, _FileFramework, file, fix)
     fid = record.id
     if not FRAMEWORK_ID.fullmatch(fid):
-        raise InputError(
-            f"framework id {fid!r} is not of the form lower-case-words-and-digits",
-            file=file,
-            where="$.id",
-            fix='use e.g. "samhsa-2015"',
-        )
+        problem = f"framework id {fid!r} is not of the form lower-case-words-and-digits"
+        raise fail(problem, "$.id", 'use e.g. "samhsa-2015"')
     codes: dict[str, int] = {}
     children: dict[str, list[str]] = {}
     for n, it in enumerate(record.items):
         where = f"$.items[{n}]"
         if not CODE.fullmatch(it.code):
-            raise InputError(
-                f"code {it.code!r} is not letters and digits joined by '.' or '-'",
-                file=file,
-                where=f"{where}.code",
-                fix='use e.g. "VIII.4"',
-            )
+            problem = f"code {it.code!r} is not letters and digits joined by '.' or '-'"
+            raise fail(problem, f"{where}.code", 'use e.g. "VIII.4"')
         if it.code in codes:
-            raise InputError(
-                f"code {it.code!r} repeats $.items[{codes[it.code]}]",
-                file=file,
-                where=f"{where}.code",
-                fix="give every item its own code",
-            )
+            problem = f"code {it.code!r} repeats $.items[{codes[it.code]}]"
+            raise fail(problem, f"{where}.code", "give every item its own code")
         for key in ("text", "description", "section"):
             value = getattr(it, key)
             if value is not None and (not value or not _squashed(value)):
-                raise InputError(
-                    f"{key} is empty or has untidy white space",
-                    file=file,
-                    where=f"{where}.{key}",
-                    fix="write the text with single spaces and no leading or trailing space",
-                )
+                fix = "write the text with single spaces and no leading or trailing space"
+                raise fail(f"{key} is empty or has untidy white space", f"{where}.{key}", fix)
         if it.parent is not None:
             if it.parent not in codes:
-                raise InputError(
-                    f"parent {it.parent!r} is not the code of an earlier item",
-                    file=file,
-                    where=f"{where}.parent",
-                    fix="list parents before their children",
-                )
+                problem = f"parent {it.parent!r} is not the code of an earlier item"
+                raise fail(problem, f"{where}.parent", "list parents before their children")
             children.setdefault(it.parent, []).append(f"{fid}:{it.code}")
         codes[it.code] = n
     items = tuple(
@@ -261,17 +128,12 @@ def _build(record: _FileFramework, file: str) -> Framework:
         )
         for it in record.items
     )
-    return Framework(
-        id=fid,
-        title=record.title,
-        version=record.version,
-        source=record.source,
-        items=items,
-        attribution_confirmed=record.attribution_confirmed,
-        attribution_note=record.attribution_note,
-        editorial_notes=record.editorial_notes,
-        notes=record.notes,
-    )
+    # the file's other fields are the framework's, by name
+    fields = attrs.asdict(record, recurse=False, filter=lambda a, _: a.name not in _NOT_COPIED)
+    return Framework(items=items, **fields)
+
+
+_NOT_COPIED = ("format", "items")
 
 
 def _item_citation(source: Citation, item: _FileItem) -> Citation:
@@ -290,8 +152,8 @@ def read_framework_file(path: str | Path) -> Framework:
 
 def _parse_shipped(raw: bytes, file: str, framework_id: str) -> Framework:
     """A shipped framework: from its compiled form when that was made from these bytes (see
-    ``_compiled``), else from the file itself by the fast path (no checks: the strict reader
-    is tested on the package's own files)."""
+    ``_compiled``; a test holds the shipped ones current), else from the file itself, read
+    strictly (a framework file edited in a checkout and not compiled again)."""
     from ._compiled import COMPILED, build, matches  # on first use: not needed to import
 
     compiled = COMPILED.read(framework_id)
@@ -299,7 +161,7 @@ def _parse_shipped(raw: bytes, file: str, framework_id: str) -> Framework:
         data = json.loads(compiled)
         if matches(data, raw):
             return build(data)
-    return parse_framework(json.loads(raw), file, trusted=True)
+    return parse_framework(parse_json(decode(raw, file), file), file)
 
 
 class _Database:
