@@ -37,12 +37,16 @@ __all__ = ["Outcome", "RequirementResult", "Result", "check"]
 
 # --- evaluation ------------------------------------------------------------------------------
 #
-# One engine: a pathway's tree is compiled once per check date into a :class:`_Plan` (the leaves
-# in force, each with its test's bound ``evaluate``; the groups bottom up, each with its
-# children's places and how many it needs). A check evaluates the leaves, then looks up the
-# leaves' statuses in the plan's table of patterns: each group's status and reason, and which
-# leaves the outcome turns on, follow from the statuses alone, and few patterns cover a roster.
-# Only a group that is not met gathers its children's steps and fields to supply.
+# One engine (the plain tree walk is its readable specification, in tests/check_reference.py):
+# a pathway's tree is compiled once per check date into a :class:`_Plan`: the leaves in force,
+# each with its test's ``status`` where the test can tell its status alone, and the groups
+# bottom up, each with its children's places and how many it needs. A check asks each leaf for
+# its status (a test with no ``status`` is evaluated whole; a rule no record shows is evaluated
+# once for everyone), then looks the leaves' statuses up in the plan's table of patterns: each
+# group's status and reason, and which leaves the outcome turns on, follow from the statuses
+# alone, and few patterns cover a roster. The results below the root, a leaf's reason and steps
+# (its test's whole finding, which must agree with the status it told) and a group's open parts
+# are made when first read: a roster often reads only outcomes.
 
 _SPELLED = {s: s.value.lower().replace("_", " ") for s in Status}
 
@@ -177,7 +181,6 @@ class _Plan:
         self.unverified = tuple(
             leaf.verification is Verification.UNVERIFIED for leaf in self.leaves
         )
-        self.tests = tuple(leaf.test for leaf in self.leaves)
         self._constant = tuple(
             i for i, leaf in enumerate(self.leaves) if isinstance(leaf.test, NotChecked)
         )
