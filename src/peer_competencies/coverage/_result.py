@@ -141,7 +141,25 @@ class CompetencyCoverage:
             pending = object.__getattribute__(self, "_pending")
             if name != "credits" or pending is None:
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            built = tuple(_credit(*entry) for entry in pending)
+            built = tuple(
+                [
+                    Credit(  # positional, in Credit's field order: the quickest to make
+                        r.target.id,
+                        module.id,
+                        module.title,
+                        listed_id,
+                        r.via,
+                        r.full,
+                        hours,
+                        r.confidence,
+                        r.predicate,
+                        r.path,
+                        r.hint,
+                        r.correspondence,
+                    )
+                    for r, module, listed_id, hours in pending
+                ]
+            )
             object.__setattr__(self, "credits", built)  # (_pending stays: another thread may
             return built  # be reading it)
 
@@ -306,23 +324,6 @@ class Reach:
 CreditEntry = tuple[Reach, Module, str, "float | None"]
 """One credit as :func:`coverage` keeps it: what the listed id reaches, the module, the listed
 id, and the hours."""
-
-
-def _credit(reach: Reach, module: Module, listed_id: str, hours: float | None) -> Credit:
-    return Credit(  # positional, in Credit's field order: the quickest to make
-        reach.target.id,
-        module.id,
-        module.title,
-        listed_id,
-        reach.via,
-        reach.full,
-        hours,
-        reach.confidence,
-        reach.predicate,
-        reach.path,
-        reach.hint,
-        reach.correspondence,
-    )
 
 
 def _lazy_row(
