@@ -22,7 +22,7 @@ import peer_competencies as pc
 from peer_competencies import eligibility as el
 from peer_competencies._markup import spreadsheet_cell
 from peer_competencies._templates import TEMPLATES
-from peer_competencies.eligibility import Status, _columns, _roster
+from peer_competencies.eligibility import Status, _columns, _parallel, _roster
 from tests.hostile import ROSTER as HOSTILE_ROSTER
 from tests.support import REPO
 
@@ -143,14 +143,16 @@ def test_rows_in_error_of_every_kind_are_reported_as_the_strict_road_reports_the
     assert str(results[14].error).startswith("row 14, column date_of_birth: not UTF-8 text")
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_check_roster_takes_a_roster_file_up_from_where_iterating_left_it(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
+    monkeypatch.setattr(_parallel, "CHUNK_ROWS", 4)
     path = _write(tmp_path, "id,age\n" + "".join(f"A{n},{20 + n}\n" for n in range(30)))
     rows = el.read_roster(path)
     first = next(rows)
     assert (first.row, dict(first.cells)) == (2, {"id": "A0", "age": "20"})
-    rest = list(el.check_roster(rows, "ga-cps", as_of=AS_OF))
+    rest = list(el.check_roster(rows, "ga-cps", as_of=AS_OF, jobs=jobs))
     assert [r.row for r in rest] == list(range(3, 32))
     assert [r.applicant_id for r in rest] == [f"A{n}" for n in range(1, 30)]
 
