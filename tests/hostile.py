@@ -60,6 +60,12 @@ def _framework(path: Path) -> object:
     return pc.read_framework(path)
 
 
+def _credential(path: Path) -> object:
+    from peer_competencies import eligibility
+
+    return eligibility.read_credential(path)
+
+
 def _sssom(path: Path) -> object:
     import peer_competencies as pc
     from peer_competencies import crosswalk
@@ -167,7 +173,15 @@ def readers() -> list[Reader]:
         Reader("roster", ".csv", _roster, ROSTER.encode()),
         Reader("framework", ".json", _framework, json.dumps(framework_data(), indent=1).encode()),
         Reader("sssom", ".tsv", _sssom, sssom_text().encode()),
+        Reader("credential", ".json", _credential, _shipped("credentials", "pa-cps.json")),
     ]
+
+
+def _shipped(*parts: str) -> bytes:
+    from peer_competencies._resources import data_folder
+
+    raw: bytes = data_folder(*parts).read_bytes()
+    return raw
 
 
 # --- crafted hostile documents ----------------------------------------------------------------

@@ -150,10 +150,10 @@ def test_a_sheet_with_a_stale_recorded_size_is_read_to_its_last_row(tmp_path: Pa
 def test_a_workbook_that_unpacks_too_large_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from peer_competencies.coverage import _syllabus_read
+    from peer_competencies import _tables
 
     path = workbook(tmp_path, 3)
-    monkeypatch.setattr(_syllabus_read, "MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(_tables, "MAX_UNPACKED_BYTES", 1000)
     with pytest.raises(pc.InputError, match="unpacks to"):
         cov.read_syllabus(path)
 
