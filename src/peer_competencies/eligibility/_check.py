@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from .._errors import InputError
 from ._applicant import Applicant, parse_applicant
-from ._predicates import Context, NotChecked, Status, evaluate
+from ._predicates import Context, NotChecked, Predicate, Status, evaluate
 from ._result import _OUTCOME, Grown, Outcome, RequirementResult, Result
 from ._rules import (
     Credential,
@@ -148,6 +148,11 @@ def _leaf_detail(node: Requirement, status: Status, ctx: Context) -> Grown:
     return (), found._details()
 
 
+def _whole_status(test: Predicate, ctx: Context) -> Status:
+    """The status of a test that cannot tell it alone: its whole finding's."""
+    return evaluate(test, ctx).status
+
+
 def _group_detail(
     node: Group, needed: int, met: int, reason: str, children: tuple[RequirementResult, ...]
 ) -> Grown:
@@ -181,12 +186,12 @@ class _Plan:
         self.unverified = tuple(
             leaf.verification is Verification.UNVERIFIED for leaf in self.leaves
         )
-        self._constant = tuple(
+        self._constant = frozenset(
             i for i, leaf in enumerate(self.leaves) if isinstance(leaf.test, NotChecked)
         )
-        self._quick = tuple(
-            (i, leaf, None if i in self._constant else getattr(leaf.test, "status", None))
-            for i, leaf in enumerate(self.leaves)
+        self._asks = tuple(
+            getattr(leaf.test, "status", None) or functools.partial(_whole_status, leaf.test)
+            for leaf in self.leaves
         )
 
     def _place(self, node: Node, on: dt.date) -> int | None:
@@ -216,23 +221,15 @@ class _Plan:
 
     def run(self, ctx: Context) -> tuple[RequirementResult, tuple[int, ...], tuple[int, ...]]:
         """The root's result for the applicant in ``ctx``, and the places of the leaves the
-        outcome turns on (unverified, not checked). The statuses are worked out now: a test
-        that tells its status on its own (``status``) is asked for it alone, and the results
-        below the root are made when first read."""
-        shared = self._shared
-        if len(shared) < len(self._constant):
-            for i in self._constant:  # looks at no record: the same for everyone
-                shared[i] = _leaf(self.leaves[i], ctx)
-        made: list[RequirementResult | None] = []  # the leaves' results worked out whole
-        statuses: list[Status] = []
-        for i, leaf, quick in self._quick:
-            if quick is None or _AT_ONCE:
-                found = shared[i] if i in shared else _leaf(leaf, ctx)
-                made.append(found)
-                statuses.append(found.status)
-            else:
-                made.append(None)
-                statuses.append(quick(ctx))
+        outcome turns on (unverified, not checked). The statuses are worked out now (a test
+        that tells its status on its own, ``status``, is asked for it alone), the results below
+        the root when first read."""
+        made: list[RequirementResult] | None = None  # the leaves' results, worked out whole
+        if _AT_ONCE:
+            made = [self._whole(i, leaf, ctx) for i, leaf in enumerate(self.leaves)]
+            statuses = [r.status for r in made]
+        else:
+            statuses = [ask(ctx) for ask in self._asks]
         key = tuple(statuses)
         pattern = self._patterns.get(key)
         if pattern is None:
@@ -247,7 +244,7 @@ class _Plan:
     def _grow(
         self,
         ctx: Context,
-        made: list[RequirementResult | None],
+        made: list[RequirementResult] | None,
         statuses: list[Status],
         pattern: _Pattern,
     ) -> Grown:
@@ -257,17 +254,18 @@ class _Plan:
     def _tree(
         self,
         ctx: Context,
-        made: list[RequirementResult | None],
+        made: list[RequirementResult] | None,
         statuses: list[Status],
         pattern: _Pattern,
     ) -> RequirementResult:
-        """The result of every node: a leaf's detail made when first read where its test
-        told its status alone, a group's open parts when first read."""
-        results: list[RequirementResult] = [
-            found
-            if found is not None
+        """The result of every node: the leaves' ``made`` whole, or each leaf's detail made
+        when first read (a rule no record shows: once for everyone); a group's open parts
+        when first read."""
+        results: list[RequirementResult] = made or [
+            self._whole(i, leaf, ctx)
+            if i in self._constant
             else _deferred(leaf, status, functools.partial(_leaf_detail, leaf, status, ctx), ())
-            for leaf, found, status in zip(self.leaves, made, statuses, strict=True)
+            for i, (leaf, status) in enumerate(zip(self.leaves, statuses, strict=True))
         ]
         for (node, kids, needed), status, reason, met in zip(
             self.groups, pattern.statuses, pattern.reasons, pattern.met, strict=True
@@ -282,6 +280,16 @@ class _Plan:
                 later = functools.partial(_group_detail, node, needed, met, reason, children)
                 results.append(_deferred(node, status, later, children))
         return results[-1]
+
+    def _whole(self, i: int, leaf: Requirement, ctx: Context) -> RequirementResult:
+        """The result of the leaf at ``i`` worked out whole; a rule no record shows is worked
+        out once and shared (results are immutable)."""
+        if i not in self._constant:
+            return _leaf(leaf, ctx)
+        found = self._shared.get(i)
+        if found is None:
+            found = self._shared[i] = _leaf(leaf, ctx)
+        return found
 
     def _statuses(self, leaves: Sequence[Status]) -> list[Status]:
         """Every group's status, bottom up, from the leaves'."""

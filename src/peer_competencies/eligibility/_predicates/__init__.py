@@ -99,6 +99,10 @@ class NotChecked:
 
     kind: ClassVar[str] = "not-checked"
 
+    def status(self, ctx: Context) -> Status:
+        """NOT_CHECKED, for everyone."""
+        return Status.NOT_CHECKED
+
     def evaluate(self, ctx: Context) -> Finding:
         return Finding(
             Status.NOT_CHECKED, "not checked: no applicant field records this; confirm it by hand"
