@@ -255,9 +255,7 @@ def _is_optional(cl: Any) -> bool:
     """Whether ``cl`` is ``X | None`` for one type ``X``."""
     args = get_args(cl)
     return (
-        get_origin(cl) in (typing.Union, types.UnionType)
-        and len(args) == 2
-        and type(None) in args
+        get_origin(cl) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args
     )
 
 
