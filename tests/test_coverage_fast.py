@@ -126,5 +126,7 @@ def test_a_row_whose_credits_are_made_when_read_is_equal_to_one_built_at_once() 
     assert [repr(r) for r in fresh] == [repr(r) for r in built]
     fresh = cov.coverage(syllabus, "samhsa-2015").competencies
     assert tuple(copy.copy(r) for r in fresh) == built
+    fresh = cov.coverage(syllabus, "samhsa-2015").competencies
+    assert [attrs.asdict(r) for r in fresh] == [attrs.asdict(r) for r in built]
     assert attrs.evolve(rows[0], status=cov.CoverageStatus.MISSING).credits == built[0].credits
     assert rows == built

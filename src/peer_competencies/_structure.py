@@ -16,6 +16,8 @@ import datetime as dt
 import enum
 import math
 import re
+import types
+import typing
 from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 from types import MappingProxyType
 from typing import Annotated, Any, NewType, TypeVar, get_args, get_origin
@@ -228,6 +230,9 @@ class _Hooks:
             raise self.refuse(_DATE, value, wrong_type=False) from None
 
     def choice(self, value: Any, kind: type[enum.Enum]) -> enum.Enum:
+        found = kind._value2member_map_.get(value) if isinstance(value, str) else None
+        if found is not None:  # the value as written: one look-up
+            return found
         if self.from_text and isinstance(value, str):
             wanted = value.strip().lower() if self.fold_case else value.strip()
             for member in kind:
@@ -244,6 +249,26 @@ class _Hooks:
             problem = f"unknown {noun} {value!r}; expected one of {', '.join(known)}"
             hint = did_you_mean(closest(value, known, n=1)) if isinstance(value, str) else ""
             raise (Refused(problem, hint) if hint else ValueError(problem)) from None
+
+
+def _is_optional(cl: Any) -> bool:
+    """Whether ``cl`` is ``X | None`` for one type ``X``."""
+    args = get_args(cl)
+    return (
+        get_origin(cl) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args
+    )
+
+
+def _optional(cl: Any, converter: cattrs.Converter) -> Any:
+    """The hook of ``X | None``: None, or ``X``'s hook, found once (cattrs would look it up for
+    every value)."""
+    (inner,) = (a for a in get_args(cl) if a is not type(None))
+    hook = converter.get_structure_hook(inner)
+
+    def structure_optional(value: Any, _: Any) -> Any:
+        return None if value is None else hook(value, inner)
+
+    return structure_optional
 
 
 def _is_ranged(cl: Any) -> bool:
@@ -307,6 +332,7 @@ def strict_converter(
     conv.register_structure_hook(dt.date, hooks.date)
     conv.register_structure_hook_factory(_is_sequence, lambda cl: hooks.sequence(cl, conv))
     conv.register_structure_hook_factory(_is_ranged, hooks.ranged)
+    conv.register_structure_hook_factory(_is_optional, lambda cl: _optional(cl, conv))
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     return conv
 

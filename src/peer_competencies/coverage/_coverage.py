@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -139,31 +139,36 @@ def _reach(
     framework: Framework,
     target_ids: Mapping[str, Item],
     translated: Sequence[Correspondence | CrosswalkHit],
+    within: Callable[[Item], Sequence[tuple[Item, Via]]] | None = None,
 ) -> list[Reach]:
-    """The targets one listed item credits."""
+    """The targets one listed item credits (``within``: :func:`_within` for this framework,
+    when the caller keeps its answers)."""
+    within = within or (lambda found: _within(found, target_ids))
     if item.framework_id == framework.id:
-        return [Reach(t, via, via is Via.DIRECT) for t, via in _within(item, target_ids)]
+        return [Reach(t, via, via is Via.DIRECT) for t, via in within(item)]
     best: dict[str, tuple[CreditLevel, Reach]] = {}
     for tr in translated:
         hit = framework.get(tr.target_id)
         if hit is None:
             continue
         credit = crosswalk_credit(tr)
-        for target, via in _within(hit, target_ids):
+        predicate, path = _predicate(tr), _path(tr)
+        correspondence = None if isinstance(tr, CrosswalkHit) else tr
+        for target, via in within(hit):
             # an item above or below the competency gives it part credit at most
             level = credit if via is Via.DIRECT else min(credit, CreditLevel.PART)
-            reach = Reach(
-                target,
-                Via.CROSSWALK,
-                level is CreditLevel.FULL,
-                tr.confidence,
-                _predicate(tr),
-                _path(tr),
-                hint=level is CreditLevel.HINT,
-                correspondence=None if isinstance(tr, CrosswalkHit) else tr,
-            )
             known = best.get(target.id)
-            if known is None or (level, reach.confidence) > (known[0], known[1].confidence):
+            if known is None or (level, tr.confidence) > (known[0], known[1].confidence):
+                reach = Reach(
+                    target,
+                    Via.CROSSWALK,
+                    level is CreditLevel.FULL,
+                    tr.confidence,
+                    predicate,
+                    path,
+                    hint=level is CreditLevel.HINT,
+                    correspondence=correspondence,
+                )
                 best[target.id] = (level, reach)
     return [reach for _, reach in best.values()]
 
@@ -181,6 +186,14 @@ class _Table:
         self.target_ids = {t.id: t for t in self.targets}
         self.by_entry: dict[str, Listed] = {}
         self._by_item: dict[str, Listed] = {}
+        self._within: dict[str, Sequence[tuple[Item, Via]]] = {}
+
+    def within(self, item: Item) -> Sequence[tuple[Item, Via]]:
+        """:func:`_within`, kept per item (many ids reach the same item of the framework)."""
+        found = self._within.get(item.id)
+        if found is None:
+            found = self._within[item.id] = tuple(_within(item, self.target_ids))
+        return found
 
     def fill(self, full_id: str) -> Listed | None:
         """The id's :class:`Listed`, worked out and kept; None for an unknown id."""
@@ -192,7 +205,7 @@ class _Table:
             fw = self.framework
             foreign = self.via_crosswalk and item.framework_id != fw.id
             translated = _translated(item.id, fw.id) if foreign else ()
-            found = Listed(item, _reach(item, fw, self.target_ids, translated))
+            found = Listed(item, _reach(item, fw, self.target_ids, translated, self.within))
         with _LOCK:
             if len(self.by_entry) >= _MOST:  # (only a process meeting spellings without end)
                 self.by_entry.clear()

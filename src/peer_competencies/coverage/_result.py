@@ -107,8 +107,47 @@ class Credit:
         return CreditLevel.FULL if self.full else CreditLevel.PART
 
 
+class _CreditsMadeWhenRead:
+    """What lets a row made by :func:`_lazy_row` make its ``credits`` when they are first read:
+    a slot for them as :func:`coverage` keeps them, outside the row's attrs fields (so equality,
+    hashing, printing, ``attrs.evolve`` and ``asdict`` see only ``credits``)."""
+
+    __slots__ = ("_pending",)
+
+    _pending: tuple[CreditEntry, ...]
+
+    if not TYPE_CHECKING:  # (so that mypy still reports a mistyped attribute)
+
+        def __getattr__(self, name: str) -> Any:
+            # called only when an attribute is unset: ``credits`` left for later by _lazy_row
+            if name != "credits":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            built = tuple(
+                [
+                    Credit(  # positional, in Credit's field order: the quickest to make
+                        r.target.id,
+                        module.id,
+                        module.title,
+                        listed_id,
+                        r.via,
+                        r.full,
+                        hours,
+                        r.confidence,
+                        r.predicate,
+                        r.path,
+                        r.hint,
+                        r.correspondence,
+                    )
+                    for r, module, listed_id, hours in object.__getattribute__(self, "_pending")
+                ]
+            )
+            # (_pending stays: another thread may be reading it)
+            object.__setattr__(self, "credits", built)
+            return built
+
+
 @attrs.frozen
-class CompetencyCoverage:
+class CompetencyCoverage(_CreditsMadeWhenRead):
     """The coverage of one competency.
 
     ``hours`` are the hours credited to it, or None when a module that credits it states no
@@ -128,40 +167,6 @@ class CompetencyCoverage:
     hours_not_stated: tuple[str, ...] = ()
     programme_measures: tuple[str, ...] = ()
     rule_findings: tuple[str, ...] = ()
-    # what :func:`coverage` gives in place of ``credits``: each credit as (reach, module, listed
-    # id, hours), made a Credit when ``credits`` is first read (see _lazy_row)
-    _pending: tuple[CreditEntry, ...] | None = attrs.field(
-        default=None, init=False, eq=False, hash=False, repr=False
-    )
-
-    if not TYPE_CHECKING:  # (so that mypy still reports a mistyped attribute)
-
-        def __getattr__(self, name: str) -> Any:
-            # called only when ``credits`` is left unset by _lazy_row: build it now, once
-            pending = object.__getattribute__(self, "_pending")
-            if name != "credits" or pending is None:
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            built = tuple(
-                [
-                    Credit(  # positional, in Credit's field order: the quickest to make
-                        r.target.id,
-                        module.id,
-                        module.title,
-                        listed_id,
-                        r.via,
-                        r.full,
-                        hours,
-                        r.confidence,
-                        r.predicate,
-                        r.path,
-                        r.hint,
-                        r.correspondence,
-                    )
-                    for r, module, listed_id, hours in pending
-                ]
-            )
-            object.__setattr__(self, "credits", built)  # (_pending stays: another thread may
-            return built  # be reading it)
 
     @property
     def counted(self) -> tuple[Credit, ...]:

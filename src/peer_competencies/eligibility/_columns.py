@@ -304,7 +304,9 @@ class ColumnPlan:
 
 
 _PLANS: dict[tuple[str, ...], ColumnPlan | None] = {}
-_PLANS_MAX = 64
+_PLANS_MAX = 16
+"""Plans remembered (each with its tables of values, at most _KNOWN_MAX a column): a program
+reading rosters of many headers keeps a bounded few."""
 
 
 def column_plan(header: Sequence[str]) -> ColumnPlan | None:
