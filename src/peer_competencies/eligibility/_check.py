@@ -138,9 +138,9 @@ def detail_at_once() -> None:
 
 def _leaf_detail(node: Requirement, status: Status, ctx: Context) -> Grown:
     """The detail of a leaf whose test told its status: the whole finding, in a context of its
-    own (a context notes the names it meets while a test runs)."""
-    own = Context(ctx.applicant, ctx.as_of, ctx.today, ctx.vocabulary, ctx.states_with_credential)
-    found = _leaf(node, own)
+    own (a context notes the names it meets while a test runs) that reuses the work its status
+    kept (:func:`once`)."""
+    found = _leaf(node, ctx.again())
     if found.status is not status:
         raise AssertionError(
             f"{node.id}: the test's status {status} but its finding {found.status}"

@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, ClassVar, NamedTuple, Protocol
+from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar
 
 import attrs
 
@@ -91,6 +91,17 @@ class Context:
     _names: dict[str, tuple[Group, str, list[str]]] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
+    _kept: dict[int, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _notes: int = attrs.field(default=0, init=False, eq=False, repr=False)
+
+    def again(self) -> Context:
+        """A context for the same check with names of its own, sharing the work kept by
+        :func:`once` (a leaf's finding, made after its status, reuses its status's work)."""
+        other = Context(
+            self.applicant, self.as_of, self.today, self.vocabulary, self.states_with_credential
+        )
+        object.__setattr__(other, "_kept", self._kept)
+        return other
 
     def named(self, group: Group, text: str | None, keys: Iterable[str], where: str) -> Tri:
         """Whether the name ``text`` (at ``where`` in the record) names one of ``keys``; None
@@ -101,6 +112,7 @@ class Context:
         if found is None and text is not None:
             entry = self._names.setdefault(where, (group, text, []))
             entry[2].extend(k for k in keys if k not in entry[2])
+            object.__setattr__(self, "_notes", self._notes + 1)
         return found
 
     def happened(self, date: dt.date | None) -> Tri:
@@ -108,6 +120,26 @@ class Context:
         if date is None:
             return True if self.as_of >= self.today else None
         return date <= self.as_of
+
+
+_T = TypeVar("_T")
+
+
+def once(ctx: Context, owner: object, work: Callable[[Context], _T]) -> _T:
+    """``work(ctx)`` done once per check for ``owner`` (a predicate): a leaf's status and,
+    when read, its finding share it (contexts made by :meth:`Context.again` share what is
+    kept). Work that noted a name the vocabulary does not know is done again when asked
+    again, so that the context asking notes the names too (such names are rare)."""
+    kept = ctx._kept
+    key = id(owner)
+    found = kept.get(key, kept)
+    if found is not kept:
+        return found  # type: ignore[no-any-return]
+    notes = ctx._notes
+    value = work(ctx)
+    if ctx._notes == notes:
+        kept[key] = value
+    return value
 
 
 @functools.lru_cache(maxsize=4096)
@@ -334,7 +366,12 @@ class OneRecordRule:
         """What to do when no record counts."""
         raise NotImplementedError
 
-    def _one(self, ctx: Context, given: Sequence[Any]) -> OneRecord:
+    def _one(self, ctx: Context) -> OneRecord:
+        """Whether one of the records given counts, once per check (:func:`once`)."""
+        return once(ctx, self, self._judge)
+
+    def _judge(self, ctx: Context) -> OneRecord:
+        given = getattr(ctx.applicant, self.records)
         return one_record(
             self.records,
             (self.conditions(ctx, i, r) for i, r in enumerate(given)),
@@ -344,13 +381,13 @@ class OneRecordRule:
     def status(self, ctx: Context) -> Status:
         """The status :meth:`evaluate` finds, without the reason."""
         given = getattr(ctx.applicant, self.records)
-        return Status.UNKNOWN if given is None else self._one(ctx, given).status
+        return Status.UNKNOWN if given is None else self._one(ctx).status
 
     def evaluate(self, ctx: Context) -> Finding:
         need = self.need(ctx)
         given = getattr(ctx.applicant, self.records)
         if given is None:
             return missing_fact(self.records, f"{need}; no {self.records} given")
-        return self._one(ctx, given).finding(
+        return self._one(ctx).finding(
             need, met=self.met, unmet=lambda: self.none(ctx), step=lambda: self.step(ctx)
         )

@@ -11,7 +11,7 @@ import attrs
 from .._applicant import Exam
 from ._calendar import add_years
 from ._logic import Status, Tri, all_of, any_of, status_of
-from ._outline import Context, Finding, not_counted, number, plural
+from ._outline import Context, Finding, not_counted, number, once, plural
 from ._vocabulary import Vocabulary
 
 _EXAM_WHY = {"exam": "of another exam", "date": "dated after {as_of}", "passed": "not passed"}
@@ -124,12 +124,18 @@ class ExamPassed:
             found.append(_Attempt(base, checks, why, passed_not_counted))
         return found
 
+    def _judged_once(self, ctx: Context) -> list[_Attempt]:
+        """The attempts judged (:meth:`_judged`), once per check (:func:`once`)."""
+        return once(ctx, self, self._judge_given)
+
+    def _judge_given(self, ctx: Context) -> list[_Attempt]:
+        return self._judged(ctx, ctx.applicant.exams or ())
+
     def status(self, ctx: Context) -> Status:
         """The status :meth:`evaluate` finds, without the reason."""
-        exams = ctx.applicant.exams
-        if exams is None:
+        if ctx.applicant.exams is None:
             return Status.UNKNOWN
-        return status_of(any_of([j.counts for j in self._judged(ctx, exams)]))
+        return status_of(any_of([j.counts for j in self._judged_once(ctx)]))
 
     def evaluate(self, ctx: Context) -> Finding:
         name = ctx.vocabulary.names("exams", self.exams)
@@ -144,7 +150,7 @@ class ExamPassed:
                 explained=True,
             )
         as_of = ctx.as_of.isoformat()
-        judged = self._judged(ctx, exams)
+        judged = self._judged_once(ctx)
         verdicts = [j.counts for j in judged]
         missing: list[str] = []
         why_not: list[str] = []

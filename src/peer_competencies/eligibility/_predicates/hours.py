@@ -21,6 +21,7 @@ from ._outline import (
     missing_fact,
     not_counted,
     number,
+    once,
     plural,
     settle,
     tally,
@@ -269,7 +270,10 @@ class Hours:
 
     def _count(self, ctx: Context) -> _Count | None:
         """What counts: each record, the total and each part as ranges, and their statuses
-        (None when no list is given)."""
+        (None when no list is given); worked out once per check (:func:`once`)."""
+        return once(ctx, self, self._counting)
+
+    def _counting(self, ctx: Context) -> _Count | None:
         counted = self.counted(ctx)
         if counted is None:
             return None
