@@ -73,9 +73,12 @@ class Finding:
     steps: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@attrs.define(eq=False)
 class Context:
-    """What every predicate evaluates against: the applicant, the check date and today."""
+    """What every predicate evaluates against: the applicant, the check date and today.
+
+    Not frozen, so that one is cheap to make (one per check, and one per leaf whose finding is
+    read); nothing assigns its fields after it is made."""
 
     applicant: Applicant
     as_of: dt.date
@@ -100,7 +103,7 @@ class Context:
         other = Context(
             self.applicant, self.as_of, self.today, self.vocabulary, self.states_with_credential
         )
-        object.__setattr__(other, "_kept", self._kept)
+        other._kept = self._kept
         return other
 
     def named(self, group: Group, text: str | None, keys: Iterable[str], where: str) -> Tri:
@@ -112,7 +115,7 @@ class Context:
         if found is None and text is not None:
             entry = self._names.setdefault(where, (group, text, []))
             entry[2].extend(k for k in keys if k not in entry[2])
-            object.__setattr__(self, "_notes", self._notes + 1)
+            self._notes += 1
         return found
 
     def happened(self, date: dt.date | None) -> Tri:
