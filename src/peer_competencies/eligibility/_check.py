@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import time
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -168,8 +169,8 @@ class _Pattern(NamedTuple):
     statuses: tuple[Status, ...]
     reasons: tuple[str, ...]
     met: tuple[int, ...]
-    unverified: tuple[int, ...]
-    not_checked: tuple[int, ...]
+    depends_on_unverified: tuple[Requirement, ...]
+    not_checked_leaves: tuple[Requirement, ...]
 
 
 class _Plan:
@@ -179,6 +180,7 @@ class _Plan:
         self.root = root  # kept alive, so that its id, the key of the plan, stays its own
         self.leaves: list[Requirement] = []
         self.skipped: list[Requirement] = []
+        self.not_in_force: tuple[Requirement, ...] = ()
         self.groups: list[tuple[Group, tuple[int, ...], int]] = []
         self._shared: dict[int, RequirementResult] = {}
         self._patterns: dict[tuple[Status, ...], _Pattern] = {}
@@ -217,13 +219,15 @@ class _Plan:
             return p if p >= 0 else count - p - 1
 
         self.groups = [(node, tuple(place(k) for k in kids), n) for node, kids, n in self.groups]
+        assert self.groups, "every pathway has a requirement in force"
+        self.not_in_force = tuple(self.skipped)
         return self
 
-    def run(self, ctx: Context) -> tuple[RequirementResult, tuple[int, ...], tuple[int, ...]]:
-        """The root's result for the applicant in ``ctx``, and the places of the leaves the
-        outcome turns on (unverified, not checked). The statuses are worked out now (a test
-        that tells its status on its own, ``status``, is asked for it alone), the results below
-        the root when first read."""
+    def run(self, ctx: Context) -> tuple[RequirementResult, _Pattern]:
+        """The root's result for the applicant in ``ctx``, and the pattern of its leaves'
+        statuses (which names the leaves the outcome turns on). The statuses are worked out
+        now (a test that tells its status on its own, ``status``, is asked for it alone), the
+        results below the root when first read."""
         made: list[RequirementResult] | None = None  # the leaves' results, worked out whole
         if _AT_ONCE:
             made = [self._whole(i, leaf, ctx) for i, leaf in enumerate(self.leaves)]
@@ -239,7 +243,7 @@ class _Plan:
         else:
             grow = functools.partial(self._grow, ctx, made, statuses, pattern)
             root = _deferred(self.groups[-1][0], pattern.statuses[-1], grow)
-        return root, pattern.unverified, pattern.not_checked
+        return root, pattern
 
     def _grow(
         self,
@@ -323,7 +327,11 @@ class _Plan:
                         not_checked.append(i)
                     break
         pattern = _Pattern(
-            tuple(groups), tuple(reasons), tuple(met), tuple(unverified), tuple(not_checked)
+            tuple(groups),
+            tuple(reasons),
+            tuple(met),
+            tuple([self.leaves[i] for i in unverified]),
+            tuple([self.leaves[i] for i in not_checked]),
         )
         if len(self._patterns) >= _PATTERNS_MAX:
             self._patterns.clear()
@@ -366,11 +374,14 @@ def check(
     Raises :class:`UnknownIdError` for an unknown credential or pathway (naming the closest ids)
     and :class:`InputError` for a check date in the future or a malformed applicant.
     """
-    cred = find_credential(credential)
+    cred = credential if credential.__class__ is Credential else find_credential(credential)
+    assert isinstance(cred, Credential)
     chosen = cred.pathway(pathway)
-    today = dt.date.today()
+    today = _today()
     when = today if as_of is None else as_of
-    if isinstance(when, dt.datetime) or not isinstance(when, dt.date):
+    if when.__class__ is not dt.date and (
+        isinstance(when, dt.datetime) or not isinstance(when, dt.date)
+    ):
         raise InputError("as_of is a date", where="as_of", fix="pass a datetime.date")
     if when > today:
         raise InputError(
@@ -379,25 +390,37 @@ def check(
             fix="check as of today or an earlier date",
         )
     person = applicant if isinstance(applicant, Applicant) else parse_applicant(applicant)
-    ctx = Context(
-        applicant=person,
-        as_of=when,
-        today=today,
-        vocabulary=vocabulary(),
-        states_with_credential=_states_with_credential(),
-    )
+    ctx = Context(person, when, today, vocabulary(), _states_with_credential())
     plan = _plan(chosen.requirements, when)
-    assert plan.groups, "every pathway has a requirement in force"
-    root, unverified, unchecked = plan.run(ctx)
-    leaves = plan.leaves
+    root, pattern = plan.run(ctx)
     return Result(
-        credential=cred,
-        pathway=chosen,
-        as_of=when,
-        outcome=_OUTCOME[root.status],
-        requirements=root,
-        applicant_id=person.id,
-        not_in_force=tuple(plan.skipped),
-        depends_on_unverified=tuple([leaves[i] for i in unverified]),
-        not_checked=tuple([leaves[i] for i in unchecked]),
+        cred,
+        chosen,
+        when,
+        _OUTCOME[root.status],
+        root,
+        person.id,
+        plan.not_in_force,
+        pattern.depends_on_unverified,
+        pattern.not_checked_leaves,
     )
+
+
+_DAY: list[Any] = [0.0, 0.0, None]
+"""The local day remembered, and the times (seconds since the epoch) it runs from and to."""
+
+
+def _today() -> dt.date:
+    """Today's date (remembered until local midnight: ``date.today()`` costs a check more than
+    a clock reading)."""
+    now = time.time()
+    start, end, day = _DAY
+    if start <= now < end:
+        return day  # type: ignore[no-any-return]
+    day = dt.date.today()
+    start = dt.datetime.combine(day, dt.time()).timestamp()
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).timestamp()
+    if not start <= now < end:  # the clock moved while asked: ask again next time
+        return day
+    _DAY[:] = [start, end, day]
+    return day

@@ -28,6 +28,9 @@ class _Attempt(NamedTuple):
     passed_not_counted: bool
 
 
+_new_attempt = tuple.__new__  # an _Attempt made from its fields, without the checks of new
+
+
 @attrs.frozen
 class ExamPassed:
     """One of ``exams`` passed by the check date.
@@ -98,16 +101,25 @@ class ExamPassed:
     def _judged(self, ctx: Context, exams: Sequence[Exam]) -> list[_Attempt]:
         """Whether each attempt counts, from its conditions, and why not."""
         found = []
+        matches = ctx.vocabulary.matches
+        as_of = ctx.as_of
+        undated = True if as_of >= ctx.today else None  # whether an undated attempt happened
+        plain = self.max_attempts is None and self.within_years_of_training is None
         for i, e in enumerate(exams):
+            exam = matches("exams", e.exam, self.exams)
+            if exam is None and e.exam is not None:  # noted: a name not known
+                ctx.named("exams", e.exam, self.exams, f"exams[{i}].exam")
             checks = {
-                "exam": ctx.named("exams", e.exam, self.exams, f"exams[{i}].exam"),
-                "date": ctx.happened(e.date),
-                "passed": self._passed(e.passed, e.score),
+                "exam": exam,
+                "date": undated if e.date is None else e.date <= as_of,
+                "passed": e.passed if e.passed is not None else self._passed(None, e.score),
             }
             base = all_of(*checks.values())
-            why = [_EXAM_WHY[k] for k, v in checks.items() if v is False]
+            why = [_EXAM_WHY[k] for k, v in checks.items() if v is False] if base is False else []
             passed_not_counted = False
-            if base is not False:
+            if plain:
+                pass  # no limit on attempts, no training to follow: the conditions settle it
+            elif base is not False:
                 attempts = self._attempts_ok(ctx, e.date)
                 timely = self._after_training(ctx, e.date)
                 if attempts is False:
@@ -121,7 +133,7 @@ class ExamPassed:
                     )
                 passed_not_counted = base is True and bool(why)
                 base = all_of(base, attempts, timely)
-            found.append(_Attempt(base, checks, why, passed_not_counted))
+            found.append(_new_attempt(_Attempt, (base, checks, why, passed_not_counted)))
         return found
 
     def _judged_once(self, ctx: Context) -> list[_Attempt]:

@@ -91,6 +91,11 @@ class _Counted(NamedTuple):
     why_not: tuple[str, ...] = ()
 
 
+_new_counted = tuple.__new__  # a named tuple made from its fields, without the checks of new
+_ABSENT = object()
+"""A record's condition that the requirement does not state."""
+
+
 class _Count(NamedTuple):
     """What an hours requirement counts: each record, the total and each part as ranges, and
     the status of each (the total's first)."""
@@ -169,6 +174,11 @@ class Hours:
         as_of = ctx.as_of
         undated = True if as_of >= ctx.today else None  # whether an undated record happened
         approval = self.approved_only or self.approved_from is not None
+        approved_from = None if self.approved_only else self.approved_from
+        dated_after = self.dated_after
+        topics = self.topics
+        vocabulary = ctx.vocabulary
+        name = self.records
         found = []
         for i, rec in enumerate(records):
             day = rec.date
@@ -176,7 +186,10 @@ class Hours:
             date: Tri = undated if day is None else day <= as_of
             if date is False:
                 why.append(f"dated after {as_of.isoformat()}")
-            checks: dict[str, Tri] = {"date": date}
+            # the conditions, in the order their fields are asked for; _ABSENT: not a condition
+            period: Tri | object = _ABSENT
+            approved: Tri | object = _ABSENT
+            topic: Tri | object = _ABSENT
             if window is not None:
                 inside = None if day is None else window[0] <= day <= window[1]
                 if inside is False:
@@ -184,61 +197,69 @@ class Hours:
                         why.append(f"dated before {window[0].isoformat()}, outside the period")
                     elif date is not False:
                         why.append(f"dated after {window[1].isoformat()}, outside the period")
-                date = checks["date"] = all_of(date, inside)
+                date = all_of(date, inside)
                 if period_unknown:
                     # dated by the check date, but whether in the period is not known
-                    checks["period"] = None if date is not False else False
-            if self.dated_after is not None:
-                later = None if day is None else day > self.dated_after
-                if later is False:
-                    why.append(f"completed by {self.dated_after.isoformat()}")
-                date = checks["date"] = all_of(date, later)
+                    period = None if date is not False else False
+            if dated_after is not None:
+                if day is None:
+                    date = False if date is False else None
+                elif day <= dated_after:
+                    why.append(f"completed by {dated_after.isoformat()}")
+                    date = False
             if approval:
-                approved: Tri = getattr(rec, "approved", None)
-                if not self.approved_only and self.approved_from is not None:
-                    needed = None if day is None else day >= self.approved_from
+                approved = getattr(rec, "approved", None)
+                if approved_from is not None:
+                    needed = None if day is None else day >= approved_from
                     if needed is not True:
                         approved = any_of([needed is False, approved])
                 if approved is False:
                     why.append("not from an approved provider")
-                checks["approved"] = approved
-            if self.topics is not None:
-                where = f"{self.records}[{i}].topic"
-                topic = ctx.named("topics", getattr(rec, "topic", None), self.topics, where)
-                if topic is False:
+            if topics is not None:
+                text = getattr(rec, "topic", None)
+                topic = vocabulary.matches("topics", text, topics)
+                if topic is None and text is not None:  # noted: a name not known
+                    ctx.named("topics", text, topics, f"{name}[{i}].topic")
+                elif topic is False:
                     why.append("on another topic")
-                checks["topic"] = topic
             if after is not None:
                 earliest, latest = after
                 if day is None or earliest is None:
-                    checks["date"] = all_of(checks["date"], None)
+                    date = all_of(date, None)
                 elif day <= earliest:
                     assert self.after_rule is not None
-                    names = ctx.vocabulary.names("topics", self.after_rule.topics or ())
+                    names = vocabulary.names("topics", self.after_rule.topics or ())
                     first = f" ({earliest.isoformat()})" if earliest == latest else ""
                     why.append(f"taken before the {names} was completed{first}")
-                    checks["date"] = False
+                    date = False
                 elif latest is None or day <= latest:
-                    checks["date"] = all_of(checks["date"], None)
-            values = tuple(checks.values())
-            counts = False if False in values else (None if None in values else True)
-            missing: list[str] = []
-            if counts is None:
-                missing = [
-                    f"{self.records}[{i}].{k}"
-                    for k, v in checks.items()
-                    if v is None and k != "period"
-                ]
-            if counts is not False and rec.hours is None:
-                missing.append(f"{self.records}[{i}].hours")
+                    date = all_of(date, None)
+            if date is False or period is False or approved is False or topic is False:
+                counts: Tri = False
+            elif date is None or period is None or approved is None or topic is None:
+                counts = None
+            else:
+                counts = True
+            hours = rec.hours
+            missing: tuple[str, ...] = ()
+            if counts is not False:
+                fields: list[str] | None = [] if counts is None else None
+                if fields is not None:
+                    if date is None:
+                        fields.append(f"{name}[{i}].date")
+                    if approved is None:
+                        fields.append(f"{name}[{i}].approved")
+                    if topic is None:
+                        fields.append(f"{name}[{i}].topic")
+                if hours is None:
+                    fields = fields or []
+                    fields.append(f"{name}[{i}].hours")
+                if fields:
+                    missing = tuple(fields)
             found.append(
-                _Counted(
-                    i,
-                    counts,
-                    rec.hours,
-                    rec,
-                    tuple(missing),
-                    tuple(dict.fromkeys(why)) if why else (),
+                _new_counted(
+                    _Counted,
+                    (i, counts, hours, rec, missing, tuple(dict.fromkeys(why)) if why else ()),
                 )
             )
         return found
@@ -277,9 +298,18 @@ class Hours:
         counted = self.counted(ctx)
         if counted is None:
             return None
-        total = tally([(c.counts, c.hours) for c in counted])
+        lo = hi = 0.0  # the total as a range, as :func:`tally` sums it
+        for c in counted:
+            counts, figure = c[1], c[2]
+            if counts is True:
+                lo += figure or 0.0
+            if counts is not False:
+                hi += INF if figure is None else figure
+        total: Tally = _new_counted(Tally, (lo, hi))
         statuses = [total.status(self.total)]
-        parts = []
+        parts: list[tuple[Part, Tally]] = []
+        if not self.parts:
+            return _new_counted(_Count, (counted, total, parts, statuses))
         for part in self.parts:
             # a part of so many hours sums hours; a part of one record counts records
             done = tally(
