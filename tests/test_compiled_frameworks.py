@@ -38,7 +38,7 @@ def _same(a: pc.Framework, b: pc.Framework) -> None:
 
 
 def test_every_shipped_framework_has_a_compiled_form() -> None:
-    assert _compiled.COMPILED.names() == IDS
+    assert _compiled.COMPILED.names() == IDS, "run: python -m peer_competencies._compiled"
 
 
 @pytest.mark.parametrize("framework_id", IDS)
