@@ -94,7 +94,9 @@ class Context:
     _names: dict[str, tuple[Group, str, list[str]]] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
-    _kept: dict[int, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _kept: dict[int, tuple[object, Any]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
     _notes: int = attrs.field(default=0, init=False, eq=False, repr=False)
 
     def again(self) -> Context:
@@ -135,13 +137,13 @@ def once(ctx: Context, owner: object, work: Callable[[Context], _T]) -> _T:
     again, so that the context asking notes the names too (such names are rare)."""
     kept = ctx._kept
     key = id(owner)
-    found = kept.get(key, kept)
-    if found is not kept:
-        return found  # type: ignore[no-any-return]
+    found = kept.get(key)
+    if found is not None and found[0] is owner:
+        return found[1]  # type: ignore[no-any-return]
     notes = ctx._notes
     value = work(ctx)
     if ctx._notes == notes:
-        kept[key] = value
+        kept[key] = (owner, value)  # the owner kept alive: its id stays its own
     return value
 
 

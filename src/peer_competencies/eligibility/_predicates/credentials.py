@@ -167,6 +167,30 @@ class RenewalWindow:
     credentials: tuple[str, ...]
     unsettled_days: int | None = None
 
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        held = ctx.applicant.certifications
+        if held is None:
+            return Status.UNKNOWN
+        named = [
+            (c, ctx.vocabulary.matches("credentials", c.credential, self.credentials)) for c in held
+        ]
+        expiries = [c.expires_on for c, m in named if m is True]
+        if not expiries:
+            return Status.UNKNOWN if any(m is None for _, m in named) else Status.UNMET
+        if any(e is None for e in expiries):
+            return Status.UNKNOWN
+        expiry = max(e for e in expiries if e is not None)
+        if ctx.as_of > expiry:
+            return Status.UNMET
+        if ctx.as_of >= expiry - dt.timedelta(days=self.days):
+            return Status.MET
+        if self.unsettled_days is not None and ctx.as_of >= expiry - dt.timedelta(
+            days=self.unsettled_days
+        ):
+            return Status.UNKNOWN
+        return Status.UNMET
+
     def evaluate(self, ctx: Context) -> Finding:
         name = ctx.vocabulary.names("credentials", self.credentials)
         need = f"renewal opens {self.days} days before the {name} certification expires"
@@ -245,6 +269,16 @@ class StateCredentialWhereApplies:
     """
 
     kind: ClassVar[str] = "state-credential-where-applies"
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        state = ctx.applicant.work_jurisdiction or ctx.applicant.residence_jurisdiction
+        if state is None:
+            return Status.UNKNOWN
+        held = CertificationHeld(jurisdiction=state).status(ctx)
+        if held is Status.MET or state not in ctx.states_with_credential:
+            return held if held is Status.MET else Status.UNKNOWN
+        return held
 
     def evaluate(self, ctx: Context) -> Finding:
         need = "a current state credential where one applies required"

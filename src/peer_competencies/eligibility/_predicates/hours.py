@@ -419,6 +419,25 @@ class FaceToFace:
     of: str
     of_rule: Hours | None = attrs.field(default=None, eq=False, repr=False)
 
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        assert self.of_rule is not None, "resolved when the credential is loaded"
+        counted = self.of_rule.counted(ctx)
+        if counted is None:
+            return Status.UNKNOWN
+        face = total = 0.0
+        for c in counted:
+            if c.counts is False:
+                continue
+            ftf = getattr(c.record, "face_to_face", None)
+            if c.counts is None or c.hours is None or ftf is None:
+                return Status.UNKNOWN
+            total += c.hours
+            face += c.hours if ftf else 0.0
+        if total == 0:
+            return Status.UNMET
+        return Status.MET if face >= self.share * total else Status.UNMET
+
     def evaluate(self, ctx: Context) -> Finding:
         assert self.of_rule is not None, "resolved when the credential is loaded"
         need = f"at least {number(self.share * 100)}% of the training face to face required"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 import attrs
 
-from .._applicant import LetterKind
-from ._logic import Status, all_of, any_of
+from .._applicant import Letter, LetterKind
+from ._logic import Status, Tri, all_of, any_of, combined, status_of
 from ._outline import Context, Finding, missing_fact, settle, tally
 from ._vocabulary import Vocabulary
 
@@ -22,6 +23,31 @@ class Letters:
     kinds: tuple[LetterKind, ...] = ()
     letterhead: tuple[LetterKind, ...] = ()
 
+    def _kinds(self, letters: Sequence[Letter], had: Sequence[Tri]) -> list[Tri]:
+        """For each of ``kinds``, whether a letter of it counts (``had``: whether each letter
+        was written by the check date)."""
+        return [
+            any_of(
+                all_of(
+                    h,
+                    None if x.kind is None else x.kind is kind,
+                    x.on_letterhead if kind in self.letterhead else True,
+                )
+                for x, h in zip(letters, had, strict=True)
+            )
+            for kind in self.kinds
+        ]
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        letters = ctx.applicant.recommendation_letters
+        if letters is None:
+            return Status.UNKNOWN
+        had = [ctx.happened(x.date) for x in letters]
+        statuses = [tally((h, 1) for h in had).status(self.count)]
+        statuses += [status_of(found) for found in self._kinds(letters, had)]
+        return combined(statuses)
+
     def evaluate(self, ctx: Context) -> Finding:
         kinds = f" ({', '.join(k.value for k in self.kinds)})" if self.kinds else ""
         need = f"{self.count} letters of recommendation{kinds} required"
@@ -34,15 +60,7 @@ class Letters:
         statuses = [total.status(self.count)]
         lacking: list[str] = []
         missing: list[str] = []
-        for kind in self.kinds:
-            found = any_of(
-                all_of(
-                    h,
-                    None if x.kind is None else x.kind is kind,
-                    x.on_letterhead if kind in self.letterhead else True,
-                )
-                for x, h in zip(letters, had, strict=True)
-            )
+        for kind, found in zip(self.kinds, self._kinds(letters, had), strict=True):
             statuses.append({True: Status.MET, False: Status.UNMET, None: Status.UNKNOWN}[found])
             if found is not True:
                 lacking.append(kind.value + (" on letterhead" if kind in self.letterhead else ""))

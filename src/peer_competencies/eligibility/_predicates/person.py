@@ -340,6 +340,10 @@ class ApplyBy:
     kind: ClassVar[str] = "apply-by"
     date: dt.date
 
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        return Status.MET if ctx.as_of <= self.date else Status.UNMET
+
     def evaluate(self, ctx: Context) -> Finding:
         text = f"applications by {self.date.isoformat()}; checked as of {ctx.as_of.isoformat()}"
         if ctx.as_of <= self.date:

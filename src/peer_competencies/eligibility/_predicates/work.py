@@ -10,7 +10,7 @@ import attrs
 
 from .._applicant import WorkExperience
 from ._calendar import add_years, whole_months
-from ._logic import Status, Tri, all_of, matches_flag, status_of
+from ._logic import Status, Tri, all_of, any_of, matches_flag, status_of
 from ._outline import (
     Context,
     Finding,
@@ -66,6 +66,20 @@ def _end(ctx: Context, rec: WorkExperience) -> dt.date | None:
     if rec.end is not None:
         return rec.end
     return ctx.today if rec.current else None
+
+
+class _Covered(NamedTuple):
+    """What a work-duration requirement counts: the whole months and the days left over of
+    the stretches that certainly count, how many stretches leave days over, whether records
+    that may count were left out, the fields that would settle them, and why others do not
+    count."""
+
+    months: int
+    days: int
+    partial: int
+    unsure: bool
+    missing: tuple[str, ...]
+    why_not: tuple[str, ...]
 
 
 class _WorkCount(NamedTuple):
@@ -203,14 +217,11 @@ class WorkDuration:
     within_years: int | None = None
     peer_role: bool | None = None
 
-    def evaluate(self, ctx: Context) -> Finding:
-        need = (
-            f"{plural(self.months, 'calendar month')} of work required"
-            f"{window_text(ctx, self.within_years)}"
-        )
+    def _covered(self, ctx: Context) -> _Covered | None:
+        """The months and days the records cover (None when no list is given)."""
         records = ctx.applicant.work_experience
         if records is None:
-            return missing_fact("work_experience", f"{need}; no work experience given")
+            return None
         start = (
             dt.date.min if self.within_years is None else add_years(ctx.as_of, -self.within_years)
         )
@@ -250,6 +261,29 @@ class WorkDuration:
         for first, last in stretches:
             whole, rest = whole_months(first, last)
             months, days, partial = months + whole, days + rest, partial + (rest > 0)
+        return _Covered(months, days, partial, unsure, tuple(missing), tuple(why_not))
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        covered = self._covered(ctx)
+        if covered is None:
+            return Status.UNKNOWN
+        short = self.months - covered.months
+        if short <= 0 or covered.days >= 31 * short:
+            return Status.MET
+        if covered.unsure or (covered.partial >= 2 and covered.days >= 28 * short):
+            return Status.UNKNOWN
+        return Status.UNMET
+
+    def evaluate(self, ctx: Context) -> Finding:
+        need = (
+            f"{plural(self.months, 'calendar month')} of work required"
+            f"{window_text(ctx, self.within_years)}"
+        )
+        covered = self._covered(ctx)
+        if covered is None:
+            return missing_fact("work_experience", f"{need}; no work experience given")
+        months, days, partial, unsure, missing, why_not = covered
         short = self.months - months
         found = plural(months, "month") + (f" and {plural(days, 'day')}" if days else "")
         if months or days:
@@ -262,7 +296,7 @@ class WorkDuration:
             text += f": short of {plural(self.months, 'month')}"
         text += not_counted(why_not)
         if unsure:
-            return Finding(Status.UNKNOWN, text, missing=tuple(missing))
+            return Finding(Status.UNKNOWN, text, missing=missing)
         if partial >= 2 and days >= 28 * short:
             return Finding(
                 Status.UNKNOWN,
@@ -295,6 +329,15 @@ class EmployedOn:
     kind: ClassVar[str] = "employed-on"
     date: dt.date
     peer_role: bool | None = True
+
+    def status(self, ctx: Context) -> Status:
+        """The status :meth:`evaluate` finds, without the reason."""
+        if ctx.as_of < self.date:
+            return Status.UNMET
+        records = ctx.applicant.work_experience
+        if records is None:
+            return Status.UNKNOWN
+        return status_of(any_of([all_of(*self._spans(ctx, r).values()) for r in records]))
 
     def evaluate(self, ctx: Context) -> Finding:
         role = "in a peer role " if self.peer_role else ""
