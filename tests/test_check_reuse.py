@@ -1,10 +1,11 @@
 """A leaf's finding, read after the check told its status, reuses the work its status did
 (the records counted, the attempts judged) instead of doing it again; the finding is the
-same as one worked out whole."""
+same as one worked out whole. The day a check takes as today is remembered while it lasts."""
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -82,3 +83,18 @@ def test_a_finding_made_from_the_work_its_status_kept_is_the_one_worked_out_whol
             lazy = el.check(applicant, credential, pathway.id, AS_OF)
             whole = walked_check(el.parse_applicant(applicant), credential, pathway.id, AS_OF)
             assert lazy.to_dict() == whole.to_dict()
+
+
+def test_the_day_a_check_takes_as_today_is_remembered_only_while_it_lasts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from peer_competencies.eligibility import _check
+
+    assert el.check({}, "ca-pss").as_of == dt.date.today()
+    long_ago = dt.date(2000, 1, 1)
+    now = time.time()
+    monkeypatch.setattr(_check, "_DAY", [now - 60, now + 60, long_ago])  # remembered
+    assert _check._today() == long_ago
+    monkeypatch.setattr(_check, "_DAY", [now - 120, now - 60, long_ago])  # that day is over
+    assert _check._today() == dt.date.today()
+    assert el.check({}, "ca-pss").as_of == dt.date.today()
