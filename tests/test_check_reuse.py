@@ -9,7 +9,13 @@ import datetime as dt
 import pytest
 
 from peer_competencies import eligibility as el
-from peer_competencies.eligibility._predicates import ExamPassed, Hours, TrainingCompleted
+from peer_competencies.eligibility._predicates import (
+    ExamPassed,
+    Hours,
+    TrainingCompleted,
+    WorkDuration,
+    WorkHours,
+)
 from tests.check_reference import walked_check
 
 AS_OF = dt.date(2026, 6, 1)
@@ -21,13 +27,23 @@ APPLICANT = {
         {"topic": "Not A Known Name", "hours": 20, "date": "2024-02-10"},
     ],
     "exams": [{"exam": "ca-pss", "passed": False, "date": "2025-02-01"}],
+    "work_experience": [
+        {"start": "2023-01-01", "end": "2024-06-30", "hours": 900, "peer_role": True},
+        {"start": "2025-01-01", "current": True, "hours": 300},
+    ],
 }
 KNOWN_NAMES = {**APPLICANT, "trainings": APPLICANT["trainings"][:1]}
 
 
 @pytest.mark.parametrize(
     ("cls", "work"),
-    [(Hours, "_counting"), (ExamPassed, "_judge_given"), (TrainingCompleted, "_judge")],
+    [
+        (Hours, "_counting"),
+        (ExamPassed, "_judge_given"),
+        (TrainingCompleted, "_judge"),
+        (WorkHours, "_counting"),
+        (WorkDuration, "_covering"),
+    ],
 )
 def test_reading_a_finding_after_its_status_does_the_work_once(
     monkeypatch: pytest.MonkeyPatch, cls: type, work: str
@@ -40,16 +56,19 @@ def test_reading_a_finding_after_its_status_does_the_work_once(
         return real(self, ctx)
 
     monkeypatch.setattr(cls, work, counted)
+    seen = 0
     for credential in el.credentials():
-        pathway = credential.pathways[0]
-        if not any(isinstance(leaf.test, cls) for leaf in pathway.leaves):
-            continue
-        calls.clear()
-        result = el.check(KNOWN_NAMES, credential, pathway.id, AS_OF)
-        asked = len(calls)
-        assert asked, credential.id
-        result.to_dict()  # every reason and step read
-        assert len(calls) == asked, credential.id
+        for pathway in credential.pathways:
+            if not any(isinstance(x.test, cls) and x.in_force(AS_OF) for x in pathway.leaves):
+                continue
+            calls.clear()
+            result = el.check(KNOWN_NAMES, credential, pathway.id, AS_OF)
+            asked = len(calls)
+            assert asked, (credential.id, pathway.id)
+            result.to_dict()  # every reason and step read
+            assert len(calls) == asked, (credential.id, pathway.id)
+            seen += 1
+    assert seen
 
 
 @pytest.mark.parametrize("applicant", [APPLICANT, KNOWN_NAMES])

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from .._errors import InputError
 from ._applicant import Applicant, parse_applicant
 from ._predicates import Context, NotChecked, Predicate, Status, evaluate
-from ._result import _OUTCOME, Grown, Outcome, RequirementResult, Result
+from ._result import _OUTCOME, Detail, Grown, Outcome, RequirementResult, Result
 from ._rules import (
     Credential,
     Group,
@@ -83,12 +83,17 @@ def _group_reason(group: Group, needed: int, statuses: list[Status]) -> str:
 
 def _leaf(node: Requirement, ctx: Context) -> RequirementResult:
     """A leaf's result: its test's finding, with the steps to take."""
+    status, detail = _leaf_parts(node, ctx)
+    reason, missing, steps, unrecognised = detail
+    return RequirementResult(node, status, reason, missing, steps, unrecognised=unrecognised)
+
+
+def _leaf_parts(node: Requirement, ctx: Context) -> tuple[Status, Detail]:
+    """A leaf's status and detail: its test's finding, with the steps to take."""
     found = evaluate(node.test, ctx)
     status = found.status
     if status is Status.MET:
-        return RequirementResult(
-            node, status, found.reason, found.missing, unrecognised=found.unrecognised
-        )
+        return status, (found.reason, found.missing, (), found.unrecognised)
     steps: tuple[str, ...] = ()
     if status is Status.UNMET:
         steps = (found.step or f"meet: {node.statement}",)
@@ -103,9 +108,7 @@ def _leaf(node: Requirement, ctx: Context) -> RequirementResult:
         if found.step and steps:
             steps = (f"{steps[0]} (or {found.step})", *steps[1:])
         steps = (*steps, *found.steps)
-    return RequirementResult(
-        node, status, found.reason, found.missing, steps, unrecognised=found.unrecognised
-    )
+    return status, (found.reason, found.missing, steps, found.unrecognised)
 
 
 def _open_parts(
@@ -141,12 +144,10 @@ def _leaf_detail(node: Requirement, status: Status, ctx: Context) -> Grown:
     """The detail of a leaf whose test told its status: the whole finding, in a context of its
     own (a context notes the names it meets while a test runs) that reuses the work its status
     kept (:func:`once`)."""
-    found = _leaf(node, ctx.again())
-    if found.status is not status:
-        raise AssertionError(
-            f"{node.id}: the test's status {status} but its finding {found.status}"
-        )
-    return (), found._details()
+    told, detail = _leaf_parts(node, ctx.again())
+    if told is not status:
+        raise AssertionError(f"{node.id}: the test's status {status} but its finding {told}")
+    return (), detail
 
 
 def _whole_status(test: Predicate, ctx: Context) -> Status:

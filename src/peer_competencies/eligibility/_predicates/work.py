@@ -18,6 +18,7 @@ from ._outline import (
     missing_fact,
     not_counted,
     number,
+    once,
     one_record,
     plural,
     settle,
@@ -110,7 +111,12 @@ class WorkHours:
     within_years: int | None = None
 
     def _count(self, ctx: Context, records: Sequence[WorkExperience]) -> _WorkCount:
-        """Whether each record counts, with its hours, and what the reason tells of them."""
+        """Whether each record counts, with its hours, and what the reason tells of them;
+        worked out once per check (:func:`once`)."""
+        return once(ctx, self, self._counting)
+
+    def _counting(self, ctx: Context) -> _WorkCount:
+        records = ctx.applicant.work_experience or ()
         start = None if self.within_years is None else add_years(ctx.as_of, -self.within_years)
         counted: list[tuple[Tri, float | None]] = []
         missing: list[str] = []
@@ -218,7 +224,11 @@ class WorkDuration:
     peer_role: bool | None = None
 
     def _covered(self, ctx: Context) -> _Covered | None:
-        """The months and days the records cover (None when no list is given)."""
+        """The months and days the records cover (None when no list is given); worked out
+        once per check (:func:`once`)."""
+        return once(ctx, self, self._covering)
+
+    def _covering(self, ctx: Context) -> _Covered | None:
         records = ctx.applicant.work_experience
         if records is None:
             return None
