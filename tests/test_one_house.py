@@ -42,3 +42,31 @@ def test_an_old_name_warns_from_the_line_that_used_it(package: ModuleType) -> No
     with pytest.warns(DeprecationWarning, match="is deprecated") as caught:
         getattr(package, name)
     assert caught[0].filename == __file__
+
+
+def _first_sentence(doc: str) -> str:
+    """A docstring's first sentence as the module map writes it (Markdown, one line)."""
+    first = " ".join(doc.split("\n\n")[0].split())
+    found = re.match(r"(.+?[.!?])(\s|$)", first)
+    first = found.group(1) if found else first
+    first = re.sub(r":[a-z]+:`~?\.?([^`]+)`", r"`\1`", first).replace("``", "`")
+    return first.replace("|", "\\|")
+
+
+def test_the_contributor_guides_module_map_names_every_module_and_what_it_owns() -> None:
+    import ast
+
+    from tests.support import REPO
+
+    src = REPO / "src"
+    page = (REPO / "docs" / "contributing.md").read_text(encoding="utf-8")
+    mapped = dict(re.findall(r"^\| `(peer_competencies/[^`]+\.py)` \| (.+) \|$", page, re.M))
+    rows = {}
+    for path in sorted((src / "peer_competencies").rglob("*.py")):
+        name = path.relative_to(src).as_posix()
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+        assert doc, f"{name} says in no docstring what it owns"
+        rows[name] = _first_sentence(doc)
+    missing = [f"| `{n}` | {first} |" for n, first in rows.items() if n not in mapped]
+    assert missing == [], "add these rows to the module map of docs/contributing.md"
+    assert sorted(set(mapped) - set(rows)) == [], "modules the map names that are gone"
