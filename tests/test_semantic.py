@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 import peer_competencies as pc
 from peer_competencies import InputError
 from peer_competencies import coverage as cov
-from peer_competencies._load import database
 from peer_competencies.coverage import _semantic
 from tests.support import REPO
 
@@ -114,27 +113,27 @@ def test_a_semantic_suggestion_imports_neither_wordllama_nor_a_network_library()
 # the same vectors as wordllama's, and the shipped token ids
 
 
-@pytest.mark.parametrize("framework", database().framework_ids())
+@pytest.mark.parametrize("framework", [fw.id for fw in pc.frameworks()])
 def test_the_shipped_token_ids_are_those_the_installed_tokenizer_makes_now(
     framework: str,
 ) -> None:
     shipped = (SHIPPED / f"{framework}.json").read_text(encoding="utf-8")
-    made = _semantic.shipped_tokens(database().framework(framework))
+    made = _semantic.shipped_tokens(pc.framework(framework))
     rewrite = "the framework's wording changed: python -m peer_competencies.coverage._semantic"
     assert json.loads(shipped) == made, rewrite
     assert shipped == _semantic._json(made), rewrite
 
 
 def test_every_shipped_token_file_is_of_a_shipped_framework() -> None:
-    assert sorted(p.stem for p in SHIPPED.iterdir()) == sorted(database().framework_ids())
+    assert sorted(p.stem for p in SHIPPED.iterdir()) == sorted([fw.id for fw in pc.frameworks()])
 
 
-@pytest.mark.parametrize("framework", database().framework_ids())
+@pytest.mark.parametrize("framework", [fw.id for fw in pc.frameworks()])
 def test_the_index_vectors_equal_wordllamas_own_embeddings(
     framework: str, wordllama_model: Any
 ) -> None:
     index = _semantic._index(framework)
-    fw = database().framework(framework)
+    fw = pc.framework(framework)
     statements, titles = _semantic._texts(fw, index.statements)
     assert len(statements) == len(index.vectors) > 0
     np.testing.assert_allclose(
@@ -166,7 +165,7 @@ def test_another_tokenizer_or_changed_wording_is_tokenised_afresh(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     model = _semantic.load_model()
-    fw = database().framework("samhsa-2015")
+    fw = pc.framework("samhsa-2015")
     statements, titles = _semantic._texts(fw, _semantic._statements(fw)[0])
     calls: list[int] = []
     tokenize = model.tokenize
@@ -200,7 +199,7 @@ def test_another_models_weights_are_used_never_the_shipped_vectors(tmp_path: Pat
     save_file({"embedding.weight": reversed_rows}, str(tmp_path / _semantic.WEIGHTS))
     other = _semantic.Model(tmp_path)
     assert other.tokenizer_digest == model.tokenizer_digest  # the shipped ids still apply
-    fw = database().framework("samhsa-2015")
+    fw = pc.framework("samhsa-2015")
     statements, titles = _semantic._texts(fw, _semantic._statements(fw)[0])
     ids = _semantic._tokens(fw, other, statements, titles)[0]
     assert np.array_equal(other.pool(ids), other.embed(statements))
