@@ -285,7 +285,7 @@ def test_an_output_named_like_an_argument_that_is_no_input_is_written(
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.characters(blacklist_characters='"\r\n', codec="utf-8"), max_size=60))
 def test_a_line_without_quotes_is_split_as_the_csv_module_splits_it(line: str) -> None:
-    from peer_competencies.eligibility._roster import _cells
+    from peer_competencies.eligibility._roster_read import _cells
 
     cells, problem, _ = _cells(line.encode("utf-8"))
     expected = next(csv.reader([line], strict=True), [])

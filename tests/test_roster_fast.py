@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import peer_competencies as pc
 from peer_competencies import eligibility as el
-from peer_competencies.eligibility import _columns, _parallel, _roster
+from peer_competencies.eligibility import _columns, _parallel, _roster_read
 from tests.check_reference import walked_check
 from tests.eligibility_cases import CASES
 from tests.support import run_cli
@@ -58,7 +58,7 @@ def planned_applicant(cells: dict[str, str]) -> el.Applicant | None:
 
 def strict_applicant(cells: dict[str, str]) -> el.Applicant:
     """The applicant of a row by the strict road: cells unflattened, then the cattrs converter."""
-    data, _ = _roster._unflatten(cells)
+    data, _ = _roster_read._unflatten(cells)
     return el.parse_applicant(data)
 
 

@@ -22,7 +22,7 @@ import peer_competencies as pc
 from peer_competencies import eligibility as el
 from peer_competencies._markup import spreadsheet_cell
 from peer_competencies._templates import TEMPLATES
-from peer_competencies.eligibility import Status, _columns, _parallel, _roster
+from peer_competencies.eligibility import Status, _columns, _parallel, _roster_read
 from tests.hostile import ROSTER as HOSTILE_ROSTER
 from tests.support import REPO
 
@@ -41,7 +41,7 @@ def _bench_roster() -> Any:
 
 
 def _strict(cells: dict[str, str]) -> el.Applicant:
-    data, _ = _roster._unflatten(cells)
+    data, _ = _roster_read._unflatten(cells)
     return el.parse_applicant(data)
 
 
@@ -52,7 +52,7 @@ def _compare(path: Path, credential: str = "ca-pss") -> int:
     quick = list(el.check_roster(el.read_roster(path), credential, as_of=AS_OF))
     rows = list(el.read_roster(path))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_roster, "column_plan", lambda header: None)
+        patch.setattr(_roster_read, "column_plan", lambda header: None)
         strict = list(el.check_roster(rows, credential, as_of=AS_OF))
     assert len(quick) == len(strict) == len(rows)
     for a, b, row in zip(quick, strict, rows, strict=True):
@@ -221,10 +221,10 @@ def test_lines_are_read_a_block_at_a_time_as_they_are_one_by_one(
     for line in lines:
         expected.append(None if len(line) > longest else line.rstrip(b"\r"))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_roster, "_BLOCK", min(block, longest))
-        patch.setattr(_roster, "MAX_ROW_BYTES", longest)
+        patch.setattr(_roster_read, "_BLOCK", min(block, longest))
+        patch.setattr(_roster_read, "MAX_ROW_BYTES", longest)
         stream = io.BytesIO(data)
-        found = [line for lines in _roster._line_blocks(stream) for line in lines]
+        found = [line for lines in _roster_read._line_blocks(stream) for line in lines]
     assert found == expected
     assert stream.closed
 

@@ -243,7 +243,7 @@ def _states(root: dict[str, Any], defs: dict[str, Any]) -> None:
 
 def _roster() -> dict[str, Any]:
     from .eligibility._applicant import Applicant
-    from .eligibility._roster import _LISTS
+    from .eligibility._roster_read import _LISTS
 
     cell: dict[str, Any] = {"type": "string"}
     plain = [f.name for f in attrs.fields(Applicant)]

@@ -27,16 +27,8 @@ from ._applicant import parse_applicant as _parse_applicant
 from ._check import Outcome, RequirementResult, Result, check
 from ._explain import explain
 from ._predicates import Status, Vocabulary
-from ._roster import (
-    MAX_ROW_BYTES,
-    RESULT_COLUMNS,
-    RosterResult,
-    RosterRow,
-    check_roster,
-    read_roster,
-    roster_columns,
-    write_results,
-)
+from ._roster import RESULT_COLUMNS, RosterResult, check_roster, write_results
+from ._roster_read import MAX_ROW_BYTES, RosterRow, read_roster, roster_columns
 from ._rules import (
     Credential,
     CredentialNote,

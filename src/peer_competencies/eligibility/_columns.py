@@ -12,7 +12,7 @@ pure: the same text, the same value; a text field is its text), and a list entry
 whole, as the frozen record its texts make, so a roster whose applicants share a training
 builds that ``Training`` once. Every record, the :class:`Applicant` included, is made by its
 own class, converters and validators included, so the applicant a plan builds equals the one
-the strict path (``_roster._unflatten``, then :func:`parse_applicant`) builds. A cell a hook
+the strict path (``_roster_read._unflatten``, then :func:`parse_applicant`) builds. A cell a hook
 refuses, a validator's objection or a ``none`` list that also has entries makes
 :meth:`ColumnPlan.applicant` answer None; the strict path then reads the row again and names
 every problem with its row and column.

@@ -87,7 +87,8 @@ def _write_json_results(results: Iterable[RosterResult], stream: IO[str]) -> dic
 
 
 def _cmd_roster(args: argparse.Namespace) -> int:
-    from ._roster import check_roster, read_roster, write_results
+    from ._roster import check_roster, write_results
+    from ._roster_read import read_roster
 
     write = _write_json_results if args.json else write_results
     results = check_roster(
