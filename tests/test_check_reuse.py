@@ -88,13 +88,13 @@ def test_a_finding_made_from_the_work_its_status_kept_is_the_one_worked_out_whol
 def test_the_day_a_check_takes_as_today_is_remembered_only_while_it_lasts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from peer_competencies.eligibility import _check
+    from peer_competencies.eligibility import _applicant
 
     assert el.check({}, "ca-pss").as_of == dt.date.today()
     long_ago = dt.date(2000, 1, 1)
     now = time.time()
-    monkeypatch.setattr(_check, "_DAY", [now - 60, now + 60, long_ago])  # remembered
-    assert _check._today() == long_ago
-    monkeypatch.setattr(_check, "_DAY", [now - 120, now - 60, long_ago])  # that day is over
-    assert _check._today() == dt.date.today()
+    monkeypatch.setattr(_applicant, "_DAY", [now - 60, now + 60, long_ago])  # remembered
+    assert _applicant.today() == long_ago
+    monkeypatch.setattr(_applicant, "_DAY", [now - 120, now - 60, long_ago])  # that day is over
+    assert _applicant.today() == dt.date.today()
     assert el.check({}, "ca-pss").as_of == dt.date.today()

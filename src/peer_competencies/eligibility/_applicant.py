@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ __all__ = [
     "WorkExperience",
     "parse_applicant",
     "read_applicant",
+    "today",
 ]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -84,16 +86,29 @@ def _non_negative(_: object, attribute: attrs.Attribute[Any], value: float | Non
         raise FieldError(attribute.name, "expected a number ≥ 0", _FIX)
 
 
-_NOT_FUTURE = [dt.date.min]
-"""A day known not to be in the future (the last today seen): a date up to it needs no clock."""
+_DAY: list[Any] = [0.0, 0.0, None]
+"""The local day remembered, and the times (seconds since the epoch) it runs from and to."""
+
+
+def today() -> dt.date:
+    """Today's date, the one clock of eligibility (a record's dates, a check's date): remembered
+    until local midnight, as ``date.today()`` costs a check more than a clock reading."""
+    now = time.time()
+    start, end, day = _DAY
+    if start <= now < end:
+        return day  # type: ignore[no-any-return]
+    day = dt.date.today()
+    start = dt.datetime.combine(day, dt.time()).timestamp()
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).timestamp()
+    if not start <= now < end:  # the clock moved while asked: ask again next time
+        return day
+    _DAY[:] = [start, end, day]
+    return day
 
 
 def _past(_: object, attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
-    if value is not None and value > _NOT_FUTURE[0]:
-        today = dt.date.today()
-        if value > today:
-            raise FieldError(attribute.name, "a date in the future; facts must have happened", _FIX)
-        _NOT_FUTURE[0] = today
+    if value is not None and value > today():
+        raise FieldError(attribute.name, "a date in the future; facts must have happened", _FIX)
 
 
 def _state(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:

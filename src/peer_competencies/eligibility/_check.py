@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import time
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from .._errors import InputError
-from ._applicant import Applicant, parse_applicant
+from ._applicant import Applicant, parse_applicant, today
 from ._predicates import Context, NotChecked, Predicate, Status, evaluate
 from ._result import _OUTCOME, Detail, Grown, Outcome, RequirementResult, Result
 from ._rules import (
@@ -378,20 +377,20 @@ def check(
     cred = credential if credential.__class__ is Credential else find_credential(credential)
     assert isinstance(cred, Credential)
     chosen = cred.pathway(pathway)
-    today = _today()
-    when = today if as_of is None else as_of
+    today_ = today()
+    when = today_ if as_of is None else as_of
     if when.__class__ is not dt.date and (
         isinstance(when, dt.datetime) or not isinstance(when, dt.date)
     ):
         raise InputError("as_of is a date", where="as_of", fix="pass a datetime.date")
-    if when > today:
+    if when > today_:
         raise InputError(
             f"the check date {when.isoformat()} is in the future",
             where="as_of",
             fix="check as of today or an earlier date",
         )
     person = applicant if isinstance(applicant, Applicant) else parse_applicant(applicant)
-    ctx = Context(person, when, today, vocabulary(), _states_with_credential())
+    ctx = Context(person, when, today_, vocabulary(), _states_with_credential())
     plan = _plan(chosen.requirements, when)
     root, pattern = plan.run(ctx)
     return Result(
@@ -405,23 +404,3 @@ def check(
         pattern.depends_on_unverified,
         pattern.not_checked_leaves,
     )
-
-
-_DAY: list[Any] = [0.0, 0.0, None]
-"""The local day remembered, and the times (seconds since the epoch) it runs from and to."""
-
-
-def _today() -> dt.date:
-    """Today's date (remembered until local midnight: ``date.today()`` costs a check more than
-    a clock reading)."""
-    now = time.time()
-    start, end, day = _DAY
-    if start <= now < end:
-        return day  # type: ignore[no-any-return]
-    day = dt.date.today()
-    start = dt.datetime.combine(day, dt.time()).timestamp()
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).timestamp()
-    if not start <= now < end:  # the clock moved while asked: ask again next time
-        return day
-    _DAY[:] = [start, end, day]
-    return day

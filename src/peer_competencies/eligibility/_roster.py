@@ -17,7 +17,7 @@ import attrs
 
 from .._errors import InputError, PeerCompetenciesError
 from .._markup import csv_writer
-from ._applicant import Applicant
+from ._applicant import Applicant, today
 from ._check import RequirementResult, Result, check
 from ._columns import EMPTY, column_plan
 from ._predicates import Status
@@ -102,7 +102,7 @@ def check_roster(
         raise InputError("jobs is a whole number ≥ 1", where="jobs", fix="pass jobs=1 or more")
     cred = find_credential(credential)
     cred.pathway(pathway)
-    if as_of is not None and as_of > dt.date.today():
+    if as_of is not None and as_of > today():
         raise InputError(
             f"the check date {as_of.isoformat()} is in the future",
             where="as_of",
