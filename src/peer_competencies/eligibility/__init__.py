@@ -25,23 +25,12 @@ from ._applicant import (
 )
 from ._applicant import parse_applicant as _parse_applicant
 from ._check import Outcome, RequirementResult, Result, check
+from ._credential import Credential, CredentialNote, Group, Pathway, Requirement, Verification
 from ._explain import explain
 from ._predicates import Status, Vocabulary
 from ._roster import RESULT_COLUMNS, RosterResult, check_roster, write_results
 from ._roster_read import MAX_ROW_BYTES, RosterRow, read_roster, roster_columns
-from ._rules import (
-    Credential,
-    CredentialNote,
-    Group,
-    Pathway,
-    Requirement,
-    Verification,
-    credential,
-    credentials,
-    parse_credential,
-    read_credential,
-    vocabulary,
-)
+from ._rules import credential, credentials, parse_credential, read_credential, vocabulary
 
 __all__ = [
     "MAX_ROW_BYTES",

@@ -17,20 +17,11 @@ from typing import Any, NamedTuple
 
 from .._errors import InputError
 from ._applicant import Applicant, parse_applicant, today
+from ._credential import Credential, Group, Node, Requirement, Verification
 from ._predicates import Context, NotChecked, Predicate, Status, evaluate
 from ._result import _OUTCOME, Detail, Grown, Outcome, RequirementResult, Result
-from ._rules import (
-    Credential,
-    Group,
-    Node,
-    Requirement,
-    Verification,
-    credentials,
-    vocabulary,
-)
-from ._rules import (
-    credential as find_credential,
-)
+from ._rules import credential as find_credential
+from ._rules import credentials, vocabulary
 
 __all__ = ["Outcome", "RequirementResult", "Result", "check"]
 

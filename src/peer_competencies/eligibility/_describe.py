@@ -12,8 +12,9 @@ import attrs
 
 from .._model import Citation
 from .._terminal import wrap
+from ._credential import Credential, Group, Node, Pathway
 from ._predicates import ApplyBy, Name
-from ._rules import Credential, Group, Node, Pathway, vocabulary
+from ._rules import vocabulary
 
 __all__ = [
     "accepted_names",

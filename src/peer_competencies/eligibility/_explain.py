@@ -10,20 +10,10 @@ from typing import Literal, NamedTuple
 
 from .._markdown import citation
 from .._model import Citation
+from ._credential import Credential, Group, Node, Pathway, Requirement, Verification
 from ._predicates import Vocabulary
-from ._rules import (
-    Credential,
-    Group,
-    Node,
-    Pathway,
-    Requirement,
-    Verification,
-    credentials,
-    vocabulary,
-)
-from ._rules import (
-    credential as find_credential,
-)
+from ._rules import credential as find_credential
+from ._rules import credentials, vocabulary
 
 __all__ = ["explain", "markdown_pages"]
 

@@ -23,9 +23,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, cast
 
 from ._check import RequirementResult, Result, detail_at_once
+from ._credential import Credential, Group, Node
 from ._roster import Record, RosterResult, _stream, check_lines
 from ._roster_read import _RosterFile
-from ._rules import Credential, Group, Node
 
 __all__ = ["CHUNK_ROWS", "check_in_processes"]
 

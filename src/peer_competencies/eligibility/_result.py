@@ -15,14 +15,8 @@ import attrs
 from .._enum import TextEnum
 from .._markup import markdown_text
 from .._model import Citation
+from ._credential import Credential, Node, Pathway, Requirement, Verification
 from ._predicates import Status, Unrecognised, quoted
-from ._rules import (
-    Credential,
-    Node,
-    Pathway,
-    Requirement,
-    Verification,
-)
 
 __all__ = ["Outcome", "RequirementResult", "Result"]
 

@@ -20,9 +20,9 @@ from .._markup import csv_writer
 from ._applicant import Applicant, today
 from ._check import RequirementResult, Result, check
 from ._columns import EMPTY, column_plan
+from ._credential import Credential, Requirement
 from ._predicates import Status
 from ._roster_read import RosterRow, _applicant, _RosterFile, _row_cells, _strict_applicant
-from ._rules import Credential, Requirement
 from ._rules import credential as find_credential
 
 __all__ = [

@@ -1,7 +1,7 @@
 """The shipped credentials: ``data/credentials/<id>.json`` and the vocabulary, read once.
 
 Each file is parsed on first use (by ``_credential_file``), once, and shared between threads;
-the model it is read into is in ``_credential``, re-exported here.
+the model it is read into is in ``_credential``.
 """
 
 from __future__ import annotations
@@ -14,27 +14,11 @@ from .._didyoumean import closest
 from .._errors import InputError, UnknownIdError
 from .._files import decode, read_text
 from .._resources import Table
-from ._credential import (
-    Credential,
-    CredentialNote,
-    Group,
-    Node,
-    Pathway,
-    Requirement,
-    Verification,
-)
-from ._credential import leaves as leaves
+from ._credential import Credential, Requirement
 from ._credential_file import _fail, _parse_vocabulary, _Reader
 from ._predicates import Vocabulary
 
 __all__ = [
-    "Credential",
-    "CredentialNote",
-    "Group",
-    "Node",
-    "Pathway",
-    "Requirement",
-    "Verification",
     "credential",
     "credentials",
     "parse_credential",
