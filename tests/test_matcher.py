@@ -39,6 +39,10 @@ MUST_CONFLATE = [
     ("competency", "competencies", "competence"),
     ("diagnosis", "diagnoses"),
     ("strategies", "strategy"),
+    ("pathways", "pathway"),
+    ("journeys", "journey"),
+    ("trainings", "training", "trained", "train"),
+    ("feelings", "feeling", "feel"),
 ]
 
 MUST_NOT_CONFLATE = [
@@ -48,6 +52,9 @@ MUST_NOT_CONFLATE = [
     ("community", "commune"),
     ("policy", "police"),
     ("family", "fame"),
+    ("statement", "state"),
+    ("statements", "stated"),
+    ("placement", "place"),
 ]
 
 

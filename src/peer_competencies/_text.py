@@ -46,7 +46,7 @@ _DERIVATIONAL = (
     ("ality", "al", 4),  # confidentiality → confidential, spirituality → spiritual
     ("ation", "at", 4),  # facilitation → facilitat(e)
     ("ator", "at", 4),  # facilitator → facilitat(e)
-    ("ement", "e", 4),  # engagement → engage
+    ("ement", "e", 5),  # engagement → engage; "statement" is kept whole (≠ state)
     ("ment", "", 5),  # empowerment → empower; "document" keeps its ending
     ("ness", "", 5),  # awareness → aware; "wellness" and "illness" are kept whole
     ("ship", "", 4),  # partnership → partner
@@ -87,8 +87,11 @@ def _inflection(word: str) -> str:
         return word[:-2]
     if word.endswith(("ches", "shes", "xes", "zes")):
         return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ys")) and len(word) > 3:
-        return word[:-1]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        if not (word.endswith("ys") and word[-3] not in _VOWELS):
+            word = word[:-1]  # pathways → pathway (but not "analys")
+            if not word.endswith("ing"):
+                return word  # trainings → training → train, below
     for ending in ("ing", "ed"):
         if word.endswith(ending):
             stem = word[: -len(ending)]
@@ -119,6 +122,8 @@ def stem(word: str) -> str:
                 rest = word[: -len(ending)]
                 if ending in ("al", "ly") and rest[-1] in _VOWELS:
                     continue  # spiritual, individual, daily
+                if ending == "ment" and rest[-1] == "e":
+                    continue  # "-ement" has its own rule: statement ≠ state
                 word = _undouble(rest + replacement) if not replacement else rest + replacement
                 break
         else:
