@@ -10,7 +10,8 @@ change in the machine's load weighs on all alike):
 - the command line: a whole ``peer-competencies suggest TEXT -f ca-sb803 --matcher semantic``;
 - phases: a process that times, one after the other, importing the package and reading the
   framework, loading the model alone (``_semantic.load_model()``), indexing the framework alone
-  (``_semantic._index``), the first answer, then every real course title (``real_titles.csv``)
+  (``_semantic._index``: tokenising its statements and titles, at first use, and pooling
+  their vectors), the first answer, then every real course title (``real_titles.csv``)
   once with the semantic matcher and once with the default one (seconds per title after
   loading; each title is new to the cache).
 

@@ -1,11 +1,11 @@
 """The semantic matcher (the ``semantic`` extra): its model read offline from wordllama's wheel,
-the shipped token ids and their key, and the one clear error when the extra is missing (a test
-of the private module ``_semantic``)."""
+the frameworks tokenised at first use (no data of its own in the package), and the one clear
+error when the extra is missing (a test of the private module ``_semantic``)."""
 
 from __future__ import annotations
 
+import csv
 import importlib.util
-import json
 import shutil
 import socket
 import subprocess
@@ -25,7 +25,7 @@ from peer_competencies.coverage import _semantic
 from tests.support import REPO
 
 EXTRA = "pip install 'peer-competencies[semantic]'"
-SHIPPED = REPO / "src" / "peer_competencies" / "data" / "semantic"
+HELD_OUT = REPO / "benchmarks" / "real_titles.csv"
 
 
 @pytest.fixture
@@ -110,22 +110,7 @@ def test_a_semantic_suggestion_imports_neither_wordllama_nor_a_network_library()
 
 
 # ---------------------------------------------------------------------------------------------
-# the same vectors as wordllama's, and the shipped token ids
-
-
-@pytest.mark.parametrize("framework", [fw.id for fw in pc.frameworks()])
-def test_the_shipped_token_ids_are_those_the_installed_tokenizer_makes_now(
-    framework: str,
-) -> None:
-    shipped = (SHIPPED / f"{framework}.json").read_text(encoding="utf-8")
-    made = _semantic.shipped_tokens(pc.framework(framework))
-    rewrite = "the framework's wording changed: python -m peer_competencies.coverage._semantic"
-    assert json.loads(shipped) == made, rewrite
-    assert shipped == _semantic._json(made), rewrite
-
-
-def test_every_shipped_token_file_is_of_a_shipped_framework() -> None:
-    assert sorted(p.stem for p in SHIPPED.iterdir()) == sorted([fw.id for fw in pc.frameworks()])
+# the same vectors and rankings as wordllama's, from no shipped data
 
 
 @pytest.mark.parametrize("framework", [fw.id for fw in pc.frameworks()])
@@ -161,49 +146,96 @@ def test_any_text_is_embedded_as_wordllama_embeds_it_whatever_its_batch(
         assert np.array_equal(model.embed([text])[0], found[n])
 
 
-def test_another_tokenizer_or_changed_wording_is_tokenised_afresh(
-    monkeypatch: pytest.MonkeyPatch,
+def test_the_installed_package_holds_no_data_used_only_by_the_semantic_matcher() -> None:
+    from importlib.resources import files
+
+    data = files("peer_competencies").joinpath("data")
+    assert data.is_dir()
+    assert "semantic" not in [entry.name for entry in data.iterdir()]
+
+
+def test_a_semantic_suggestion_opens_no_shipped_file_of_its_own_and_writes_no_file() -> None:
+    code = (
+        "import sys\n"
+        "sys.dont_write_bytecode = True\n"
+        "import peer_competencies.coverage as c\n"
+        "from peer_competencies._resources import data_folder\n"
+        "data = str(data_folder())\n"
+        "frameworks = [fw.id for fw in __import__('peer_competencies').frameworks()]\n"
+        "for fw in frameworks:\n"
+        "    c.suggest('Crisis and safety planning', fw)\n"
+        "opened = []\n"
+        "def record(event, args):\n"
+        "    if event == 'open' and isinstance(args[0], str):\n"
+        "        opened.append((args[0], args[1], args[2]))\n"
+        "sys.addaudithook(record)\n"
+        "for fw in frameworks:\n"
+        "    c.suggest('Crisis and safety planning', fw, matcher='semantic')\n"
+        "import os\n"
+        "writes = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND\n"
+        "print(sorted({p for p, mode, flags in opened if p.startswith(data)}))\n"
+        "print(sorted({p for p, mode, flags in opened\n"
+        "    if set(mode or '') & set('wax+') or (flags or 0) & writes}))\n"
+        "print(len(frameworks), any(p.endswith('.safetensors') for p, _, _ in opened))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    read_shipped, written, seen = done.stdout.splitlines()
+    assert read_shipped == "[]"  # the default matcher's files were read before; nothing else
+    assert written == "[]"
+    assert seen == f"{len(pc.frameworks())} True"  # the hook saw the model being read
+
+
+def test_a_frameworks_texts_are_tokenised_at_first_use_once_per_process(
+    fresh: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     model = _semantic.load_model()
-    fw = pc.framework("samhsa-2015")
-    statements, titles = _semantic._texts(fw, _semantic._statements(fw)[0])
-    calls: list[int] = []
     tokenize = model.tokenize
+    calls: list[list[str]] = []
 
     def counted(texts: Any) -> list[list[int]]:
-        calls.append(len(texts))
-        return tokenize(texts)
+        calls.append(list(texts))
+        found: list[list[int]] = tokenize(texts)
+        return found
 
     monkeypatch.setattr(model, "tokenize", counted)
-    shipped = _semantic._tokens(fw, model, statements, titles)
-    assert calls == []  # the shipped ids, keyed to this tokenizer and these texts
-    changed = [*statements[:-1], statements[-1] + " (revised)"]
-    again = _semantic._tokens(fw, model, changed, titles)
-    assert calls == [len(changed), len(titles)]
-    assert again[0][:-1] == shipped[0][:-1]
-    assert again[0][-1] != shipped[0][-1]
-    monkeypatch.setattr(model, "tokenizer_digest", "0" * 64)
-    calls.clear()
-    assert _semantic._tokens(fw, model, statements, titles) == shipped
-    assert calls == [len(statements), len(titles)]
-
-
-def test_another_models_weights_are_used_never_the_shipped_vectors(tmp_path: Path) -> None:
-    from safetensors.numpy import save_file
-
-    model = _semantic.load_model()
-    (tmp_path / "weights").mkdir()
-    (tmp_path / "tokenizers").mkdir()
-    shutil.copy(model.folder / _semantic.TOKENIZER, tmp_path / _semantic.TOKENIZER)
-    reversed_rows = np.ascontiguousarray(model.weights[::-1])
-    save_file({"embedding.weight": reversed_rows}, str(tmp_path / _semantic.WEIGHTS))
-    other = _semantic.Model(tmp_path)
-    assert other.tokenizer_digest == model.tokenizer_digest  # the shipped ids still apply
     fw = pc.framework("samhsa-2015")
     statements, titles = _semantic._texts(fw, _semantic._statements(fw)[0])
-    ids = _semantic._tokens(fw, other, statements, titles)[0]
-    assert np.array_equal(other.pool(ids), other.embed(statements))
-    assert not np.allclose(other.pool(ids), model.pool(ids))
+    cov.suggest("Ethics and boundaries", "samhsa-2015", matcher="semantic")
+    cov.suggest("Crisis planning", "samhsa-2015", matcher="semantic")
+    assert calls == [statements, titles, ["Ethics and boundaries"], ["Crisis planning"]]
+
+
+def _held_out_titles(column: str, count: int) -> list[str]:
+    with HELD_OUT.open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["split"] == "held-out" and r[column]]
+    return [r["title"] for r in rows[:count]]
+
+
+@pytest.mark.parametrize(
+    ("framework", "title"),
+    [("ca-sb803", t) for t in _held_out_titles("ca_sb803", 4)]
+    + [("samhsa-2015", t) for t in _held_out_titles("samhsa_2015", 4)],
+)
+def test_a_real_title_is_ranked_as_wordllamas_own_embeddings_rank_it(
+    framework: str, title: str, wordllama_model: Any
+) -> None:
+    fw = pc.framework(framework)
+    statements, credits = _semantic._statements(fw)
+    said, titles = _semantic._texts(fw, statements)
+    query = wordllama_model.embed([title], norm=True)[0]
+    sims = wordllama_model.embed(said, norm=True) @ query
+    own = wordllama_model.embed(titles, norm=True) @ query
+    expected = []
+    for n, target in enumerate(_semantic._index(framework).targets):
+        best = sorted((float(sims[i]) for i, c in enumerate(credits) if n in c), reverse=True)
+        raw = sum(max(c, 0.0) * _semantic.DECAY**i for i, c in enumerate(best[: _semantic.COUNTED]))
+        expected.append((raw + _semantic.TITLE * max(float(own[n]), 0.0), target.id))
+    expected.sort(key=lambda e: (-e[0], e[1]))
+    found = _semantic.rank(title, framework, k=5, mode="embedding")
+    assert [s.item.id for s in found] == [i for _, i in expected[:5]]
+    assert [s.raw for s in found] == pytest.approx([r for r, _ in expected[:5]], abs=1e-4)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,13 +9,10 @@ that the matcher does not need. A text's vector is computed as wordllama's
 made unit length; a test holds the two equal), so no code of wordllama's runs and nothing can
 be downloaded: a missing file is an error naming the extra, never a download.
 
-The statements of a framework are embedded once per process. Tokenising them is most of
-that cost, so the token ids of the shipped frameworks' texts are shipped
-(``data/semantic/<framework>.json``, written by ``python -m
-peer_competencies.coverage._semantic``), keyed to the sha256 of the tokenizer file and of the
-texts, and used only when both match: another tokenizer, or changed wording, is tokenised
-afresh. The vectors are always computed from the installed weights, so a model with other
-weights is never read through vectors made with this one.
+The statements of a framework are tokenised with the model's own tokenizer and embedded at
+first use, once per process (about 17 ms for CalMHSA's 593 texts, the largest), and kept in
+memory only: nothing is written to disk, and the package ships no data of the semantic
+matcher's.
 
 A text scores each competency by the cosine similarity of its best statements (each next one
 counting less) and of the competency's own wording. The ``semantic`` matcher adds that score to
@@ -25,21 +22,18 @@ benchmark reports as ``embedding``).
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import math
-import sys
 import threading
 from collections.abc import Collection, Sequence
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .._errors import InputError
 from .._load import database
 from .._model import Framework, Item
-from .._resources import Table, source_folder
 from ._suggest import Evidence, Suggestion, _matcher, calibration, targets
 
 if TYPE_CHECKING:
@@ -126,8 +120,7 @@ def read_tensors(raw: bytes, file: str) -> dict[str, Vectors]:
 class Model:
     """WordLlama's bundled model (l2_supercat, 256 dimensions), read from the files in
     ``folder`` (the installed ``wordllama`` package's folder): :meth:`embed` gives the unit
-    vectors that ``WordLlama.load(...).embed(texts, norm=True)`` gives. ``tokenizer_digest`` is
-    the sha256 of the tokenizer file: the key of the shipped token ids."""
+    vectors that ``WordLlama.load(...).embed(texts, norm=True)`` gives."""
 
     def __init__(self, folder: Path) -> None:
         try:
@@ -147,7 +140,6 @@ class Model:
                 file=str(exc.filename or folder),
                 fix=_REINSTALL,
             ) from None
-        self.tokenizer_digest = hashlib.sha256(tokenizer).hexdigest()
         found = read_tensors(weights, str(weights_file)).get(_TENSOR)
         if found is None or found.ndim != 2:
             raise InputError(
@@ -208,20 +200,7 @@ def load_model() -> Model:
 
 
 # ---------------------------------------------------------------------------------------------
-# the shipped token ids
-
-
-def _parse_tokens(raw: bytes, file: str, name: str) -> Any:
-    try:
-        found = json.loads(raw)
-    except ValueError as exc:
-        raise InputError(f"not readable JSON: {exc}", file=file, fix=_REINSTALL) from None
-    return found if isinstance(found, dict) else {}
-
-
-_TOKENS = Table("semantic", _parse_tokens)
-"""Per shipped framework: the token ids of :func:`_texts` (``statements``, ``titles``), with
-``tokenizer`` (:attr:`Model.tokenizer_digest`) and ``texts`` (:func:`_digest`) as their key."""
+# the index of a framework
 
 
 def _texts(framework: Framework, statements: Sequence[Item]) -> tuple[list[str], list[str]]:
@@ -229,14 +208,6 @@ def _texts(framework: Framework, statements: Sequence[Item]) -> tuple[list[str],
     description), and its targets' own wording."""
     said = [i.text if not i.description else f"{i.text}. {i.description}" for i in statements]
     return said, [t.text for t in targets(framework)]
-
-
-def _digest(statements: Sequence[str], titles: Sequence[str]) -> str:
-    """The sha256 of the texts, each ended by a NUL, statements then titles."""
-    digest = hashlib.sha256()
-    for text in (*statements, "", *titles):
-        digest.update(text.encode("utf-8") + b"\0")
-    return digest.hexdigest()
 
 
 def _statements(framework: Framework) -> tuple[tuple[Item, ...], tuple[tuple[int, ...], ...]]:
@@ -258,45 +229,6 @@ def _statements(framework: Framework) -> tuple[tuple[Item, ...], tuple[tuple[int
     return tuple(statements), tuple(credits)
 
 
-def _tokens(
-    framework: Framework, model: Model, statements: list[str], titles: list[str]
-) -> tuple[list[list[int]], list[list[int]]]:
-    """The token ids of ``statements`` and ``titles``: the shipped ones when this tokenizer
-    made them from these texts, otherwise tokenised now."""
-    shipped = _TOKENS.get(framework.id)
-    if (
-        shipped is not None
-        and shipped.get("tokenizer") == model.tokenizer_digest
-        and shipped.get("texts") == _digest(statements, titles)
-    ):
-        return shipped["statements"], shipped["titles"]
-    return model.tokenize(statements), model.tokenize(titles)
-
-
-def shipped_tokens(framework: Framework) -> dict[str, Any]:
-    """What ``data/semantic/<framework>.json`` holds for ``framework``, made now."""
-    model = load_model()
-    statements, titles = _texts(framework, _statements(framework)[0])
-    return {
-        "framework": framework.id,
-        "written_by": "python -m peer_competencies.coverage._semantic",
-        "tokenizer": model.tokenizer_digest,
-        "texts": _digest(statements, titles),
-        "statements": model.tokenize(statements),
-        "titles": model.tokenize(titles),
-    }
-
-
-def _json(found: dict[str, Any]) -> str:
-    """The file's text: one line per text's ids, so that a change of wording reads as a
-    change of a few lines."""
-    lines = [f"  {json.dumps(k)}: {json.dumps(v)}," for k, v in found.items() if isinstance(v, str)]
-    for key in ("statements", "titles"):
-        rows = ",\n".join(f"    {json.dumps(ids, separators=(',', ':'))}" for ids in found[key])
-        lines.append(f"  {json.dumps(key)}: [\n{rows}\n  ],")
-    return "{\n" + "\n".join(lines)[:-1] + "\n}\n"
-
-
 class _Index:
     def __init__(self, framework: Framework) -> None:
         model = load_model()
@@ -304,8 +236,7 @@ class _Index:
         self.targets = targets(framework)
         self.statements, self.credits = _statements(framework)
         statements, titles = _texts(framework, self.statements)
-        ids, title_ids = _tokens(framework, model, statements, titles)
-        self.vectors, self.titles = model.pool(ids), model.pool(title_ids)
+        self.vectors, self.titles = model.embed(statements), model.embed(titles)
 
     def scores(
         self, text: str, exclude: Collection[str] = ()
@@ -385,25 +316,3 @@ def _rank(
         found.append(Suggestion(item, round(cal.confidence(raw), 4), evidence, round(raw, 4)))
     found.sort(key=lambda s: (-s.raw, s.item.id))
     return tuple(found[:_KEPT])
-
-
-# ---------------------------------------------------------------------------------------------
-# the maintainers' tool
-
-
-def write_shipped(folder: Path | None = None) -> list[Path]:
-    """Write the token ids of every shipped framework's texts with the installed tokenizer
-    (into ``folder``; by default the source checkout's ``data/semantic``); return the files."""
-    folder = folder or source_folder("semantic")
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for framework in database().frameworks():
-        path = folder / f"{framework.id}.json"
-        path.write_text(_json(shipped_tokens(framework)), encoding="utf-8")
-        written.append(path)
-    return written
-
-
-if __name__ == "__main__":  # pragma: no cover - the maintainers' tool
-    for path in write_shipped(Path(sys.argv[1]) if len(sys.argv) > 1 else None):
-        print(f"{path} ({path.stat().st_size:,} bytes)")
