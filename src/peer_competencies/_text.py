@@ -88,10 +88,9 @@ def _inflection(word: str) -> str:
     if word.endswith(("ches", "shes", "xes", "zes")):
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        if not (word.endswith("ys") and word[-3] not in _VOWELS):
-            word = word[:-1]  # pathways → pathway (but not "analys")
-            if not word.endswith("ing"):
-                return word  # trainings → training → train, below
+        word = word[:-1]  # pathways → pathway
+        if not word.endswith("ing"):
+            return word  # (trainings → training goes on to lose its -ing below)
     for ending in ("ing", "ed"):
         if word.endswith(ending):
             stem = word[: -len(ending)]
