@@ -212,6 +212,16 @@ def test_the_default_matcher_beats_plain_tf_idf_on_every_labelled_set(which: str
     assert ours[1] > base[1], f"top-3 {ours[1]:.3f} vs baseline {base[1]:.3f}"
 
 
+def test_the_gap_over_tf_idf_comes_with_a_programme_resampled_interval_that_holds_it() -> None:
+    bm = _bench_matcher()
+    programmes = {r["programme"] for r in bm.real_rows() if r["ca_sb803"].split()}
+    gap, low, high, n = bm.top3_gap("ca-sb803", bm.ours("ca-sb803"), None, resamples=200)
+    assert n == len(programmes)
+    assert low <= gap <= high
+    assert low < high  # programmes differ, so the resampled gap moves
+    assert bm.top3_gap("ca-sb803", bm.tfidf("ca-sb803"), "held-out", resamples=50)[:3] == (0, 0, 0)
+
+
 def test_every_real_title_names_its_programme_source_split_and_known_labels() -> None:
     bm = _bench_matcher()
     rows = bm.real_rows()
