@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from .._errors import InputError
 from .._load import database
 from .._model import Framework, Item
-from ._suggest import Evidence, Suggestion, _matcher, calibration, targets
+from ._suggest import Evidence, Suggestion, _matcher, calibration, credited_targets, targets
 
 if TYPE_CHECKING:
     import numpy as np
@@ -216,13 +216,7 @@ def _statements(framework: Framework) -> tuple[tuple[Item, ...], tuple[tuple[int
     position = {t.id: n for n, t in enumerate(targets(framework))}
     statements, credits = [], []
     for item in framework.items:
-        if item.id in position:
-            credited: tuple[int, ...] = (position[item.id],)
-        else:
-            above = [position[a.id] for a in item.ancestors if a.id in position]
-            credited = tuple(above[:1]) or tuple(
-                position[d.id] for d in item.descendants if d.id in position
-            )
+        credited = credited_targets(item, position)
         if credited:
             statements.append(item)
             credits.append(credited)

@@ -42,6 +42,7 @@ __all__ = [
     "Matcher",
     "Suggestion",
     "calibration",
+    "credited_targets",
     "suggest",
     "suggest_many",
     "targets",
@@ -90,6 +91,18 @@ def targets(framework: Framework) -> tuple[Item, ...]:
     """The items coverage is counted against: the competencies where the framework has them,
     otherwise its top-level items (IC&RC domains, best practices, principles)."""
     return framework.of_kind(Kind.COMPETENCY) or top_items(framework)
+
+
+def credited_targets(item: Item, positions: Mapping[str, int]) -> tuple[int, ...]:
+    """The targets a statement credits, by their ``positions`` (target id → index): a target
+    itself; otherwise the nearest target above it; otherwise (an item above the targets, such
+    as a SAMHSA category) every target below it."""
+    if item.id in positions:
+        return (positions[item.id],)
+    for above in item.ancestors:
+        if above.id in positions:
+            return (positions[above.id],)
+    return tuple(positions[d.id] for d in item.descendants if d.id in positions)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -257,13 +270,7 @@ class Matcher:
             found = Counter(_phrase(item.text))
             if item.description:
                 found.update(_phrase(item.description))
-            if item.id in target_ids:
-                credited: tuple[int, ...] = (target_ids[item.id],)
-            else:
-                above = [target_ids[a.id] for a in item.ancestors if a.id in target_ids]
-                credited = tuple(above[:1]) or tuple(
-                    target_ids[d.id] for d in item.descendants if d.id in target_ids
-                )
+            credited = credited_targets(item, target_ids)
             if not (found and credited):
                 continue
             weight = kinds.get(item.kind.value, 1.0)
