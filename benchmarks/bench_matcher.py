@@ -31,6 +31,7 @@ import csv
 import functools
 import importlib.util
 import math
+import random
 import re
 import statistics
 import sys
@@ -46,6 +47,7 @@ from peer_competencies.coverage._suggest import Calibration, Matcher, Suggestion
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 HERE = Path(__file__).resolve().parent
 REAL_TITLES = HERE / "real_titles.csv"
+COLUMNS = {"ca-sb803": "ca_sb803", "samhsa-2015": "samhsa_2015"}  # real_titles.csv's label columns
 
 Case = tuple[str, frozenset[str], frozenset[str]]  # text, acceptable labels, ids to hold out
 Ranker = Callable[[str, frozenset[str]], list[str]]  # text, held out → ranked target ids
@@ -82,7 +84,7 @@ def real_rows() -> list[dict[str, str]]:
 
 def real_titles(framework: str, split: str | None = None) -> list[Case]:
     """The real titles labelled for ``framework`` (``split``: "train", "held-out" or None)."""
-    column = {"ca-sb803": "ca_sb803", "samhsa-2015": "samhsa_2015"}[framework]
+    column = COLUMNS[framework]
     cases: list[Case] = []
     for row in real_rows():
         if split is not None and row["split"] != split:
@@ -98,6 +100,11 @@ def _label_of(target_id: str, framework: str) -> str:
     if framework == "samhsa-2015":
         return target_id.split(".")[0]  # competency → its category
     return target_id
+
+
+def _labels_ranked(rank: Ranker, text: str, held_out: frozenset[str], framework: str) -> list[str]:
+    """The distinct labels ``rank`` gives ``text``, best first (SAMHSA read at category level)."""
+    return list(dict.fromkeys(_label_of(t, framework) for t in rank(text, held_out)))
 
 
 def ours(framework: str, **options: object) -> Ranker:
@@ -190,7 +197,7 @@ def accuracy(cases: Sequence[Case], rank: Ranker, framework: str) -> tuple[float
         return math.nan, math.nan
     top1 = top3 = 0
     for text, labels, held_out in cases:
-        ranked = list(dict.fromkeys(_label_of(t, framework) for t in rank(text, held_out)))
+        ranked = _labels_ranked(rank, text, held_out, framework)
         top1 += bool(labels & set(ranked[:1]))
         top3 += bool(labels & set(ranked[:3]))
     return top1 / len(cases), top3 / len(cases)
@@ -225,20 +232,17 @@ def accuracy_report() -> None:
             print(f"    {matcher:<9} {one:6.1%} / {three:6.1%}")
 
 
-_NONE: frozenset[str] = frozenset()
-
-
 def _hits(framework: str, rank: Ranker, split: str | None) -> dict[str, list[int]]:
     """Per programme, 1 or 0 for each of its titles labelled for ``framework``: a label is
     among the first 3 distinct labels ranked."""
-    column = {"ca-sb803": "ca_sb803", "samhsa-2015": "samhsa_2015"}[framework]
+    column = COLUMNS[framework]
     found: dict[str, list[int]] = {}
     for row in real_rows():
         codes = row[column].split()
         if not codes or (split is not None and row["split"] != split):
             continue
         labels = {f"{framework}:{code}" for code in codes}
-        ranked = list(dict.fromkeys(_label_of(t, framework) for t in rank(row["title"], _NONE)))
+        ranked = _labels_ranked(rank, row["title"], frozenset(), framework)
         found.setdefault(row["programme"], []).append(int(bool(labels & set(ranked[:3]))))
     return found
 
@@ -250,8 +254,6 @@ def top3_gap(
     with a 95% interval from resampling the programmes with replacement (the titles of one
     programme are not independent: they share a writer and a syllabus); and the number of
     programmes. Returns (gap, low, high, programmes), the gaps as fractions."""
-    import random
-
     base = _hits(framework, tfidf(framework), split)
     hits = _hits(framework, rank, split)
     programmes = sorted(base)
@@ -295,7 +297,7 @@ def shown(framework: str, split: str, matcher: str = "default", k: int = 3) -> l
     suggestion's, and whether it is right."""
     from peer_competencies.coverage import _semantic
 
-    column = {"ca-sb803": "ca_sb803", "samhsa-2015": "samhsa_2015"}[framework]
+    column = COLUMNS[framework]
     found = []
     for row in real_rows():
         if row["split"] != split:
