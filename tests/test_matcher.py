@@ -43,6 +43,11 @@ MUST_CONFLATE = [
     ("journeys", "journey"),
     ("trainings", "training", "trained", "train"),
     ("feelings", "feeling", "feel"),
+    ("supervision", "supervise", "supervised", "supervising", "supervisory"),
+    ("organization", "organisation", "organize", "organise", "organized", "organised"),
+    ("recognize", "recognise", "recognizing", "recognised"),
+    ("exercise", "exercises", "exercised"),
+    ("regulation", "regulatory", "regulate"),
 ]
 
 MUST_NOT_CONFLATE = [

@@ -41,8 +41,8 @@ _IRREGULAR = {
 # than its minimum keeps the ending, so "action" (act + ion) and "active" (act + ive) stay apart.
 _DERIVATIONAL = (
     ("entation", "ent", 4),  # documentation → document
-    ("ization", "iz", 4),  # organization → organiz(e)
-    ("isation", "iz", 4),
+    ("ization", "is", 4),  # organization, organisation → organis(e)
+    ("isation", "is", 4),
     ("ality", "al", 4),  # confidentiality → confidential, spirituality → spiritual
     ("ation", "at", 4),  # facilitation → facilitat(e)
     ("ator", "at", 4),  # facilitator → facilitat(e)
@@ -62,8 +62,11 @@ _DERIVATIONAL = (
     ("ery", "er", 4),  # recovery → recover
     ("ful", "", 4),  # respectful → respect
     ("ive", "", 5),  # supportive → support; "active" is kept whole
-    ("ize", "iz", 4),
-    ("ise", "iz", 4),
+    ("isory", "is", 3),  # supervisory → supervis(e), advisory → advis(e)
+    ("atory", "at", 4),  # regulatory → regulat(e)
+    ("ize", "is", 4),  # -ize and -ise spell one ending: organize, organise, organised → organis
+    ("ise", "is", 4),  # supervise, supervised, supervision → supervis
+    ("iz", "is", 4),  # what -ed and -ing leave of an -ize verb: organized → organiz → organis
     ("al", "", 5),  # professional → profession, cultural → cultur(e), referral → refer
     ("ly", "", 5),  # actively → active; "family" is kept whole
 )
