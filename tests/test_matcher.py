@@ -176,6 +176,25 @@ def test_domestic_violence_reaches_safety_and_the_reporting_of_abuse() -> None:
     assert found[0].item.id.startswith("samhsa-2015:VIII")
 
 
+def _concept_words(text: str, framework: str) -> set[str]:
+    found = cov.suggest(text, framework, k=5, threshold=0)
+    return {w for s in found for e in s.evidence for w in e.words if "→" in w}
+
+
+def test_a_concept_applies_only_to_the_frameworks_whose_wording_justifies_it() -> None:
+    # "growth" links supervision to SAMHSA XII's "increase knowledge and skills"; SB 803 files
+    # supervision under professional ethics (11.T18), so for SB 803 the word matches as itself
+    text = "Supervision for peer recovery supporters"
+    assert any(w.startswith("supervision→") for w in _concept_words(text, "samhsa-2015"))
+    assert _concept_words(text, "ca-sb803") == set()
+    assert "ca-sb803:11" in {s.item.id for s in cov.suggest(text, "ca-sb803", k=3, threshold=0)}
+
+
+def test_a_framework_that_takes_samhsas_statements_takes_its_concepts() -> None:
+    # BJA's PRSS competencies take 62 statements from SAMHSA's; no concept names a BJA item
+    assert any(w.startswith("suicide→") for w in _concept_words("suicide", "bja-prss-2020"))
+
+
 def test_every_concept_entry_is_justified_by_framework_items_that_exist() -> None:
     import json
 

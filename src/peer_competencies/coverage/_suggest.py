@@ -7,7 +7,8 @@ statements match the text (each next one counting less; CalMHSA's themes and fie
 less than a skill; a sentence a competency lists twice once), plus how closely all of its
 wording taken as one length-normalised document and its own title match. Cosine similarity keeps a
 competency with many statements from winning on common words. A small curated concept layer
-(``data/matcher/concepts.json``) links everyday course words to the frameworks' words.
+(``data/matcher/concepts.json``) links everyday course words to the frameworks' words, each
+entry for the frameworks whose wording justifies it.
 
 Scores are calibrated to a 0-1 confidence on labelled real course titles
 (``data/matcher/calibration.json``: the raw score and, where it helps, how far a suggestion is
@@ -127,13 +128,26 @@ class _Concept:
     course: tuple[tuple[str, ...], ...]  # stemmed phrases
     framework: tuple[str, ...]  # stems
     framework_words: tuple[str, ...]  # as the framework spells them, for evidence
+    frameworks: frozenset[str]  # the frameworks whose items justify it: it applies to these
 
 
 @cache
-def _concept_starts() -> Mapping[str, tuple[tuple[tuple[str, ...], _Concept], ...]]:
-    """Each concept's course phrases by their first stem, to look up only what a text holds."""
+def _concept_starts(
+    framework_id: str,
+) -> Mapping[str, tuple[tuple[tuple[str, ...], _Concept], ...]]:
+    """The course phrases of each concept that applies to the framework, by their first stem,
+    to look up only what a text holds.
+
+    A concept links course words to the wording of the frameworks whose items justify it, so it
+    applies to those and to a framework that takes its statements from one of them (BJA's from
+    SAMHSA's); to no other. "Supervision" belongs with SAMHSA's "growth and development"
+    (category XII), but SB 803 files supervision under professional ethics (11)."""
+    framework = database().framework(framework_id)
+    wording = {framework_id} | {o.framework for item in framework.items for o in item.origins}
     starts: dict[str, list[tuple[tuple[str, ...], _Concept]]] = {}
     for concept in _concepts():
+        if not wording & concept.frameworks:
+            continue
         for phrase in concept.course:
             starts.setdefault(phrase[0], []).append((phrase, concept))
     return {first: tuple(found) for first, found in starts.items()}
@@ -154,7 +168,10 @@ def _concepts() -> tuple[_Concept, ...]:
         for term in entry["framework_terms"]:
             for word, stemmed in words(term):
                 spelled.setdefault(stemmed, word)
-        found.append(_Concept(entry["id"], course, tuple(spelled), tuple(spelled.values())))
+        frameworks = frozenset(i.split(":", 1)[0] for i in entry["justified_by"])
+        found.append(
+            _Concept(entry["id"], course, tuple(spelled), tuple(spelled.values()), frameworks)
+        )
     return tuple(found)
 
 
@@ -315,9 +332,10 @@ class Matcher:
             weights[stemmed] = weights.get(stemmed, 0.0) + 1.0
         if self._concept > 0:
             stems = [s for _, s in found]
+            concepts = _concept_starts(self.framework.id)
             reached: set[str] = set()
             for first in dict.fromkeys(stems):
-                for phrase, concept in _concept_starts().get(first, ()):
+                for phrase, concept in concepts.get(first, ()):
                     if concept.id in reached or not _contains(stems, phrase):
                         continue
                     reached.add(concept.id)
