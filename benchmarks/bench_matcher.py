@@ -19,7 +19,7 @@ competency; the statement itself, and any other statement with the same wording,
 the index when it is tested.
 
 On the real titles it also prints each matcher's top-3 points above plain TF-IDF with a 95%
-interval from resampling the programmes: with 9 held-out programmes, a gap moves by several
+interval from resampling the programmes: with 12 held-out programmes, a gap moves by several
 points with the sample, and a goal stated in points is judged against that.
 
 Run: ``python benchmarks/bench_matcher.py [--no-timing]``.
