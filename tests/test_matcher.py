@@ -195,6 +195,14 @@ def test_a_framework_that_takes_samhsas_statements_takes_its_concepts() -> None:
     assert any(w.startswith("suicide→") for w in _concept_words("suicide", "bja-prss-2020"))
 
 
+def test_a_framework_of_your_own_is_matched_without_the_shipped_concepts() -> None:
+    # a framework no concept entry names, and that takes no shipped statements
+    fw = pc.read_framework(str(REPO / "examples" / "acme-state.json"))
+    found = cov.Matcher(fw).rank("suicide and crisis safety planning", k=2)
+    assert [s.item.id for s in found] == ["acme-state-2024:1"]
+    assert not any("→" in w for s in found for e in s.evidence for w in e.words)
+
+
 def test_every_concept_entry_is_justified_by_framework_items_that_exist() -> None:
     import json
 

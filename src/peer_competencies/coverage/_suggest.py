@@ -131,19 +131,26 @@ class _Concept:
     frameworks: frozenset[str]  # the frameworks whose items justify it: it applies to these
 
 
+def _wording_of(framework: Framework) -> frozenset[str]:
+    """The framework's id and those of the frameworks it takes statements from (BJA: SAMHSA's,
+    IC&RC's, RFC's)."""
+    return frozenset(
+        {framework.id} | {o.framework for item in framework.items for o in item.origins}
+    )
+
+
 @cache
 def _concept_starts(
-    framework_id: str,
+    wording: frozenset[str],
 ) -> Mapping[str, tuple[tuple[tuple[str, ...], _Concept], ...]]:
-    """The course phrases of each concept that applies to the framework, by their first stem,
-    to look up only what a text holds.
+    """The course phrases of each concept that applies to a framework whose wording is that of
+    the frameworks ``wording`` names (:func:`_wording_of`), by their first stem, to look up only
+    what a text holds.
 
     A concept links course words to the wording of the frameworks whose items justify it, so it
     applies to those and to a framework that takes its statements from one of them (BJA's from
     SAMHSA's); to no other. "Supervision" belongs with SAMHSA's "growth and development"
     (category XII), but SB 803 files supervision under professional ethics (11)."""
-    framework = database().framework(framework_id)
-    wording = {framework_id} | {o.framework for item in framework.items for o in item.origins}
     starts: dict[str, list[tuple[tuple[str, ...], _Concept]]] = {}
     for concept in _concepts():
         if not wording & concept.frameworks:
@@ -273,6 +280,7 @@ class Matcher:
         self.targets = targets(framework)
         self._decay, self._counted, self._whole_weight = decay, counted, whole
         self._title_weight, self._concept = title, concept
+        self._concept_starts = _concept_starts(_wording_of(framework))
         target_ids = {t.id: n for n, t in enumerate(self.targets)}
         self._target_ids = tuple(t.id for t in self.targets)
         statements: list[Item] = []
@@ -332,7 +340,7 @@ class Matcher:
             weights[stemmed] = weights.get(stemmed, 0.0) + 1.0
         if self._concept > 0:
             stems = [s for _, s in found]
-            concepts = _concept_starts(self.framework.id)
+            concepts = self._concept_starts
             reached: set[str] = set()
             for first in dict.fromkeys(stems):
                 for phrase, concept in concepts.get(first, ()):
